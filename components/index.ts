@@ -1,0 +1,3 @@
+// The one module MDX pages import components from.
+export { default as Explorer } from './Explorer.astro';
+export { default as LoadBalancerExplorer } from './LoadBalancerExplorer.astro';

@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+/**
+ * The one place that decides which Chromium the build, the tests and the PDF command use:
+ * 1. `ATP_CHROMIUM` (a path to a Chromium or Chrome executable), if set;
+ * 2. the browser Playwright downloaded itself (`npx playwright install chromium`), if present;
+ * 3. a system Chromium or Chrome.
+ */
+export const BROWSER_ENV = 'ATP_CHROMIUM';
+
+const SYSTEM_BROWSERS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+];
+
+export const INSTALL_HINT = [
+  'No Chromium was found for rendering diagrams and running the browser tests.',
+  'Install one of these, then run the command again:',
+  '  npx playwright install chromium                     (any OS with internet access)',
+  '  sudo apt-get install -y chromium fonts-noto-cjk     (Debian/Ubuntu)',
+  `or point ${BROWSER_ENV} at an existing Chromium or Chrome executable.`,
+].join('\n');
+
+export interface ResolvedBrowser {
+  readonly executablePath: string;
+  readonly source: 'env' | 'playwright' | 'system';
+}
+
+function playwrightBrowser(): string | undefined {
+  try {
+    const path = chromium.executablePath();
+    return path && existsSync(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function findBrowser(env: NodeJS.ProcessEnv = process.env): ResolvedBrowser | undefined {
+  const override = env[BROWSER_ENV];
+  if (override) {
+    if (!existsSync(override)) throw new Error(`${BROWSER_ENV}=${override} does not exist.\n${INSTALL_HINT}`);
+    return { executablePath: override, source: 'env' };
+  }
+  const bundled = playwrightBrowser();
+  if (bundled) return { executablePath: bundled, source: 'playwright' };
+  const system = SYSTEM_BROWSERS.find((path) => existsSync(path));
+  return system ? { executablePath: system, source: 'system' } : undefined;
+}
+
+export function resolveBrowser(env: NodeJS.ProcessEnv = process.env): ResolvedBrowser {
+  const found = findBrowser(env);
+  if (!found) throw new Error(INSTALL_HINT);
+  return found;
+}
+
+/**
+ * Flags for a headless Chromium on a locked-down machine: no sandbox when running as root,
+ * and no background network traffic that a closed network would refuse.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

@@ -1,0 +1,94 @@
+import { explorerFor, isExplorerKind } from '../explorers.ts';
+import { isLang, translator, type Translate } from '../i18n.ts';
+import type { ParamError } from '../model/params.ts';
+import { sequenceSource } from '../diagram/sequence.ts';
+import { mermaidConfig } from '../diagram/config.ts';
+import { errorMessage } from '../view/errors.ts';
+import { toDom } from './dom.ts';
+
+/** Loaded on the first edit: reruns the engine for one explorer and patches its outputs. */
+type Cause = 'edit' | 'url' | 'reset';
+
+type Mermaid = typeof import('mermaid').default;
+let mermaidPromise: Promise<Mermaid> | undefined;
+
+function loadMermaid(): Promise<Mermaid> {
+  mermaidPromise ??= import('mermaid').then(({ default: mermaid }) => {
+    mermaid.initialize({ ...mermaidConfig });
+    return mermaid;
+  });
+  return mermaidPromise;
+}
+
+/** Each explorer's latest request wins: an older render that finishes late is dropped. */
+const generations = new WeakMap<HTMLElement, number>();
+let renderCount = 0;
+
+function readForm(form: HTMLFormElement): Record<string, string> {
+  const raw: Record<string, string> = {};
+  for (const control of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[name], select[name]')) {
+    raw[control.name] = control.value;
+  }
+  return raw;
+}
+
+function showErrors(root: HTMLElement, errors: readonly ParamError[], t: Translate): void {
+  const byParam = new Map(errors.map((error) => [error.param, error]));
+  for (const slot of root.querySelectorAll<HTMLElement>('[data-error-for]')) {
+    const param = slot.dataset.errorFor ?? '';
+    const error = byParam.get(param);
+    const control = root.querySelector<HTMLElement>(`[name="${CSS.escape(param)}"]`);
+    slot.textContent = error ? errorMessage(error, t) : '';
+    slot.hidden = !error;
+    if (error) control?.setAttribute('aria-invalid', 'true');
+    else control?.removeAttribute('aria-invalid');
+  }
+}
+
+function setStatus(root: HTMLElement, key: 'updated' | 'invalid'): void {
+  const status = root.querySelector<HTMLElement>('[data-status]');
+  if (status) status.textContent = status.dataset[key === 'updated' ? 'textUpdated' : 'textInvalid'] ?? '';
+}
+
+/** Writes the explorer's parameters into the page URL; values equal to the page's scenario are left out. */
+function writeUrl(raw: Record<string, string>, baseline: Record<string, string>): void {
+  const url = new URL(window.location.href);
+  for (const [name, value] of Object.entries(raw)) {
+    const trimmed = value.trim();
+    if (trimmed === (baseline[name] ?? '')) url.searchParams.delete(name);
+    else url.searchParams.set(name, trimmed);
+  }
+  if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
+}
+
+export async function updateExplorer(root: HTMLElement, cause: Cause): Promise<void> {
+  const kind = root.dataset.explorer ?? '';
+  const form = root.querySelector<HTMLFormElement>('form[data-form]');
+  if (!isExplorerKind(kind) || !form) return;
+  const lang = document.documentElement.lang.slice(0, 2);
+  const t = translator(isLang(lang) ? lang : 'ja');
+  const definition = explorerFor(kind);
+  const baseline = JSON.parse(root.dataset.baseline ?? '{}') as Record<string, string>;
+  const raw = readForm(form);
+  const result = definition.read(raw);
+  const generation = (generations.get(root) ?? 0) + 1;
+  generations.set(root, generation);
+
+  if (!result.ok) {
+    showErrors(root, result.errors, t);
+    setStatus(root, 'invalid');
+    return;
+  }
+  showErrors(root, [], t);
+  const view = definition.view(result.scenario, t);
+  root.querySelector('[data-output]')?.replaceChildren(...view.outputs.map(toDom));
+  if (cause !== 'url') writeUrl(raw, baseline);
+  setStatus(root, 'updated');
+
+  const mermaid = await loadMermaid();
+  const { svg } = await mermaid.render(`${root.id}-svg-${++renderCount}`, sequenceSource(view.diagram));
+  if (generations.get(root) !== generation) return;
+  const holder = root.querySelector<HTMLElement>('[data-svg]');
+  if (holder) holder.innerHTML = svg;
+  root.dataset.rendered = String(generation);
+}

@@ -1,0 +1,69 @@
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, resolveBrowser } from '../browser/resolve.ts';
+import { mermaidConfig } from './config.ts';
+
+/**
+ * Build-time Mermaid: one headless Chromium for the whole build, one page with the same Mermaid
+ * bundle and configuration the browser uses. Kept on globalThis so every module instance that
+ * Vite creates shares it, and the integration in astro.config.mjs can close it at the end.
+ */
+interface RendererState {
+  page?: Promise<Page>;
+  browser?: Browser;
+  queue: Promise<unknown>;
+  cache: Map<string, string>;
+}
+
+const KEY = Symbol.for('azure-traffic-paths.diagram-renderer');
+const globals = globalThis as typeof globalThis & { [KEY]?: RendererState };
+const state: RendererState = (globals[KEY] ??= { queue: Promise.resolve(), cache: new Map() });
+
+async function openPage(): Promise<Page> {
+  const { executablePath } = resolveBrowser();
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  state.browser = browser;
+  const page = await browser.newPage();
+  await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
+  const require = createRequire(import.meta.url);
+  await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
+  await page.evaluate((config) => {
+    (window as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid.initialize(config);
+  }, mermaidConfig);
+  return page;
+}
+
+/**
+ * Renders Mermaid source to an SVG string. `id` becomes the SVG's id (Mermaid scopes its styles
+ * to it), so it must be unique on the page. Renders run one at a time on the shared page.
+ */
+export function renderDiagram(source: string, id: string): Promise<string> {
+  const cacheKey = `${id}\n${source}`;
+  const cached = state.cache.get(cacheKey);
+  if (cached !== undefined) return Promise.resolve(cached);
+  const job = state.queue.then(async () => {
+    state.page ??= openPage();
+    const page = await state.page;
+    const svg = await page.evaluate(
+      async ({ id, source }) => {
+        const { mermaid } = window as unknown as {
+          mermaid: { render(id: string, text: string): Promise<{ svg: string }> };
+        };
+        return (await mermaid.render(id, source)).svg;
+      },
+      { id, source },
+    );
+    state.cache.set(cacheKey, svg);
+    return svg;
+  });
+  state.queue = job.catch(() => undefined);
+  return job;
+}
+
+export async function closeRenderer(): Promise<void> {
+  const browser = state.browser;
+  state.page = undefined;
+  state.browser = undefined;
+  state.cache.clear();
+  await browser?.close();
+}

@@ -1,0 +1,29 @@
+import ja from '../content/i18n/ja.json';
+import en from '../content/i18n/en.json';
+
+export type Lang = 'ja' | 'en';
+export type Strings = Readonly<Record<string, string>>;
+export type Args = Readonly<Record<string, string | number>>;
+
+/** Looks up a UI string and fills its `{name}` slots. A missing key is a bug, so it throws. */
+export type Translate = (key: string, args?: Args) => string;
+
+const dictionaries: Record<Lang, Strings> = { ja, en };
+
+export function isLang(value: string): value is Lang {
+  return value === 'ja' || value === 'en';
+}
+
+export function translator(lang: Lang): Translate {
+  const strings = dictionaries[lang];
+  return (key, args = {}) => {
+    const template = strings[key];
+    if (template === undefined) throw new Error(`Missing UI string "${key}" for ${lang}`);
+    return template.replace(/\{(\w+)\}/g, (slot, name: string) => (name in args ? String(args[name]) : slot));
+  };
+}
+
+/** Every key of a dictionary, for the test that keeps the two languages in step. */
+export function stringKeys(lang: Lang): string[] {
+  return Object.keys(dictionaries[lang]).sort();
+}

@@ -1,0 +1,28 @@
+/** Who sends or receives a packet in a flow. Display names live in content/i18n (`actor.*`). */
+export type Actor = 'client' | 'lb' | 'backend' | 'agw' | 'instance' | 'resolver' | 'tm' | 'endpoint';
+
+/** Why a hop looks the way it does. Explanations live in content/i18n (`hopNote.*`). */
+export type HopNote =
+  | 'to-frontend'
+  | 'dnat'
+  | 'dnat-floating'
+  | 'reply-to-client'
+  | 'reply-floating'
+  | 'reverse-nat'
+  | 'proxy-new-session'
+  | 'proxy-reply'
+  | 'proxy-response'
+  | 'direct-request'
+  | 'direct-reply';
+
+/** One packet on the wire, in travel order (`n` is 1-based). `src`/`dst` are `ip:port`. */
+export interface Hop {
+  readonly n: number;
+  readonly from: Actor;
+  readonly to: Actor;
+  readonly src: string;
+  readonly dst: string;
+  readonly note: HopNote;
+  /** Which TCP session carries it: 1 = the client's; 2 = a proxy's own session to the backend. */
+  readonly session: 1 | 2;
+}

@@ -1,0 +1,142 @@
+import { parseIp, type Ip } from './ip.ts';
+
+/** The rule a parameter broke, with the numbers the message needs. Messages live in content/i18n. */
+export type Rule =
+  | { readonly code: 'ip' }
+  | { readonly code: 'int'; readonly min: number; readonly max: number }
+  | { readonly code: 'enum'; readonly options: string }
+  | { readonly code: 'ip-list'; readonly min: number; readonly max: number }
+  | { readonly code: 'ip-list-item'; readonly index: number }
+  | { readonly code: 'same-family'; readonly other: string }
+  | { readonly code: 'mixed-family' }
+  | { readonly code: 'at-most'; readonly max: number; readonly other: string }
+  | { readonly code: 'cidr4' }
+  | { readonly code: 'subnet-fit'; readonly max: number }
+  | { readonly code: 'dns-name' }
+  | { readonly code: 'endpoint-list'; readonly min: number; readonly max: number }
+  | { readonly code: 'endpoint-item'; readonly index: number }
+  | { readonly code: 'duplicate'; readonly value: string };
+
+export interface ParamError {
+  readonly param: string;
+  readonly rule: Rule;
+}
+
+export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly rule: Rule };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (rule: Rule): Parsed<never> => ({ ok: false, rule });
+
+/** How one URL parameter is read: its default (as the text a reader would type) and its parser. */
+export interface ParamSpec<T> {
+  readonly default: string;
+  readonly parse: (text: string) => Parsed<T>;
+}
+
+export type ParamSpecs<S> = { readonly [K in keyof S]: ParamSpec<S[K]> };
+
+/** The raw text of each parameter as it came from the URL or a form; absent = default. */
+export type RawParams = Readonly<Record<string, string | undefined>>;
+
+export type ScenarioResult<S> =
+  | { readonly ok: true; readonly scenario: S }
+  | { readonly ok: false; readonly errors: readonly ParamError[] };
+
+/**
+ * Reads every parameter of a scenario. The scenario is valid only when every field is;
+ * cross-field rules run after the fields parse and report against one field.
+ */
+export function readScenario<S>(
+  raw: RawParams,
+  specs: ParamSpecs<S>,
+  crossCheck: (scenario: S) => readonly ParamError[] = () => [],
+): ScenarioResult<S> {
+  const errors: ParamError[] = [];
+  const values: Partial<Record<keyof S, unknown>> = {};
+  for (const name of Object.keys(specs) as (keyof S & string)[]) {
+    const spec = specs[name];
+    const text = raw[name];
+    const parsed = spec.parse(text === undefined ? spec.default : text.trim());
+    if (parsed.ok) values[name] = parsed.value;
+    else errors.push({ param: name, rule: parsed.rule });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  const scenario = values as S;
+  const crossErrors = crossCheck(scenario);
+  return crossErrors.length > 0 ? { ok: false, errors: crossErrors } : { ok: true, scenario };
+}
+
+/** The defaults of a set of specs as raw text, for forms. */
+export function defaultParams<S>(specs: ParamSpecs<S>): Record<keyof S & string, string> {
+  const out = {} as Record<keyof S & string, string>;
+  for (const name of Object.keys(specs) as (keyof S & string)[]) out[name] = specs[name].default;
+  return out;
+}
+
+const MAX_TEXT = 4096;
+
+/** A whole number in [min, max]: digits only, no sign, no leading zeros, no exponent. */
+export function intParam(defaultValue: string, min: number, max: number): ParamSpec<number> {
+  return {
+    default: defaultValue,
+    parse(text) {
+      if (!/^(?:0|[1-9][0-9]{0,15})$/.test(text)) return fail({ code: 'int', min, max });
+      const value = Number(text);
+      return value >= min && value <= max ? ok(value) : fail({ code: 'int', min, max });
+    },
+  };
+}
+
+export const portParam = (defaultValue: string): ParamSpec<number> => intParam(defaultValue, 1, 65535);
+
+export function ipParam(defaultValue: string): ParamSpec<Ip> {
+  return {
+    default: defaultValue,
+    parse(text) {
+      const ip = text.length <= 64 ? parseIp(text) : null;
+      return ip ? ok(ip) : fail({ code: 'ip' });
+    },
+  };
+}
+
+/** A comma-separated list of min–max IP addresses, all of one IP version, no repeats. */
+export function ipListParam(defaultValue: string, min: number, max: number): ParamSpec<readonly Ip[]> {
+  return {
+    default: defaultValue,
+    parse(text) {
+      if (text.length > MAX_TEXT) return fail({ code: 'ip-list', min, max });
+      const items = text === '' ? [] : text.split(',').map((item) => item.trim());
+      if (items.length < min || items.length > max) return fail({ code: 'ip-list', min, max });
+      const ips: Ip[] = [];
+      for (const [index, item] of items.entries()) {
+        const ip = parseIp(item);
+        if (!ip) return fail({ code: 'ip-list-item', index: index + 1 });
+        if (ips.some((seen) => seen.text === ip.text)) return fail({ code: 'duplicate', value: ip.text });
+        ips.push(ip);
+      }
+      if (ips.some((ip) => ip.family !== ips[0]!.family)) return fail({ code: 'mixed-family' });
+      return ok(ips);
+    },
+  };
+}
+
+export function enumParam<T extends string>(defaultValue: T, options: readonly T[]): ParamSpec<T> {
+  return {
+    default: defaultValue,
+    parse(text) {
+      return (options as readonly string[]).includes(text)
+        ? ok(text as T)
+        : fail({ code: 'enum', options: options.join(', ') });
+    },
+  };
+}
+
+export function flagParam(defaultValue: '0' | '1'): ParamSpec<boolean> {
+  return {
+    default: defaultValue,
+    parse(text) {
+      if (text === '0' || text === '1') return ok(text === '1');
+      return fail({ code: 'enum', options: '0, 1' });
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { Hop } from '../model/hop.ts';
+import type { Translate } from '../i18n.ts';
+import type { Step } from '../diagram/sequence.ts';
+import { h, type ElementNode, type TreeNode } from './tree.ts';
+
+/** A table cell that carries its machine value (SPEC §4) and shows its localised text. */
+export function fieldCell(field: string, value: string, display: TreeNode = h('code', {}, value)): ElementNode {
+  return h('td', { 'data-field': field, 'data-value': value }, display);
+}
+
+export function hopTable(hops: readonly Hop[], t: Translate): ElementNode {
+  return h(
+    'table',
+    { class: 'atp-table atp-hops' },
+    h('caption', {}, t('table.hops.caption')),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ['n', 'path', 'src', 'dst', 'note'].map((column) => h('th', { scope: 'col' }, t(`table.hops.${column}`))),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      hops.map((hop) =>
+        h(
+          'tr',
+          { 'data-hop': String(hop.n) },
+          h('th', { scope: 'row' }, String(hop.n)),
+          h('td', {}, t('table.hops.path.value', { from: t(`actor.${hop.from}`), to: t(`actor.${hop.to}`) })),
+          fieldCell('src', hop.src),
+          fieldCell('dst', hop.dst),
+          h('td', { class: 'atp-note' }, t(`hopNote.${hop.note}`)),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The message text for a hop: its number, then `src → dst`, so the SVG holds every value. */
+export function hopMessage(hop: Hop): Step {
+  const reply = hop.from === 'backend' || hop.from === 'endpoint' || hop.to === 'client';
+  return { kind: 'message', from: hop.from, to: hop.to, text: `(${hop.n}) ${hop.src} → ${hop.dst}`, reply };
+}

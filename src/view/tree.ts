@@ -1,0 +1,38 @@
+/**
+ * A tiny element tree: the explorers' outputs are described once as data, then written as
+ * HTML at build time (`toHtml`) and as DOM nodes in the browser (`src/client/dom.ts`).
+ * Text is always text: neither writer ever parses a string as markup.
+ */
+export interface ElementNode {
+  readonly tag: string;
+  readonly attrs: Readonly<Record<string, string>>;
+  readonly children: readonly TreeNode[];
+}
+export type TreeNode = ElementNode | string;
+
+export function h(tag: string, attrs: Record<string, string | undefined> = {}, ...children: (TreeNode | readonly TreeNode[])[]): ElementNode {
+  const clean: Record<string, string> = {};
+  for (const [name, value] of Object.entries(attrs)) if (value !== undefined) clean[name] = value;
+  return { tag, attrs: clean, children: children.flat() };
+}
+
+const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => TEXT_ESCAPES[ch]!);
+}
+
+const SAFE_TAG = /^[a-z][a-z0-9-]*$/;
+const SAFE_ATTR = /^[a-z][a-z0-9-]*$/;
+
+export function toHtml(node: TreeNode): string {
+  if (typeof node === 'string') return escapeHtml(node);
+  if (!SAFE_TAG.test(node.tag)) throw new Error(`Unsafe tag name: ${node.tag}`);
+  const attrs = Object.entries(node.attrs)
+    .map(([name, value]) => {
+      if (!SAFE_ATTR.test(name) || name.startsWith('on')) throw new Error(`Unsafe attribute name: ${name}`);
+      return ` ${name}="${escapeHtml(value)}"`;
+    })
+    .join('');
+  return `<${node.tag}${attrs}>${node.children.map(toHtml).join('')}</${node.tag}>`;
+}

@@ -1,0 +1,25 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, resolveBrowser } from './src/browser/resolve.ts';
+
+const PORT = Number(process.env.ATP_E2E_PORT ?? 4399);
+
+// End-to-end tests run against the production build (`npm run build`), served by `astro preview`.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    browserName: 'chromium',
+    launchOptions: { executablePath: resolveBrowser().executablePath, args: CHROMIUM_ARGS },
+  },
+  webServer: {
+    command: `node scripts/serve.ts ${PORT} dist`,
+    url: `http://127.0.0.1:${PORT}/ja/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

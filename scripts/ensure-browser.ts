@@ -1,0 +1,53 @@
+/**
+ * Makes sure a Chromium (and Japanese fonts, on Linux) is present before the build renders
+ * diagrams or the tests open pages. Order: whatever src/browser/resolve.ts finds; otherwise
+ * Playwright's own download (works on a machine with internet access); otherwise, as root on
+ * Debian, `apt-get install chromium fonts-noto-cjk`. If none works, it prints the commands.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { findBrowser, INSTALL_HINT } from '../src/browser/resolve.ts';
+
+function run(command: string, args: string[]): boolean {
+  console.log(`> ${command} ${args.join(' ')}`);
+  return spawnSync(command, args, { stdio: 'inherit' }).status === 0;
+}
+
+function hasJapaneseFont(): boolean {
+  if (process.platform !== 'linux') return true;
+  try {
+    return execFileSync('fc-list', [':lang=ja'], { encoding: 'utf8' }).trim().length > 0;
+  } catch {
+    return false;
+  }
+}
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const canApt = isRoot && existsSync('/usr/bin/apt-get');
+const aptPackages: string[] = [];
+
+let browser = findBrowser();
+if (!browser) {
+  run('npx', ['playwright', 'install', 'chromium']);
+  browser = findBrowser();
+  if (!browser) aptPackages.push('chromium');
+}
+if (!hasJapaneseFont()) aptPackages.push('fonts-noto-cjk');
+
+if (aptPackages.length > 0) {
+  if (canApt) {
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['install', '-y', '-qq', ...aptPackages], { stdio: 'inherit', env });
+    browser = findBrowser();
+  } else if (aptPackages.includes('fonts-noto-cjk') && browser) {
+    console.warn('Warning: no Japanese font found; diagrams with Japanese labels may be laid out badly.');
+    console.warn('Install one, e.g. `sudo apt-get install -y fonts-noto-cjk`.');
+  }
+}
+
+if (!browser) {
+  console.error(INSTALL_HINT);
+  process.exit(1);
+}
+console.log(`Chromium: ${browser.executablePath} (${browser.source})`);

@@ -1,0 +1,57 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Collects uncaught page errors and console errors; assert it is empty at the end of a test. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}
+
+/** The [src, dst] data-values of each hop row, in order. */
+export async function hopValues(explorer: Locator): Promise<[string, string][]> {
+  const rows = explorer.locator('[data-hop]');
+  const out: [string, string][] = [];
+  for (let i = 0; i < (await rows.count()); i++) {
+    const row = rows.nth(i);
+    out.push([
+      (await row.locator('[data-field="src"]').getAttribute('data-value')) ?? '',
+      (await row.locator('[data-field="dst"]').getAttribute('data-value')) ?? '',
+    ]);
+  }
+  return out;
+}
+
+/** Same, but the visible text of the cells. */
+export async function hopTexts(explorer: Locator): Promise<[string, string][]> {
+  const rows = explorer.locator('[data-hop]');
+  const out: [string, string][] = [];
+  for (let i = 0; i < (await rows.count()); i++) {
+    const row = rows.nth(i);
+    out.push([
+      (await row.locator('[data-field="src"]').innerText()).trim(),
+      (await row.locator('[data-field="dst"]').innerText()).trim(),
+    ]);
+  }
+  return out;
+}
+
+/** All text inside the explorer's diagram SVG. */
+export async function diagramText(explorer: Locator): Promise<string> {
+  return (await explorer.locator('[data-diagram] svg').first().textContent()) ?? '';
+}
+
+/** Asserts that the diagram SVG contains every value given. */
+export async function expectDiagramHas(explorer: Locator, values: readonly string[]): Promise<void> {
+  const text = await diagramText(explorer);
+  for (const value of values) expect(text, `diagram text should contain ${value}`).toContain(value);
+}
+
+/** Waits until the explorer has redrawn its diagram at least `count` times since load. */
+export async function waitForRedraw(explorer: Locator, atLeast = 1): Promise<void> {
+  await expect
+    .poll(async () => Number((await explorer.getAttribute('data-rendered')) ?? '0'), { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(atLeast);
+}

@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { satteri } from '@astrojs/markdown-satteri';
+import { headingIdsPlugin } from './src/markdown/heading-ids.ts';
 import { closeRenderer } from './src/diagram/render.ts';
 
 /** Closes the build-time diagram browser once every page has been written. */
@@ -18,6 +20,7 @@ export default defineConfig({
   srcDir: './',
   trailingSlash: 'always',
   redirects: { '/': '/ja/' },
+  markdown: { processor: satteri({ hastPlugins: [headingIdsPlugin] }) },
   integrations: [
     starlight({
       title: { ja: 'Azure Traffic Paths', en: 'Azure Traffic Paths' },
@@ -28,7 +31,7 @@ export default defineConfig({
       },
       customCss: ['./components/styles/site.css'],
       sidebar: [
-        { label: 'Overview', translations: { ja: '概要' }, link: '/' },
+        { label: 'Overview', translations: { ja: '概要' }, slug: 'index' },
         {
           label: 'Services',
           translations: { ja: 'サービス' },

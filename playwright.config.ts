@@ -6,6 +6,8 @@ const PORT = Number(process.env.ATP_E2E_PORT ?? 4399);
 // End-to-end tests run against the production build (`npm run build`), served by `astro preview`.
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Playwright empties its output folder at start; keep it apart from the reports in test-results/.
+  outputDir: 'test-results/e2e-artifacts',
   fullyParallel: true,
   workers: 2,
   retries: 0,

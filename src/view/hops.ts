@@ -19,7 +19,7 @@ export function hopTable(hops: readonly Hop[], t: Translate): ElementNode {
       h(
         'tr',
         {},
-        ['n', 'path', 'src', 'dst', 'note'].map((column) => h('th', { scope: 'col' }, t(`table.hops.${column}`))),
+        ['n', 'src', 'dst', 'path'].map((column) => h('th', { scope: 'col' }, t(`table.hops.${column}`))),
       ),
     ),
     h(
@@ -30,10 +30,14 @@ export function hopTable(hops: readonly Hop[], t: Translate): ElementNode {
           'tr',
           { 'data-hop': String(hop.n) },
           h('th', { scope: 'row' }, String(hop.n)),
-          h('td', {}, t('table.hops.path.value', { from: t(`actor.${hop.from}`), to: t(`actor.${hop.to}`) })),
           fieldCell('src', hop.src),
           fieldCell('dst', hop.dst),
-          h('td', { class: 'atp-note' }, t(`hopNote.${hop.note}`)),
+          h(
+            'td',
+            {},
+            h('span', { class: 'atp-leg' }, t('table.hops.path.value', { from: t(`actor.${hop.from}`), to: t(`actor.${hop.to}`) })),
+            h('span', { class: 'atp-note' }, t(`hopNote.${hop.note}`)),
+          ),
         ),
       ),
     ),

@@ -26,7 +26,9 @@ const scenario = fc.oneof(ipv4.map(() => 4 as const), ipv6.map(() => 6 as const)
     .chain((r) => fc.integer({ min: 1, max: r.backends.length }).map((pick) => ({ ...r, pick })));
 });
 
-function read(r: fc.Infer<typeof scenario>) {
+type RawScenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+function read(r: RawScenario) {
   const raw = {
     client: r.client,
     cport: String(r.cport),

@@ -1,0 +1,107 @@
+/**
+ * Measures what a reader pays: build time, and for every page with an explorer the HTML size,
+ * the JavaScript downloaded before any edit and after the first edit, and the time from an edit
+ * to the redrawn diagram (first edit: includes loading Mermaid; second edit: Mermaid warm).
+ * Usage: npm run measure [-- --no-build]   Writes measurements/report.json and prints a table.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, resolveBrowser } from '../src/browser/resolve.ts';
+import { serve } from './serve.ts';
+
+const PORT = 4477;
+const DIST = 'dist';
+
+interface PageReport {
+  path: string;
+  htmlBytes: number;
+  jsBeforeEdit: number;
+  jsBeforeEditGzip: number;
+  jsAfterEdit: number;
+  jsAfterEditGzip: number;
+  firstRedrawMs: number | null;
+  warmRedrawMs: number | null;
+}
+
+function htmlPages(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return htmlPages(path);
+    return name === 'index.html' ? [path] : [];
+  });
+}
+
+function timeBuild(): number {
+  const start = performance.now();
+  const result = spawnSync('npx', ['astro', 'build'], { stdio: 'ignore' });
+  if (result.status !== 0) throw new Error('astro build failed');
+  return Math.round(performance.now() - start);
+}
+
+/** Times one edit: retyping a field's value reruns the engine and redraws the diagram. */
+async function timeEdit(page: Page): Promise<number | null> {
+  const explorer = page.locator('[data-explorer][data-interactive]').first();
+  const input = explorer.locator('input[name]').first();
+  if ((await input.count()) === 0) return null;
+  const before = Number((await explorer.getAttribute('data-rendered')) ?? '0');
+  const value = await input.inputValue();
+  const start = performance.now();
+  await input.fill(value);
+  await page.waitForFunction(
+    ([count]) => Number(document.querySelector('[data-explorer][data-interactive]')?.getAttribute('data-rendered') ?? '0') > count!,
+    [before],
+  );
+  return Math.round(performance.now() - start);
+}
+
+const buildMs = process.argv.includes('--no-build') ? null : timeBuild();
+const server = await serve(DIST, PORT);
+const browser = await chromium.launch({ executablePath: resolveBrowser().executablePath, args: CHROMIUM_ARGS });
+const reports: PageReport[] = [];
+
+for (const file of htmlPages(DIST).sort()) {
+  const path = `/${relative(DIST, file).replace(/index\.html$/, '')}`;
+  if (!/^\/(ja|en)\//.test(path)) continue;
+  const page = await browser.newPage();
+  const scripts: { url: string; bytes: number; gzip: number }[] = [];
+  page.on('response', async (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    const body = await response.body().catch(() => Buffer.alloc(0));
+    scripts.push({ url: response.url(), bytes: body.length, gzip: gzipSync(body).length });
+  });
+  await page.goto(`http://127.0.0.1:${PORT}${path}`, { waitUntil: 'networkidle' });
+  const sum = (key: 'bytes' | 'gzip') => scripts.reduce((total, s) => total + s[key], 0);
+  const jsBeforeEdit = sum('bytes');
+  const jsBeforeEditGzip = sum('gzip');
+  const firstRedrawMs = await timeEdit(page);
+  await page.waitForLoadState('networkidle');
+  const warmRedrawMs = firstRedrawMs === null ? null : await timeEdit(page);
+  reports.push({
+    path,
+    htmlBytes: readFileSync(file).length,
+    jsBeforeEdit,
+    jsBeforeEditGzip,
+    jsAfterEdit: sum('bytes'),
+    jsAfterEditGzip: sum('gzip'),
+    firstRedrawMs,
+    warmRedrawMs,
+  });
+  await page.close();
+}
+await browser.close();
+server.close();
+
+mkdirSync('measurements', { recursive: true });
+writeFileSync('measurements/report.json', `${JSON.stringify({ buildMs, pages: reports }, null, 2)}\n`);
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+console.log(`Build time: ${buildMs === null ? 'not measured' : `${(buildMs / 1000).toFixed(1)} s`}`);
+console.log('| page | HTML KB | JS before edit KB (gzip) | JS after first edit KB (gzip) | first redraw ms | warm redraw ms |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const r of reports) {
+  console.log(
+    `| ${r.path} | ${kb(r.htmlBytes)} | ${kb(r.jsBeforeEdit)} (${kb(r.jsBeforeEditGzip)}) | ${kb(r.jsAfterEdit)} (${kb(r.jsAfterEditGzip)}) | ${r.firstRedrawMs ?? '–'} | ${r.warmRedrawMs ?? '–'} |`,
+  );
+}

@@ -3,14 +3,27 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
 import { headingIdsPlugin } from './src/markdown/heading-ids.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { closeRenderer } from './src/diagram/render.ts';
+import { collectLinks } from './src/build/links.ts';
+import { GUIDE_ORDER, localiseGuideLinks } from './src/guide.ts';
 
-/** Closes the build-time diagram browser once every page has been written. */
-const diagramRenderer = {
-  name: 'atp-diagram-renderer',
+/**
+ * After the pages are written: close the build-time diagram browser, and list every linkable
+ * target (page, heading, explorer) in /links.json for knowledge-base tools.
+ */
+const buildDone = {
+  name: 'atp-build-done',
   hooks: {
-    'astro:build:done': async () => {
+    'astro:build:done': async ({ dir }) => {
       await closeRenderer();
+      const distDir = fileURLToPath(dir);
+      for (const lang of ['ja', 'en']) {
+        const printPage = `${distDir}/${lang}/print/index.html`;
+        writeFileSync(printPage, localiseGuideLinks(readFileSync(printPage, 'utf8'), lang, GUIDE_ORDER));
+      }
+      writeFileSync(`${distDir}/links.json`, `${JSON.stringify(collectLinks(distDir), null, 2)}\n`);
     },
   },
 };
@@ -39,6 +52,6 @@ export default defineConfig({
         },
       ],
     }),
-    diagramRenderer,
+    buildDone,
   ],
 });

@@ -5,3 +5,10 @@ declare module '*.astro' {
   const Component: (props: Record<string, unknown>) => unknown;
   export default Component;
 }
+
+declare namespace App {
+  interface Locals {
+    /** Explorer ids already used while rendering this page (see components/Explorer.astro). */
+    atpExplorerIds?: Set<string>;
+  }
+}

@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ELEMENT_NODE, parse, TEXT_NODE, walkSync, type Node } from 'ultrahtml';
+
+/**
+ * Everything a knowledge-base article can link to: each page, each heading and each explorer,
+ * read from the built HTML so it lists exactly what ships. Written to dist/links.json.
+ */
+export type LinkKind = 'page' | 'section' | 'question' | 'explorer';
+
+export interface Link {
+  readonly lang: string;
+  readonly kind: LinkKind;
+  readonly url: string;
+  readonly title: string;
+}
+
+function textOf(node: Node): string {
+  let text = '';
+  walkSync(node, (child) => {
+    if (child.type === TEXT_NODE) text += child.value;
+  });
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** An explorer is named by its own heading. */
+function explorerTitle(explorer: Node): string {
+  let title = '';
+  walkSync(explorer, (node) => {
+    if (!title && node.type === ELEMENT_NODE && node.attributes.class?.includes('atp-explorer-heading')) title = textOf(node);
+  });
+  return title;
+}
+
+/** Links found in one built page. `path` is its URL path, e.g. `/ja/faq/client-ip/`. */
+export function linksFromHtml(path: string, html: string): Link[] {
+  const lang = path.split('/')[1] ?? '';
+  const isFaq = path.includes('/faq/');
+  const links: Link[] = [];
+  let pageTitle = '';
+  let inContent = 0;
+  walkSync(parse(html), (node) => {
+    if (node.type !== ELEMENT_NODE) return;
+    const id: string | undefined = node.attributes.id;
+    if (node.name === 'h1' && id === '_top') pageTitle = textOf(node);
+    if (node.attributes.class?.split(' ').includes('sl-markdown-content')) inContent += 1;
+    if (!inContent || !id) return;
+    if (node.attributes['data-explorer'] !== undefined) {
+      links.push({ lang, kind: 'explorer', url: `${path}#${id}`, title: explorerTitle(node) });
+    } else if (/^h[2-4]$/.test(node.name) && !node.attributes.class?.includes('atp-explorer-heading')) {
+      const kind = isFaq && node.name === 'h2' ? 'question' : 'section';
+      links.push({ lang, kind, url: `${path}#${id}`, title: textOf(node) });
+    }
+  });
+  return [{ lang, kind: 'page', url: path, title: pageTitle }, ...links];
+}
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return htmlFiles(path);
+    return name === 'index.html' ? [path] : [];
+  });
+}
+
+/** All links of the built site, pages in path order, for both languages. */
+export function collectLinks(distDir: string): Link[] {
+  return htmlFiles(distDir)
+    .map((file) => `/${relative(distDir, file).replace(/index\.html$/, '')}`)
+    .filter((path) => /^\/(ja|en)\//.test(path))
+    .sort()
+    .flatMap((path) => linksFromHtml(path, readFileSync(join(distDir, path, 'index.html'), 'utf8')));
+}

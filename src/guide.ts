@@ -1,0 +1,40 @@
+/**
+ * The guide's reading order (SPEC §1): the print page and the PDF follow it. Every slug here is
+ * published in both languages and must never be removed or renamed.
+ */
+export const GUIDE_ORDER = [
+  'index',
+  'load-balancer',
+  'application-gateway',
+  'traffic-manager',
+  'health-probes',
+  'faq/client-certificate',
+  'faq/traffic-manager',
+  'faq/client-ip',
+  'faq/probe-blocked',
+  'faq/dns-cache-failover',
+] as const;
+
+/** The id of a page's section on the print page, e.g. `page-faq-client-ip`. */
+export function printSectionId(slug: string): string {
+  return `page-${slug.replace(/\//g, '-')}`;
+}
+
+/** The URL path of a page, e.g. `/ja/faq/client-ip/` (the index is `/ja/`). */
+export function pagePath(lang: string, slug: string): string {
+  return slug === 'index' ? `/${lang}/` : `/${lang}/${slug}/`;
+}
+
+/**
+ * On the print page, links to other pages of the guide point into the same document instead:
+ * `/ja/load-balancer/#floating-ip` becomes `#floating-ip` (heading ids are unique across the
+ * guide) and `/ja/load-balancer/` becomes that page's section. Other links are left alone.
+ */
+export function localiseGuideLinks(html: string, lang: string, slugs: readonly string[]): string {
+  const targets = new Map(slugs.map((slug) => [pagePath(lang, slug), printSectionId(slug)]));
+  return html.replace(/href="([^"#]*)(#[^"]*)?"/g, (attr, path: string, hash: string | undefined) => {
+    const section = targets.get(path);
+    if (section === undefined) return attr;
+    return `href="${hash && hash.length > 1 ? hash : `#${section}`}"`;
+  });
+}

@@ -13,6 +13,7 @@ import { GUIDE_ORDER, localiseGuideLinks } from './src/guide.ts';
  * After the pages are written: close the build-time diagram browser, and list every linkable
  * target (page, heading, explorer) in /links.json for knowledge-base tools.
  */
+/** @type {import('astro').AstroIntegration} */
 const buildDone = {
   name: 'atp-build-done',
   hooks: {
@@ -28,8 +29,11 @@ const buildDone = {
   },
 };
 
+// The public address the site is deployed at (canonical URLs, sitemap, Open Graph).
+const site = process.env.SITE_URL ?? 'https://azure-traffic-paths.example';
+
 export default defineConfig({
-  site: 'https://azure-traffic-paths.example',
+  site,
   srcDir: './',
   trailingSlash: 'always',
   redirects: { '/': '/ja/' },
@@ -43,6 +47,10 @@ export default defineConfig({
         en: { label: 'English', lang: 'en' },
       },
       customCss: ['./components/styles/site.css'],
+      head: [
+        { tag: 'meta', attrs: { property: 'og:image', content: new URL('/screenshot-load-balancer.png', site).href } },
+        { tag: 'meta', attrs: { name: 'twitter:card', content: 'summary_large_image' } },
+      ],
       sidebar: [
         { label: 'Overview', translations: { ja: '概要' }, slug: 'index' },
         {

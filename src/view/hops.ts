@@ -8,40 +8,35 @@ export function fieldCell(field: string, value: string, display: TreeNode = h('c
   return h('td', { 'data-field': field, 'data-value': value }, display);
 }
 
+/**
+ * Wide tables scroll sideways inside a focusable, labelled region, so keyboard users can scroll
+ * them too (WCAG 2.1.1).
+ */
+export function scrollable(label: string, table: ElementNode): ElementNode {
+  return h('div', { class: 'atp-scroll', tabindex: '0', role: 'region', 'aria-label': label }, table);
+}
+
+/** A captioned table with one header row; `rows` are complete `<tr>` elements. */
+export function dataTable(caption: string, columns: readonly string[], rows: readonly ElementNode[], className = ''): ElementNode {
+  const head = h('tr', {}, columns.map((column) => h('th', { scope: 'col' }, column)));
+  const table = h('table', { class: `atp-table ${className}`.trim() }, h('caption', {}, caption), h('thead', {}, head), h('tbody', {}, rows));
+  return scrollable(caption, table);
+}
+
 export function hopTable(hops: readonly Hop[], t: Translate): ElementNode {
-  return h(
-    'table',
-    { class: 'atp-table atp-hops' },
-    h('caption', {}, t('table.hops.caption')),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        ['n', 'src', 'dst', 'path'].map((column) => h('th', { scope: 'col' }, t(`table.hops.${column}`))),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      hops.map((hop) =>
-        h(
-          'tr',
-          { 'data-hop': String(hop.n) },
-          h('th', { scope: 'row' }, String(hop.n)),
-          fieldCell('src', hop.src),
-          fieldCell('dst', hop.dst),
-          h(
-            'td',
-            {},
-            h('span', { class: 'atp-leg' }, t('table.hops.path.value', { from: t(`actor.${hop.from}`), to: t(`actor.${hop.to}`) })),
-            h('span', { class: 'atp-note' }, t(`hopNote.${hop.note}`)),
-          ),
-        ),
-      ),
-    ),
-  );
+  const rows = hops.map((hop) => {
+    const leg = t('table.hops.path.value', { from: t(`actor.${hop.from}`), to: t(`actor.${hop.to}`) });
+    return h(
+      'tr',
+      { 'data-hop': String(hop.n) },
+      h('th', { scope: 'row' }, String(hop.n)),
+      fieldCell('src', hop.src),
+      fieldCell('dst', hop.dst),
+      h('td', {}, h('span', { class: 'atp-leg' }, leg), h('span', { class: 'atp-note' }, t(`hopNote.${hop.note}`))),
+    );
+  });
+  const columns = ['n', 'src', 'dst', 'path'].map((column) => t(`table.hops.${column}`));
+  return dataTable(t('table.hops.caption'), columns, rows, 'atp-hops');
 }
 
 /** The message text for a hop: its number, then `src → dst`, so the SVG holds every value. */

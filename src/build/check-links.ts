@@ -1,0 +1,69 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/**
+ * Finds broken internal links in the built site: every `href` and `src` that points inside the
+ * site must name a file that exists, and every `#anchor` must name an id on the target page.
+ */
+export interface BrokenLink {
+  readonly page: string;
+  readonly href: string;
+  readonly reason: 'missing-page' | 'missing-anchor';
+}
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return htmlFiles(path);
+    return name.endsWith('.html') ? [path] : [];
+  });
+}
+
+const decode = (text: string) => text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+
+export function idsOf(html: string): Set<string> {
+  return new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((match) => decode(match[1]!)));
+}
+
+/** The file a site path is served from, or undefined. Mirrors scripts/serve.ts. */
+function fileFor(distDir: string, path: string): string | undefined {
+  const full = join(distDir, decodeURIComponent(path));
+  if (existsSync(full) && statSync(full).isFile()) return full;
+  const index = join(full, 'index.html');
+  return existsSync(index) ? index : undefined;
+}
+
+export function checkLinks(distDir: string): { checked: number; broken: BrokenLink[] } {
+  const broken: BrokenLink[] = [];
+  const idCache = new Map<string, Set<string>>();
+  const ids = (file: string) => {
+    let set = idCache.get(file);
+    if (!set) idCache.set(file, (set = idsOf(readFileSync(file, 'utf8'))));
+    return set;
+  };
+  let checked = 0;
+  for (const file of htmlFiles(distDir)) {
+    const page = `/${relative(distDir, file)}`.replace(/index\.html$/, '');
+    const html = readFileSync(file, 'utf8');
+    for (const match of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+      const href = decode(match[1]!);
+      if (!href || /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) continue;
+      const url = new URL(href, `http://site${page}`);
+      if (url.pathname.startsWith('/_astro/') || url.pathname.startsWith('/pagefind/')) {
+        if (!fileFor(distDir, url.pathname)) broken.push({ page, href, reason: 'missing-page' });
+        continue;
+      }
+      checked += 1;
+      const target = fileFor(distDir, url.pathname);
+      if (!target) {
+        broken.push({ page, href, reason: 'missing-page' });
+        continue;
+      }
+      const anchor = decodeURIComponent(url.hash.slice(1));
+      if (anchor && anchor !== '_top' && target.endsWith('.html') && !ids(target).has(anchor)) {
+        broken.push({ page, href, reason: 'missing-anchor' });
+      }
+    }
+  }
+  return { checked, broken };
+}

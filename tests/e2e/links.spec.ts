@@ -1,0 +1,64 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { checkLinks, idsOf } from '../../src/build/check-links.ts';
+import { builtLinks } from './site-pages.ts';
+
+/**
+ * Published URLs and anchors are a promise to knowledge-base articles. tests/published-links.json
+ * pins every one that has shipped: each must still resolve (as a page with that id, or through a
+ * redirect). New targets are fine; add them to the pin list when they ship.
+ */
+const PINNED = JSON.parse(readFileSync('tests/published-links.json', 'utf8')) as string[];
+
+function resolves(url: string): boolean {
+  const [path, anchor] = url.split('#') as [string, string | undefined];
+  const file = `dist${path}index.html`;
+  if (!existsSync(file)) return false;
+  const html = readFileSync(file, 'utf8');
+  // A redirect page (slug renamed) keeps the old URL working; its anchor then lives on the target.
+  const redirect = /<meta http-equiv="refresh" content="\d+;url=([^"]+)"/.exec(html);
+  if (redirect) return resolves(`${redirect[1]}${anchor ? `#${anchor}` : ''}`);
+  return !anchor || idsOf(html).has(anchor);
+}
+
+test('no internal link or anchor in dist/ is broken', () => {
+  const { checked, broken } = checkLinks('dist');
+  expect(checked).toBeGreaterThan(100);
+  expect(broken).toEqual([]);
+});
+
+test('every published URL and anchor still resolves', () => {
+  expect(PINNED.length).toBeGreaterThan(20);
+  expect(PINNED.filter((url) => !resolves(url))).toEqual([]);
+});
+
+test('links.json lists every page in both languages with a title', () => {
+  const links = builtLinks();
+  const pages = links.filter((link) => link.kind === 'page');
+  const slugs = (lang: string) => pages.filter((p) => p.lang === lang).map((p) => p.url.slice(3));
+  expect(slugs('ja')).toEqual(slugs('en'));
+  for (const link of links) expect(link.title, link.url).not.toBe('');
+  // The same anchors exist in both languages, so a link can switch language by its prefix.
+  const anchors = (lang: string) => links.filter((l) => l.lang === lang && l.kind !== 'page').map((l) => l.url.slice(3)).sort();
+  expect(anchors('ja')).toEqual(anchors('en'));
+});
+
+test('/ leads to /ja/', () => {
+  const html = readFileSync('dist/index.html', 'utf8');
+  expect(html).toMatch(/http-equiv="refresh" content="0;url=\/ja\/"/);
+});
+
+test('every page has a title, a description and Open Graph tags', () => {
+  for (const link of builtLinks().filter((l) => l.kind === 'page')) {
+    const html = readFileSync(`dist${link.url}index.html`, 'utf8');
+    expect(html, link.url).toMatch(/<title>[^<]{5,}<\/title>/);
+    expect(html, link.url).toMatch(/<meta name="description" content="[^"]{20,}"/);
+    expect(html, link.url).toMatch(/<meta property="og:title" content="[^"]+"/);
+    expect(html, link.url).toMatch(/<meta property="og:image" content="[^"]+"/);
+  }
+});
+
+test('sitemap lists every page', () => {
+  const sitemap = readFileSync('dist/sitemap-0.xml', 'utf8');
+  for (const link of builtLinks().filter((l) => l.kind === 'page')) expect(sitemap, link.url).toContain(`${link.url}</loc>`);
+});

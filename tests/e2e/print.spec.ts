@@ -1,0 +1,73 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { builtLinks } from './site-pages.ts';
+
+/** Explorer kinds shown anywhere on the site's pages in one language. */
+function explorerKindsOnPages(lang: string): string[] {
+  const kinds = new Set<string>();
+  for (const link of builtLinks().filter((l) => l.lang === lang && l.kind === 'page' && !l.url.includes('/print/'))) {
+    const html = readFileSync(`dist${link.url}index.html`, 'utf8');
+    for (const match of html.matchAll(/data-explorer="([^"]+)"/g)) kinds.add(match[1]!);
+  }
+  return [...kinds].sort();
+}
+
+// Default hop values that the printed guide must contain (SPEC §3, Load Balancer).
+const DEFAULT_VALUES = ['203.0.113.10:50000', '198.51.100.10:443', '10.0.1.4:443'];
+
+for (const lang of ['ja', 'en'] as const) {
+  test.describe(`/${lang}/print/`, () => {
+    test('contains every explorer with its diagram, and no form', async ({ page }) => {
+      await page.goto(`/${lang}/print/`);
+      const kinds = await page.locator('[data-explorer]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-explorer')))].sort());
+      expect(kinds).toEqual(explorerKindsOnPages(lang));
+      const explorers = page.locator('[data-explorer]');
+      for (let i = 0; i < (await explorers.count()); i++) {
+        await expect(explorers.nth(i).locator('[data-diagram] svg')).toHaveCount(1);
+        await expect(explorers.nth(i).locator('form')).toHaveCount(0);
+      }
+    });
+
+    test('has unique ids and in-document links to the guide', async ({ page }) => {
+      await page.goto(`/${lang}/print/`);
+      const ids = await page.locator('[id]').evaluateAll((els) => els.map((e) => e.id));
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+      const guideLinks = await page.locator('[data-print-body] a[href]').evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''));
+      expect(guideLinks.filter((href) => href.startsWith(`/${lang}/`))).toEqual([]);
+    });
+
+    test('print media hides inputs and navigation and keeps diagrams whole', async ({ page }) => {
+      await page.goto(`/${lang}/load-balancer/`);
+      await page.emulateMedia({ media: 'print' });
+      await expect(page.locator('[data-explorer] form')).toBeHidden();
+      await expect(page.locator('#starlight__sidebar')).toBeHidden();
+      await expect(page.locator('[data-diagram] svg')).toBeVisible();
+      const breakInside = await page.locator('[data-diagram]').evaluate((el) => getComputedStyle(el).breakInside);
+      expect(breakInside).toBe('avoid');
+    });
+
+    test(`dist/guide-${lang}.pdf has the default hops and an outline`, async () => {
+      const file = `dist/guide-${lang}.pdf`;
+      expect(existsSync(file), `${file} (npm run pdf)`).toBe(true);
+      const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0 }).promise;
+      let text = '';
+      for (let n = 1; n <= pdf.numPages; n++) {
+        const content = await (await pdf.getPage(n)).getTextContent();
+        text += content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
+      }
+      for (const value of DEFAULT_VALUES) expect(text).toContain(value);
+      // The outline comes from the headings: every page of the guide is an entry.
+      type Entry = { title: string; items: Entry[] };
+      const flatten = (entries: Entry[]): string[] => entries.flatMap((e) => [e.title, ...flatten(e.items)]);
+      const outline = flatten(((await pdf.getOutline()) ?? []) as Entry[]);
+      const pageTitles = builtLinks()
+        .filter((l) => l.lang === lang && l.kind === 'page' && !l.url.includes('/print/'))
+        .map((l) => l.title);
+      for (const title of pageTitles) expect(outline).toContain(title);
+      const view = (await pdf.getPage(1)).view;
+      // A4 in points: 595 × 842.
+      expect([Math.round(view[2]!), Math.round(view[3]!)]).toEqual([595, 842]);
+    });
+  });
+}

@@ -47,6 +47,7 @@ export default defineConfig({
         en: { label: 'English', lang: 'en' },
       },
       customCss: ['./components/styles/site.css'],
+      components: { MarkdownContent: './components/overrides/MarkdownContent.astro' },
       head: [
         { tag: 'meta', attrs: { property: 'og:image', content: new URL('/screenshot-load-balancer.png', site).href } },
         { tag: 'meta', attrs: { name: 'twitter:card', content: 'summary_large_image' } },

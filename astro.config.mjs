@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { satteri } from '@astrojs/markdown-satteri';
 import { closeRenderer } from './src/diagram/render.ts';
 
 /** Closes the build-time diagram browser once every page has been written. */
@@ -18,6 +19,9 @@ export default defineConfig({
   srcDir: './',
   trailingSlash: 'always',
   redirects: { '/': '/ja/' },
+  // `## Heading {#id}` gives a heading an id that survives rewording and is the same in both
+  // languages (SPEC §1: stable anchors). Sätteri, Astro's Markdown processor, has it off by default.
+  markdown: { processor: satteri({ features: { headingAttributes: true } }) },
   integrations: [
     starlight({
       title: { ja: 'Azure Traffic Paths', en: 'Azure Traffic Paths' },

@@ -36,7 +36,12 @@ export default defineConfig({
         {
           label: 'Services',
           translations: { ja: 'サービス' },
-          items: [{ slug: 'load-balancer' }],
+          items: [{ slug: 'load-balancer' }, { slug: 'application-gateway' }],
+        },
+        {
+          label: 'FAQ',
+          translations: { ja: 'よくある質問' },
+          items: [{ slug: 'faq/client-certificate' }, { slug: 'faq/client-ip' }],
         },
       ],
     }),

@@ -2,7 +2,6 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
-import { headingIdsPlugin } from './src/markdown/heading-ids.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { closeRenderer } from './src/diagram/render.ts';
@@ -37,7 +36,9 @@ export default defineConfig({
   srcDir: './',
   trailingSlash: 'always',
   redirects: { '/': '/ja/' },
-  markdown: { processor: satteri({ hastPlugins: [headingIdsPlugin] }) },
+  // `## Heading {#id}` gives a heading an id that survives rewording and is the same in both
+  // languages (SPEC §1: stable anchors). Sätteri, Astro's Markdown processor, has it off by default.
+  markdown: { processor: satteri({ features: { headingAttributes: true } }) },
   integrations: [
     starlight({
       title: { ja: 'Azure Traffic Paths', en: 'Azure Traffic Paths' },
@@ -57,7 +58,12 @@ export default defineConfig({
         {
           label: 'Services',
           translations: { ja: 'サービス' },
-          items: [{ slug: 'load-balancer' }],
+          items: [{ slug: 'load-balancer' }, { slug: 'application-gateway' }],
+        },
+        {
+          label: 'FAQ',
+          translations: { ja: 'よくある質問' },
+          items: [{ slug: 'faq/client-certificate' }, { slug: 'faq/client-ip' }],
         },
       ],
     }),

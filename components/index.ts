@@ -1,3 +1,5 @@
 // The one module MDX pages import components from.
 export { default as Explorer } from './Explorer.astro';
 export { default as LoadBalancerExplorer } from './LoadBalancerExplorer.astro';
+export { default as ApplicationGatewayExplorer } from './ApplicationGatewayExplorer.astro';
+export { default as ClientCertificateExplorer } from './ClientCertificateExplorer.astro';

@@ -3,6 +3,19 @@ import type { ParamSpecs, RawParams, ScenarioResult } from './model/params.ts';
 import { loadBalancerParams, readLoadBalancerScenario, type LoadBalancerScenario } from './model/load-balancer.ts';
 import type { ExplorerView } from './view/explorer.ts';
 import { loadBalancerView } from './view/load-balancer.ts';
+import {
+  applicationGatewayParams,
+  readApplicationGatewayScenario,
+  TLS_MODES,
+  type ApplicationGatewayScenario,
+} from './model/application-gateway.ts';
+import { applicationGatewayView } from './view/application-gateway.ts';
+import {
+  clientCertificateParams,
+  readClientCertificateScenario,
+  type ClientCertificateScenario,
+} from './model/client-certificate.ts';
+import { clientCertificateView } from './view/client-certificate.ts';
 
 /** How a scenario parameter is edited. `select` options are the raw values; labels come from i18n. */
 export type Control =
@@ -37,8 +50,37 @@ const loadBalancer: ExplorerDefinition<LoadBalancerScenario> = {
   view: loadBalancerView,
 };
 
+const applicationGateway: ExplorerDefinition<ApplicationGatewayScenario> = {
+  params: applicationGatewayParams,
+  controls: [
+    { name: 'client', type: 'text' },
+    { name: 'cport', type: 'number' },
+    { name: 'agwip', type: 'text' },
+    { name: 'port', type: 'number' },
+    { name: 'subnet', type: 'text' },
+    { name: 'instances', type: 'number' },
+    { name: 'via', type: 'number' },
+    { name: 'gport', type: 'number' },
+    { name: 'backends', type: 'text' },
+    { name: 'bport', type: 'number' },
+    { name: 'pick', type: 'number' },
+    { name: 'tls', type: 'select', options: TLS_MODES },
+  ],
+  read: readApplicationGatewayScenario,
+  view: applicationGatewayView,
+};
+
+const clientCertificate: ExplorerDefinition<ClientCertificateScenario> = {
+  params: clientCertificateParams,
+  controls: [{ name: 'tls', type: 'select', options: TLS_MODES }],
+  read: readClientCertificateScenario,
+  view: clientCertificateView,
+};
+
 export const explorers = {
   'load-balancer': loadBalancer,
+  'application-gateway': applicationGateway,
+  'client-certificate': clientCertificate,
 } as const;
 
 export type ExplorerKind = keyof typeof explorers;

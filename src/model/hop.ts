@@ -9,6 +9,7 @@ export type HopNote =
   | 'reply-to-client'
   | 'reply-floating'
   | 'reverse-nat'
+  | 'to-listener'
   | 'proxy-new-session'
   | 'proxy-reply'
   | 'proxy-response'

@@ -57,3 +57,9 @@ export function subnetAddress(subnet: Subnet4, offset: number): Ip {
   const text = [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join('.');
   return { text, family: 4 };
 }
+
+/** Whether an address lies inside an IPv4 subnet (an IPv6 address never does). */
+export function subnetContains(subnet: Subnet4, ip: Ip): boolean {
+  if (ip.family !== 4) return false;
+  return ipaddr.IPv4.parse(ip.text).match(ipaddr.IPv4.parse(subnet.network.text), subnet.prefix);
+}

@@ -1,4 +1,4 @@
-import { parseIp, type Ip } from './ip.ts';
+import { parseIp, parseSubnet4, type Ip, type Subnet4 } from './ip.ts';
 
 /** The rule a parameter broke, with the numbers the message needs. Messages live in content/i18n. */
 export type Rule =
@@ -12,6 +12,7 @@ export type Rule =
   | { readonly code: 'at-most'; readonly max: number; readonly other: string }
   | { readonly code: 'cidr4' }
   | { readonly code: 'subnet-fit'; readonly max: number }
+  | { readonly code: 'outside-subnet'; readonly other: string }
   | { readonly code: 'dns-name' }
   | { readonly code: 'endpoint-list'; readonly min: number; readonly max: number }
   | { readonly code: 'endpoint-item'; readonly index: number }
@@ -116,6 +117,17 @@ export function ipListParam(defaultValue: string, min: number, max: number): Par
       }
       if (ips.some((ip) => ip.family !== ips[0]!.family)) return fail({ code: 'mixed-family' });
       return ok(ips);
+    },
+  };
+}
+
+/** An IPv4 CIDR block such as `10.0.0.0/24`; host bits are cleared (`10.0.0.7/24` → `10.0.0.0/24`). */
+export function cidr4Param(defaultValue: string): ParamSpec<Subnet4> {
+  return {
+    default: defaultValue,
+    parse(text) {
+      const subnet = text.length <= 64 ? parseSubnet4(text) : null;
+      return subnet ? ok(subnet) : fail({ code: 'cidr4' });
     },
   };
 }

@@ -1,0 +1,138 @@
+import { ipPort, subnetAddress, subnetContains, subnetSize, type Ip, type Subnet4 } from './ip.ts';
+import type { Hop } from './hop.ts';
+import {
+  cidr4Param,
+  enumParam,
+  intParam,
+  ipListParam,
+  ipParam,
+  portParam,
+  readScenario,
+  type ParamError,
+  type ParamSpecs,
+  type RawParams,
+  type ScenarioResult,
+} from './params.ts';
+
+/** How the listener and the backend settings handle TLS (SPEC §2 `tls`). */
+export const TLS_MODES = ['offload', 'e2e', 'mtls-strict', 'mtls-passthrough'] as const;
+export type TlsMode = (typeof TLS_MODES)[number];
+
+/** Azure's autoscale ceiling for v2 instances (SPEC §6). */
+export const MAX_INSTANCES = 125;
+
+/** Azure keeps the first four addresses of a subnet and the last one. */
+const RESERVED_AT_START = 4;
+const RESERVED_AT_END = 1;
+
+export interface ApplicationGatewayScenario {
+  readonly client: Ip;
+  readonly cport: number;
+  readonly agwip: Ip;
+  readonly port: number;
+  readonly subnet: Subnet4;
+  readonly instances: number;
+  readonly via: number;
+  readonly gport: number;
+  readonly backends: readonly Ip[];
+  readonly bport: number;
+  readonly pick: number;
+  readonly tls: TlsMode;
+}
+
+export const applicationGatewayParams: ParamSpecs<ApplicationGatewayScenario> = {
+  client: ipParam('203.0.113.10'),
+  cport: intParam('50000', 1024, 65535),
+  agwip: ipParam('198.51.100.20'),
+  port: portParam('443'),
+  subnet: cidr4Param('10.0.0.0/24'),
+  instances: intParam('2', 1, MAX_INSTANCES),
+  via: intParam('1', 1, MAX_INSTANCES),
+  gport: portParam('40000'),
+  backends: ipListParam('10.0.1.4,10.0.1.5', 1, 16),
+  bport: portParam('443'),
+  pick: intParam('1', 1, 16),
+  tls: enumParam<TlsMode>('e2e', TLS_MODES),
+};
+
+/** How many instances a subnet can hold: its usable addresses, at most the autoscale ceiling. */
+export function subnetCapacity(subnet: Subnet4): number {
+  const usable = subnetSize(subnet) - RESERVED_AT_START - RESERVED_AT_END;
+  return Math.max(0, Math.min(usable, MAX_INSTANCES));
+}
+
+/** Instance `i` (1-based): the illustration's allocation, right after the reserved addresses. */
+export function instanceIp(subnet: Subnet4, i: number): Ip {
+  return subnetAddress(subnet, RESERVED_AT_START - 1 + i);
+}
+
+/**
+ * Rules between fields. The client's leg may be IPv4 or IPv6 but keeps one version; the
+ * instances live in an IPv4 subnet, so the backend leg is IPv4. The subnet is the gateway's
+ * alone, so neither the client nor a backend can have an address in it.
+ */
+function crossCheck(s: ApplicationGatewayScenario): ParamError[] {
+  const errors: ParamError[] = [];
+  if (s.agwip.family !== s.client.family) errors.push({ param: 'agwip', rule: { code: 'same-family', other: 'client' } });
+  if (subnetContains(s.subnet, s.client)) errors.push({ param: 'client', rule: { code: 'outside-subnet', other: 'subnet' } });
+  const capacity = subnetCapacity(s.subnet);
+  if (s.instances > capacity) errors.push({ param: 'instances', rule: { code: 'subnet-fit', max: capacity } });
+  if (s.via > s.instances) errors.push({ param: 'via', rule: { code: 'at-most', max: s.instances, other: 'instances' } });
+  if (s.backends[0]!.family !== 4) {
+    errors.push({ param: 'backends', rule: { code: 'same-family', other: 'subnet' } });
+  } else if (s.backends.some((backend) => subnetContains(s.subnet, backend))) {
+    errors.push({ param: 'backends', rule: { code: 'outside-subnet', other: 'subnet' } });
+  }
+  if (s.pick > s.backends.length) {
+    errors.push({ param: 'pick', rule: { code: 'at-most', max: s.backends.length, other: 'backends' } });
+  }
+  return errors;
+}
+
+export function readApplicationGatewayScenario(raw: RawParams): ScenarioResult<ApplicationGatewayScenario> {
+  return readScenario(raw, applicationGatewayParams, crossCheck);
+}
+
+/**
+ * The four packets of one request through an Application Gateway (SPEC §3). The gateway is a
+ * reverse proxy: the client's TCP session ends at the frontend (session 1), and the instance
+ * opens its own session to the backend (session 2), so the backend sees the instance, never
+ * the client, as the packet's source.
+ */
+export function applicationGatewayHops(s: ApplicationGatewayScenario): Hop[] {
+  const client = ipPort(s.client, s.cport);
+  const frontend = ipPort(s.agwip, s.port);
+  const instance = ipPort(instanceIp(s.subnet, s.via), s.gport);
+  const backend = ipPort(s.backends[s.pick - 1]!, s.bport);
+  return [
+    { n: 1, from: 'client', to: 'agw', src: client, dst: frontend, note: 'to-listener', session: 1 },
+    { n: 2, from: 'instance', to: 'backend', src: instance, dst: backend, note: 'proxy-new-session', session: 2 },
+    { n: 3, from: 'backend', to: 'instance', src: backend, dst: instance, note: 'proxy-reply', session: 2 },
+    { n: 4, from: 'agw', to: 'client', src: frontend, dst: client, note: 'proxy-response', session: 1 },
+  ];
+}
+
+/** The host name the reader's client asked for: an RFC 2606 name, fixed for the illustration. */
+export const ILLUSTRATION_HOST = 'app.example.com';
+
+export type ForwardedHeaderKey = 'xff' | 'xf-proto' | 'xf-port' | 'xo-host';
+
+export interface ForwardedHeader {
+  readonly key: ForwardedHeaderKey;
+  readonly name: string;
+  readonly value: string;
+}
+
+/**
+ * Headers the gateway adds to the request the backend receives (SPEC §3, §6). The client's
+ * address and port travel here, because the packet's source is the instance. Every `tls` mode
+ * is an HTTPS listener, so X-Forwarded-Proto is `https` whatever the port number is.
+ */
+export function forwardedHeaders(s: ApplicationGatewayScenario): ForwardedHeader[] {
+  return [
+    { key: 'xff', name: 'X-Forwarded-For', value: ipPort(s.client, s.cport) },
+    { key: 'xf-proto', name: 'X-Forwarded-Proto', value: 'https' },
+    { key: 'xf-port', name: 'X-Forwarded-Port', value: String(s.port) },
+    { key: 'xo-host', name: 'X-Original-Host', value: ILLUSTRATION_HOST },
+  ];
+}

@@ -1,0 +1,99 @@
+import type { Translate } from '../i18n.ts';
+import {
+  applicationGatewayHops,
+  forwardedHeaders,
+  instanceIp,
+  subnetCapacity,
+  type ApplicationGatewayScenario,
+  type ForwardedHeader,
+} from '../model/application-gateway.ts';
+import { tlsLegs } from '../model/client-certificate.ts';
+import type { ExplorerView } from './explorer.ts';
+import { fieldCell, hopMessage, hopTable } from './hops.ts';
+import { tlsTable } from './tls.ts';
+import { h, type ElementNode } from './tree.ts';
+
+/** The headers the backend receives, each with its value and what it tells the backend. */
+function headerTable(headers: readonly ForwardedHeader[], t: Translate): ElementNode {
+  return h(
+    'table',
+    { class: 'atp-table atp-headers' },
+    h('caption', {}, t('table.headers.caption')),
+    h('thead', {}, h('tr', {}, ['name', 'value', 'meaning'].map((column) => h('th', { scope: 'col' }, t(`table.headers.${column}`))))),
+    h(
+      'tbody',
+      {},
+      headers.map((header) =>
+        h(
+          'tr',
+          { 'data-header': header.name },
+          h('th', { scope: 'row' }, h('code', {}, header.name)),
+          fieldCell(header.key, header.value),
+          h('td', { class: 'atp-note' }, t(`header.${header.key}`)),
+        ),
+      ),
+    ),
+  );
+}
+
+/** Where the instances sit: the normalised subnet, how many fit, and which addresses a backend can see. */
+function instanceTable(s: ApplicationGatewayScenario, t: Translate): ElementNode {
+  const first = instanceIp(s.subnet, 1).text;
+  const last = instanceIp(s.subnet, s.instances).text;
+  const range = s.instances === 1 ? first : `${first}-${last}`;
+  const via = instanceIp(s.subnet, s.via).text;
+  const row = (label: string, cell: ElementNode) => h('tr', {}, h('th', { scope: 'row' }, t(`table.instances.${label}`)), cell);
+  return h(
+    'table',
+    { class: 'atp-table atp-instances' },
+    h('caption', {}, t('table.instances.caption')),
+    h(
+      'tbody',
+      {},
+      row('subnet', fieldCell('subnet', s.subnet.text)),
+      row('capacity', fieldCell('capacity', String(subnetCapacity(s.subnet)), t('table.instances.capacity.value', { n: subnetCapacity(s.subnet) }))),
+      row('range', fieldCell('instance-ips', range, h('code', {}, s.instances === 1 ? first : `${first} – ${last}`))),
+      row('via', fieldCell('via-ip', via, t('table.instances.via.value', { n: s.via, ip: via }))),
+    ),
+  );
+}
+
+export function applicationGatewayView(s: ApplicationGatewayScenario, t: Translate): ExplorerView {
+  const hops = applicationGatewayHops(s);
+  const headers = forwardedHeaders(s);
+  const xff = headers.find((header) => header.key === 'xff')!;
+  const instance = instanceIp(s.subnet, s.via).text;
+  const backend = s.backends[s.pick - 1]!.text;
+  const [h1, h2, h3, h4] = hops.map(hopMessage);
+  return {
+    outputs: [hopTable(hops, t), headerTable(headers, t), instanceTable(s, t), tlsTable(tlsLegs(s.tls), s.tls, t)],
+    diagram: {
+      title: t('diagram.agw.title'),
+      description: t('diagram.agw.desc', { client: s.client.text, agw: s.agwip.text, instance, backend }),
+      participants: [
+        { key: 'client', label: [t('actor.client'), s.client.text] },
+        { key: 'agw', label: [t('actor.agw'), s.agwip.text] },
+        { key: 'instance', label: [t('actor.instance.n', { n: s.via }), instance] },
+        { key: 'backend', label: [t('actor.backend'), backend] },
+      ],
+      // Session 2 sits inside session 1: the client's session stays open while the instance
+      // talks to the backend, and the response goes back on it.
+      steps: [
+        {
+          kind: 'group',
+          label: t('diagram.agw.session1'),
+          steps: [
+            h1!,
+            { kind: 'note', over: ['agw', 'instance'], text: t('diagram.agw.note.proxy') },
+            {
+              kind: 'group',
+              label: t('diagram.agw.session2'),
+              steps: [h2!, { kind: 'note', over: ['instance', 'backend'], text: `${xff.name}: ${xff.value}` }, h3!],
+            },
+            h4!,
+          ],
+        },
+      ],
+    },
+  };
+}

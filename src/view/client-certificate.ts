@@ -1,0 +1,74 @@
+import type { Translate } from '../i18n.ts';
+import { certificateRows, tlsLegs, type CertificateRow, type ClientCertificateScenario } from '../model/client-certificate.ts';
+import type { Step } from '../diagram/sequence.ts';
+import type { ExplorerView } from './explorer.ts';
+import { fieldCell } from './hops.ts';
+import { tlsTable } from './tls.ts';
+import { h, type ElementNode } from './tree.ts';
+
+function certificateTable(rows: readonly CertificateRow[], mode: string, t: Translate): ElementNode {
+  const columns = ['service', 'tls-ends', 'reaches', 'validated-by'];
+  const serviceName = (row: CertificateRow) =>
+    row.service === 'application-gateway'
+      ? t('cert.service.with-mode', { service: t(`service.${row.service}`), mode: t(`field.tls.${mode}`) })
+      : t(`service.${row.service}`);
+  return h(
+    'table',
+    { class: 'atp-table atp-certificate' },
+    h('caption', {}, t('table.cert.caption')),
+    h('thead', {}, h('tr', {}, columns.map((column) => h('th', { scope: 'col' }, t(`table.cert.${column}`))))),
+    h(
+      'tbody',
+      {},
+      rows.map((row) =>
+        h(
+          'tr',
+          { 'data-service': row.service },
+          h('th', { scope: 'row' }, serviceName(row)),
+          fieldCell('tls-ends', row.tlsEndsAt, t(`actor.${row.tlsEndsAt}`)),
+          fieldCell('cert-reaches-backend', row.reaches, t(`cert.reaches.${row.reaches}`)),
+          fieldCell('cert-validated-by', row.validatedBy, t(row.validatedBy === 'nobody' ? 'cert.validated-by.nobody' : `actor.${row.validatedBy}`)),
+        ),
+      ),
+    ),
+  );
+}
+
+/**
+ * The TLS sessions through the gateway for one mode, drawn from the same legs as the table. The
+ * instance is drawn as the gateway here: which instance it is does not change the TLS picture.
+ */
+function tlsSteps(s: ClientCertificateScenario, t: Translate): Step[] {
+  const agwRow = certificateRows(s.tls).find((row) => row.service === 'application-gateway')!;
+  const node = (actor: string) => (actor === 'instance' ? 'agw' : actor);
+  return tlsLegs(s.tls).map((leg) => {
+    const from = node(leg.from);
+    const to = node(leg.to);
+    const names = { n: leg.session, from: t(`actor.${from}`), to: t(`actor.${to}`) };
+    const steps: Step[] = [
+      { kind: 'message', from, to, text: t(leg.session === 1 ? 'diagram.tls.msg.handshake' : leg.encrypted ? 'diagram.tls.msg.new-tls' : 'diagram.tls.msg.plain-http') },
+      { kind: 'note', over: [to], text: t(`diagram.tls.note.${leg.certificate}`) },
+    ];
+    if (leg.session === 2 && agwRow.validatedBy === 'backend') {
+      steps.push({ kind: 'note', over: [to], text: t('diagram.tls.note.backend-validates') });
+    }
+    return { kind: 'group', label: t(leg.encrypted ? 'diagram.tls.group.tls' : 'diagram.tls.group.plain', names), steps };
+  });
+}
+
+export function clientCertificateView(s: ClientCertificateScenario, t: Translate): ExplorerView {
+  const mode = t(`field.tls.${s.tls}`);
+  return {
+    outputs: [certificateTable(certificateRows(s.tls), s.tls, t), tlsTable(tlsLegs(s.tls), s.tls, t)],
+    diagram: {
+      title: t('diagram.tls.title', { mode }),
+      description: t('diagram.tls.desc', { mode }),
+      participants: [
+        { key: 'client', label: [t('actor.client')] },
+        { key: 'agw', label: [t('actor.agw')] },
+        { key: 'backend', label: [t('actor.backend')] },
+      ],
+      steps: tlsSteps(s, t),
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { diagramText, waitForRedraw, watchErrors } from './helpers.ts';
+
+// Written by hand from SPEC §3 (client certificate): LB and TM never terminate the client's TLS.
+const APPGW: Record<string, string> = { offload: 'no', e2e: 'no', 'mtls-strict': 'header', 'mtls-passthrough': 'header' };
+
+async function reaches(explorer: Locator): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const service of ['load-balancer', 'application-gateway', 'traffic-manager']) {
+    const cell = explorer.locator(`[data-service="${service}"] [data-field="cert-reaches-backend"]`);
+    expect((await cell.innerText()).trim()).not.toBe('');
+    out[service] = (await cell.getAttribute('data-value')) ?? '';
+  }
+  return out;
+}
+
+const explorerOn = (page: Page) => page.locator('[data-explorer="client-certificate"]');
+
+for (const lang of ['ja', 'en'] as const) {
+  test.describe(`/${lang}/faq/client-certificate/`, () => {
+    test('the default (e2e) rows, then every tls value from the select', async ({ page }) => {
+      const errors = watchErrors(page);
+      await page.goto(`/${lang}/faq/client-certificate/`);
+      const explorer = explorerOn(page);
+      expect(await reaches(explorer)).toEqual({ 'load-balancer': 'yes', 'application-gateway': 'no', 'traffic-manager': 'yes' });
+      let redraws = 0;
+      for (const tls of ['mtls-strict', 'offload', 'mtls-passthrough', 'e2e']) {
+        await explorer.locator('select[name="tls"]').selectOption(tls);
+        await waitForRedraw(explorer, ++redraws);
+        expect(await reaches(explorer)).toEqual({ 'load-balancer': 'yes', 'application-gateway': APPGW[tls], 'traffic-manager': 'yes' });
+        expect(new URL(page.url()).searchParams.get('tls')).toBe(tls === 'e2e' ? null : tls);
+      }
+      expect(errors).toEqual([]);
+    });
+
+    test('?tls=mtls-passthrough: the gateway row says header and the backend validates', async ({ page }) => {
+      const errors = watchErrors(page);
+      await page.goto(`/${lang}/faq/client-certificate/?tls=mtls-passthrough`);
+      const explorer = explorerOn(page);
+      await waitForRedraw(explorer);
+      const row = explorer.locator('[data-service="application-gateway"]');
+      await expect(row.locator('[data-field="cert-reaches-backend"]')).toHaveAttribute('data-value', 'header');
+      await expect(row.locator('[data-field="cert-validated-by"]')).toHaveAttribute('data-value', 'backend');
+      await expect(explorer.locator('select[name="tls"]')).toHaveValue('mtls-passthrough');
+      expect(await diagramText(explorer)).toContain(lang === 'ja' ? '証明書の検証はバックエンドが行う' : 'The backend must validate the certificate itself');
+      expect(errors).toEqual([]);
+    });
+  });
+}
+
+test('an unknown tls value shows an error and keeps the default rows', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/en/faq/client-certificate/?tls=passthrough');
+  const explorer = explorerOn(page);
+  await expect(explorer.locator('[data-error-for="tls"]')).toContainText('TLS handling');
+  expect(await reaches(explorer)).toEqual({ 'load-balancer': 'yes', 'application-gateway': 'no', 'traffic-manager': 'yes' });
+  expect(errors).toEqual([]);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  for (const lang of ['ja', 'en'] as const) {
+    test(`${lang}: the default rows and TLS diagram are in the static HTML`, async ({ page }) => {
+      await page.goto(`/${lang}/faq/client-certificate/`);
+      const explorer = explorerOn(page);
+      expect(await reaches(explorer)).toEqual({ 'load-balancer': 'yes', 'application-gateway': 'no', 'traffic-manager': 'yes' });
+      await expect(explorer.locator('[data-diagram] svg title')).not.toBeEmpty();
+      expect(await diagramText(explorer)).toContain(lang === 'ja' ? 'TLS ハンドシェイク' : 'TLS handshake');
+    });
+  }
+});

@@ -26,7 +26,10 @@ const scenario = fc.oneof(ipv4.map(() => 4 as const), ipv6.map(() => 6 as const)
     .chain((r) => fc.integer({ min: 1, max: r.backends.length }).map((pick) => ({ ...r, pick })));
 });
 
-function read(r: fc.Infer<typeof scenario>) {
+/** fast-check 4 exports no `Infer`; the value type is read off the arbitrary instead. */
+type Drawn<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
+function read(r: Drawn<typeof scenario>) {
   const raw = {
     client: r.client,
     cport: String(r.cport),

@@ -1,3 +1,6 @@
 // The one module MDX pages import components from.
 export { default as Explorer } from './Explorer.astro';
 export { default as LoadBalancerExplorer } from './LoadBalancerExplorer.astro';
+export { default as TrafficManagerExplorer } from './TrafficManagerExplorer.astro';
+export { default as FailoverExplorer } from './FailoverExplorer.astro';
+export { default as FailoverComparison } from './FailoverComparison.astro';

@@ -67,13 +67,19 @@ function dnsTable(steps: readonly DnsStep[], answer: Answer, t: Translate): Elem
           'tr',
           { 'data-dns-step': String(step.n) },
           h('th', { scope: 'row' }, String(step.n)),
-          fieldCell('query', step.query),
-          fieldCell('answer', step.answer),
+          fieldCell('query', step.query, breakable(step.query)),
+          // Only the CNAME answer is a name; an address stays whole.
+          fieldCell('answer', step.answer, step.by === 'tm' ? breakable(step.answer) : undefined),
           h('td', { class: 'atp-note' }, step.by === 'tm' ? cnameNote(answer, t) : t('dnsNote.address')),
         ),
       ),
     ),
   );
+}
+
+/** DNS names are long: a line may break after each dot (`<wbr>` adds no text, so the cell's text stays the name). */
+function breakable(text: string): ElementNode {
+  return h('code', {}, text.split(/(?<=\.)/).flatMap((part, i) => (i === 0 ? [part] : [h('wbr'), part])));
 }
 
 /** Why Traffic Manager picked this endpoint: priority order, and what it knows about endpoint 1. */

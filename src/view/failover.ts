@@ -93,15 +93,20 @@ function fillSlot(text: string, slot: string, node: ElementNode): TreeNode[] {
 function timelineSteps(s: FailoverScenario, f: FailoverFigures, t: Translate): Step[] {
   const before: Step[] = [];
   const during: Step[] = [];
-  const events = failoverTimeline(s);
-  const cached = events.some((event) => event.kind === 'lookup');
-  for (const event of events) {
+  let holdsEndpointOne = false;
+  let stuckShown = false;
+  for (const event of failoverTimeline(s)) {
     if (event.kind === 'switch') break;
     const steps = eventSteps(event, s, t);
     if (eventTime(event) < s.fail) before.push(...steps);
     else during.push(...steps);
-    // Once endpoint 1 is down, a client holding its answer keeps connecting to it in vain.
-    if (event.kind === 'fail' && cached) during.push({ kind: 'message', from: 'client', to: 'ep1', text: t('timeline.stuck') });
+    if (event.kind === 'lookup' || event.kind === 'lookups') holdsEndpointOne = true;
+    // From the failure on, a client holding endpoint 1's answer connects to it in vain: shown once,
+    // after the failure, or after the first lookup if the client only looked up later.
+    if (holdsEndpointOne && !stuckShown && eventTime(event) >= s.fail && (event.kind === 'fail' || event.kind.startsWith('lookup'))) {
+      during.push({ kind: 'message', from: 'client', to: 'ep1', text: t('timeline.stuck') });
+      stuckShown = true;
+    }
   }
   const window = t('timeline.window', { fail: s.fail, switch: f.switchAt, outage: f.outage });
   return [

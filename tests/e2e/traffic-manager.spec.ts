@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator } from '@playwright/test';
 import { diagramText, expectDiagramHas, hopTexts, hopValues, waitForRedraw, watchErrors } from './helpers.ts';
 
@@ -250,5 +251,18 @@ test.describe('without JavaScript', () => {
       await expectDiagramHas(failover, ['160', '180']);
       await expect(failover.locator('[data-diagram] svg title')).not.toBeEmpty();
     });
+  }
+});
+
+test.describe('accessibility', () => {
+  for (const path of ['traffic-manager', 'faq/traffic-manager', 'faq/dns-cache-failover']) {
+    for (const lang of ['ja', 'en'] as const) {
+      // The FAQ's IPv6 hop table is the widest output: its scroll region must be reachable by keyboard.
+      test(`/${lang}/${path}/ has no axe violations`, async ({ page }) => {
+        await page.goto(`/${lang}/${path}/`);
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      });
+    }
   }
 });

@@ -58,12 +58,18 @@ export default defineConfig({
         {
           label: 'Services',
           translations: { ja: 'サービス' },
-          items: [{ slug: 'load-balancer' }, { slug: 'application-gateway' }],
+          items: [{ slug: 'load-balancer' }, { slug: 'application-gateway' }, { slug: 'traffic-manager' }, { slug: 'health-probes' }],
         },
         {
           label: 'FAQ',
           translations: { ja: 'よくある質問' },
-          items: [{ slug: 'faq/client-certificate' }, { slug: 'faq/client-ip' }],
+          items: [
+            { slug: 'faq/client-certificate' },
+            { slug: 'faq/traffic-manager' },
+            { slug: 'faq/client-ip' },
+            { slug: 'faq/probe-blocked' },
+            { slug: 'faq/dns-cache-failover' },
+          ],
         },
       ],
     }),

@@ -16,12 +16,21 @@ import {
   type ClientCertificateScenario,
 } from './model/client-certificate.ts';
 import { clientCertificateView } from './view/client-certificate.ts';
+import { readTrafficManagerScenario, trafficManagerParams, type TrafficManagerScenario } from './model/traffic-manager.ts';
+import { trafficManagerView } from './view/traffic-manager.ts';
+import { failoverParams, readFailoverScenario, type FailoverScenario } from './model/failover.ts';
+import { failoverView } from './view/failover.ts';
 
-/** How a scenario parameter is edited. `select` options are the raw values; labels come from i18n. */
-export type Control =
-  | { readonly name: string; readonly type: 'text' }
-  | { readonly name: string; readonly type: 'number' }
-  | { readonly name: string; readonly type: 'select'; readonly options: readonly string[] };
+/**
+ * How a scenario parameter is edited. `select` options are the raw values; labels come from i18n.
+ * `label` is the i18n key of the field's name where `field.<name>` would mislead on this explorer
+ * (Traffic Manager's `port` is the endpoints' port, not a frontend's).
+ */
+export type Control = { readonly name: string; readonly label?: string } & (
+  | { readonly type: 'text' }
+  | { readonly type: 'number' }
+  | { readonly type: 'select'; readonly options: readonly string[] }
+);
 
 /**
  * One explorer: which parameters it reads, how they are edited, and the pure functions from raw
@@ -75,12 +84,44 @@ const clientCertificate: ExplorerDefinition<ClientCertificateScenario> = {
   controls: [{ name: 'tls', type: 'select', options: TLS_MODES }],
   read: readClientCertificateScenario,
   view: clientCertificateView,
+const trafficManager: ExplorerDefinition<TrafficManagerScenario> = {
+  params: trafficManagerParams,
+  controls: [
+    { name: 'client', type: 'text' },
+    { name: 'cport', type: 'number' },
+    { name: 'profile', type: 'text' },
+    { name: 'endpoints', type: 'text' },
+    { name: 'port', type: 'number', label: 'field.endpoint-port' },
+    { name: 'fail', type: 'number', label: 'field.fail-optional' },
+    { name: 'resolved', type: 'number' },
+    { name: 'interval', type: 'select', options: ['30', '10'] },
+    { name: 'tolerated', type: 'number' },
+    { name: 'timeout', type: 'number' },
+  ],
+  read: readTrafficManagerScenario,
+  view: trafficManagerView,
+};
+
+const failover: ExplorerDefinition<FailoverScenario> = {
+  params: failoverParams,
+  controls: [
+    { name: 'ttl', type: 'number' },
+    { name: 'interval', type: 'select', options: ['30', '10'] },
+    { name: 'tolerated', type: 'number' },
+    { name: 'timeout', type: 'number' },
+    { name: 'fail', type: 'number' },
+    { name: 'resolved', type: 'number' },
+  ],
+  read: readFailoverScenario,
+  view: failoverView,
 };
 
 export const explorers = {
   'load-balancer': loadBalancer,
   'application-gateway': applicationGateway,
   'client-certificate': clientCertificate,
+  'traffic-manager': trafficManager,
+  failover,
 } as const;
 
 export type ExplorerKind = keyof typeof explorers;
@@ -92,4 +133,9 @@ export function isExplorerKind(value: string): value is ExplorerKind {
 /** The registry with its scenario types erased, for code that handles any explorer. */
 export function explorerFor(kind: ExplorerKind): ExplorerDefinition<unknown> {
   return explorers[kind] as unknown as ExplorerDefinition<unknown>;
+}
+
+/** The i18n key naming a parameter on this explorer: the control's own label, else `field.<name>`. */
+export function labelKey(definition: ExplorerDefinition<unknown>, name: string): string {
+  return definition.controls.find((control) => control.name === name)?.label ?? `field.${name}`;
 }

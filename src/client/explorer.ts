@@ -8,17 +8,23 @@ function controlsOf(form: HTMLFormElement): (HTMLInputElement | HTMLSelectElemen
   return [...form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[name], select[name]')];
 }
 
-async function update(root: HTMLElement, cause: Cause): Promise<void> {
+async function update(root: HTMLElement, cause: Cause, edited?: string): Promise<void> {
   const { updateExplorer } = await import('./runtime.ts');
-  await updateExplorer(root, cause);
+  await updateExplorer(root, cause, edited);
+}
+
+/** The parameter an input or change event edited. */
+function nameOf(event: Event): string | undefined {
+  const target = event.target;
+  return target instanceof HTMLInputElement || target instanceof HTMLSelectElement ? target.name : undefined;
 }
 
 function wire(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>('form[data-form]');
   if (!form) return;
   form.addEventListener('submit', (event) => event.preventDefault());
-  form.addEventListener('input', () => void update(root, 'edit'));
-  form.addEventListener('change', () => void update(root, 'edit'));
+  form.addEventListener('input', (event) => void update(root, 'edit', nameOf(event)));
+  form.addEventListener('change', (event) => void update(root, 'edit', nameOf(event)));
   // A reset puts the form back to the page's scenario; the values change after this event.
   form.addEventListener('reset', () => setTimeout(() => void update(root, 'reset')));
 

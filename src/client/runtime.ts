@@ -1,4 +1,4 @@
-import { explorerFor, isExplorerKind } from '../explorers.ts';
+import { explorerFor, isExplorerKind, labelKey, type ExplorerDefinition } from '../explorers.ts';
 import { isLang, translator, type Translate } from '../i18n.ts';
 import type { ParamError } from '../model/params.ts';
 import { sequenceSource } from '../diagram/sequence.ts';
@@ -32,13 +32,13 @@ function readForm(form: HTMLFormElement): Record<string, string> {
   return raw;
 }
 
-function showErrors(root: HTMLElement, errors: readonly ParamError[], t: Translate): void {
+function showErrors(root: HTMLElement, errors: readonly ParamError[], t: Translate, definition: ExplorerDefinition<unknown>): void {
   const byParam = new Map(errors.map((error) => [error.param, error]));
   for (const slot of root.querySelectorAll<HTMLElement>('[data-error-for]')) {
     const param = slot.dataset.errorFor ?? '';
     const error = byParam.get(param);
     const control = root.querySelector<HTMLElement>(`[name="${CSS.escape(param)}"]`);
-    slot.textContent = error ? errorMessage(error, t) : '';
+    slot.textContent = error ? errorMessage(error, t, labelKey(definition, param)) : '';
     slot.hidden = !error;
     if (error) control?.setAttribute('aria-invalid', 'true');
     else control?.removeAttribute('aria-invalid');
@@ -50,10 +50,18 @@ function setStatus(root: HTMLElement, key: 'updated' | 'invalid'): void {
   if (status) status.textContent = status.dataset[key === 'updated' ? 'textUpdated' : 'textInvalid'] ?? '';
 }
 
-/** Writes the explorer's parameters into the page URL; values equal to the page's scenario are left out. */
-function writeUrl(raw: Record<string, string>, baseline: Record<string, string>): void {
+/**
+ * Parameters edited in each explorer and not yet written to the URL (an edit that leaves the
+ * scenario invalid waits for the one that fixes it). Writing only these keeps two explorers on one
+ * page that share a parameter name (e.g. `interval`) from undoing each other's part of the URL.
+ */
+const unwritten = new WeakMap<HTMLElement, Set<string>>();
+
+/** Writes the given parameters into the page URL; values equal to the page's scenario are left out. */
+function writeUrl(raw: Record<string, string>, baseline: Record<string, string>, names: Iterable<string>): void {
   const url = new URL(window.location.href);
-  for (const [name, value] of Object.entries(raw)) {
+  for (const name of names) {
+    const value = raw[name] ?? '';
     const trimmed = value.trim();
     if (trimmed === (baseline[name] ?? '')) url.searchParams.delete(name);
     else url.searchParams.set(name, trimmed);
@@ -61,7 +69,7 @@ function writeUrl(raw: Record<string, string>, baseline: Record<string, string>)
   if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
 }
 
-export async function updateExplorer(root: HTMLElement, cause: Cause): Promise<void> {
+export async function updateExplorer(root: HTMLElement, cause: Cause, edited?: string): Promise<void> {
   const kind = root.dataset.explorer ?? '';
   const form = root.querySelector<HTMLFormElement>('form[data-form]');
   if (!isExplorerKind(kind) || !form) return;
@@ -73,16 +81,21 @@ export async function updateExplorer(root: HTMLElement, cause: Cause): Promise<v
   const result = definition.read(raw);
   const generation = (generations.get(root) ?? 0) + 1;
   generations.set(root, generation);
+  const pending = unwritten.get(root) ?? new Set<string>();
+  unwritten.set(root, pending);
+  if (edited) pending.add(edited);
 
   if (!result.ok) {
-    showErrors(root, result.errors, t);
+    showErrors(root, result.errors, t, definition);
     setStatus(root, 'invalid');
     return;
   }
-  showErrors(root, [], t);
+  showErrors(root, [], t, definition);
   const view = definition.view(result.scenario, t);
   root.querySelector('[data-output]')?.replaceChildren(...view.outputs.map(toDom));
-  if (cause !== 'url') writeUrl(raw, baseline);
+  // A reset changes every parameter of this explorer; an edit only those it touched.
+  if (cause !== 'url') writeUrl(raw, baseline, cause === 'reset' ? Object.keys(raw) : pending);
+  pending.clear();
   setStatus(root, 'updated');
 
   const mermaid = await loadMermaid();

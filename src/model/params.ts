@@ -16,7 +16,9 @@ export type Rule =
   | { readonly code: 'dns-name' }
   | { readonly code: 'endpoint-list'; readonly min: number; readonly max: number }
   | { readonly code: 'endpoint-item'; readonly index: number }
-  | { readonly code: 'duplicate'; readonly value: string };
+  | { readonly code: 'duplicate'; readonly value: string }
+  | { readonly code: 'at-most-when'; readonly max: number; readonly other: string; readonly value: string }
+  | { readonly code: 'fallback'; readonly other: string };
 
 export interface ParamError {
   readonly param: string;

@@ -30,13 +30,22 @@ export function hopTable(hops: readonly Hop[], t: Translate): ElementNode {
       'tr',
       { 'data-hop': String(hop.n) },
       h('th', { scope: 'row' }, String(hop.n)),
-      fieldCell('src', hop.src),
-      fieldCell('dst', hop.dst),
+      fieldCell('src', hop.src, tupleCode(hop.src)),
+      fieldCell('dst', hop.dst, tupleCode(hop.dst)),
       h('td', {}, h('span', { class: 'atp-leg' }, leg), h('span', { class: 'atp-note' }, t(`hopNote.${hop.note}`))),
     );
   });
   const columns = ['n', 'src', 'dst', 'path'].map((column) => t(`table.hops.${column}`));
   return dataTable(t('table.hops.caption'), columns, rows, 'atp-hops');
+}
+
+/**
+ * `[IPv6]:port` may break before the port (a `<wbr>`: the cell's text stays the tuple), so long
+ * IPv6 tuples do not squeeze the note column to a sliver. IPv4 tuples never break.
+ */
+function tupleCode(value: string): ElementNode {
+  const split = value.startsWith('[') ? value.lastIndexOf(']:') + 1 : 0;
+  return split > 0 ? h('code', {}, value.slice(0, split), h('wbr'), value.slice(split)) : h('code', {}, value);
 }
 
 /** The message text for a hop: its number, then `src → dst`, so the SVG holds every value. */

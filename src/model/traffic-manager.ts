@@ -1,0 +1,121 @@
+import { ipPort, type Ip } from './ip.ts';
+import type { Hop } from './hop.ts';
+import { dnsNameParam, endpointListParam, type Endpoint } from './dns.ts';
+import { checkMonitor, degradedAt, monitorParams, optionalFailParam, resolvedParam, type MonitorSettings } from './failover.ts';
+import {
+  intParam,
+  ipParam,
+  portParam,
+  readScenario,
+  type ParamError,
+  type ParamSpecs,
+  type RawParams,
+  type ScenarioResult,
+} from './params.ts';
+
+export interface TrafficManagerScenario extends MonitorSettings {
+  readonly client: Ip;
+  readonly cport: number;
+  readonly profile: string;
+  /** Priority order: the first one Traffic Manager considers healthy is the answer. */
+  readonly endpoints: readonly Endpoint[];
+  /** The endpoints' service port (and the port Traffic Manager probes). */
+  readonly port: number;
+  /** Second at which endpoint 1 goes down; null = it never does. */
+  readonly fail: number | null;
+  /** Second at which the client looked the name up; the answer it got then is the one it uses. */
+  readonly resolved: number;
+}
+
+export const trafficManagerParams: ParamSpecs<TrafficManagerScenario> = {
+  client: ipParam('203.0.113.10'),
+  cport: intParam('50000', 1024, 65535),
+  profile: dnsNameParam('test.trafficmanager.net'),
+  endpoints: endpointListParam(
+    'test01.japaneast.cloudapp.azure.com=198.51.100.30,test02.japanwest.cloudapp.azure.com=198.51.100.40',
+    1,
+    10,
+  ),
+  port: portParam('443'),
+  fail: optionalFailParam,
+  resolved: resolvedParam,
+  ...monitorParams,
+};
+
+/**
+ * Every endpoint must share the client's IP version, not only the one answered now: the list is
+ * a failover plan, and an endpoint the client cannot reach would break it the day it is chosen.
+ * This also keeps the error steady while `fail` and `resolved` change which endpoint answers.
+ */
+function crossCheck(s: TrafficManagerScenario): ParamError[] {
+  const errors: ParamError[] = [];
+  if (s.endpoints.some((endpoint) => endpoint.ip.family !== s.client.family)) {
+    errors.push({ param: 'endpoints', rule: { code: 'same-family', other: 'client' } });
+  } else if (s.endpoints.some((endpoint) => endpoint.fqdn === s.profile)) {
+    // A profile whose answer is its own name would be a CNAME loop.
+    errors.push({ param: 'endpoints', rule: { code: 'duplicate', value: s.profile } });
+  }
+  if (s.fail !== null && s.endpoints.length < 2) errors.push({ param: 'fail', rule: { code: 'fallback', other: 'endpoints' } });
+  return [...errors, ...checkMonitor(s)];
+}
+
+export function readTrafficManagerScenario(raw: RawParams): ScenarioResult<TrafficManagerScenario> {
+  return readScenario(raw, trafficManagerParams, crossCheck);
+}
+
+/** Endpoint 1 as Traffic Manager sees it at the client's lookup. */
+export type EndpointOneState =
+  | { readonly kind: 'healthy' }
+  /** Down since `fail`, but the probes have not yet marked it Degraded: it is still the answer. */
+  | { readonly kind: 'unnoticed'; readonly fail: number; readonly degradedAt: number }
+  | { readonly kind: 'degraded'; readonly fail: number; readonly degradedAt: number };
+
+/** What Traffic Manager answers at `resolved` under priority routing. */
+export interface Answer {
+  /** 1-based position in the priority list. */
+  readonly position: number;
+  readonly endpoint: Endpoint;
+  readonly first: EndpointOneState;
+}
+
+/** Priority routing: the first endpoint that is not Degraded. Only endpoint 1 ever fails here. */
+export function answerAt(s: TrafficManagerScenario): Answer {
+  const first = endpointOneState(s);
+  const position = first.kind === 'degraded' ? 2 : 1;
+  return { position, endpoint: s.endpoints[position - 1]!, first };
+}
+
+function endpointOneState(s: TrafficManagerScenario): EndpointOneState {
+  if (s.fail === null || s.resolved < s.fail) return { kind: 'healthy' };
+  const degraded = degradedAt(s, s.fail);
+  return { kind: s.resolved >= degraded ? 'degraded' : 'unnoticed', fail: s.fail, degradedAt: degraded };
+}
+
+/** One DNS question and its answer. `by` names who answers: Traffic Manager, or the endpoint name's own zone. */
+export interface DnsStep {
+  readonly n: number;
+  readonly query: string;
+  /** The record as a resolver shows it: `CNAME <name>`, `A <IPv4>` or `AAAA <IPv6>`. */
+  readonly answer: string;
+  readonly by: 'tm' | 'zone';
+}
+
+/** SPEC §3: Traffic Manager answers the profile name with a CNAME; that name then resolves to an address. */
+export function dnsSteps(s: TrafficManagerScenario): DnsStep[] {
+  const { endpoint } = answerAt(s);
+  const record = endpoint.ip.family === 6 ? 'AAAA' : 'A';
+  return [
+    { n: 1, query: s.profile, answer: `CNAME ${endpoint.fqdn}`, by: 'tm' },
+    { n: 2, query: endpoint.fqdn, answer: `${record} ${endpoint.ip.text}`, by: 'zone' },
+  ];
+}
+
+/** The data flow: straight between client and endpoint. Traffic Manager never sees these packets. */
+export function trafficManagerHops(s: TrafficManagerScenario): Hop[] {
+  const client = ipPort(s.client, s.cport);
+  const endpoint = ipPort(answerAt(s).endpoint.ip, s.port);
+  return [
+    { n: 1, from: 'client', to: 'endpoint', src: client, dst: endpoint, note: 'direct-request', session: 1 },
+    { n: 2, from: 'endpoint', to: 'client', src: endpoint, dst: client, note: 'direct-reply', session: 1 },
+  ];
+}

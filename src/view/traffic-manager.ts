@@ -1,0 +1,90 @@
+import type { Translate } from '../i18n.ts';
+import type { Step } from '../diagram/sequence.ts';
+import { answerAt, dnsSteps, trafficManagerHops, type Answer, type DnsStep, type TrafficManagerScenario } from '../model/traffic-manager.ts';
+import type { ExplorerView } from './explorer.ts';
+import { fieldCell, hopMessage, hopTable } from './hops.ts';
+import { h, type ElementNode } from './tree.ts';
+
+export function trafficManagerView(s: TrafficManagerScenario, t: Translate): ExplorerView {
+  const answer = answerAt(s);
+  const steps = dnsSteps(s);
+  const hops = trafficManagerHops(s);
+  const [cname, address] = steps;
+  return {
+    outputs: [dnsTable(steps, answer, t), hopTable(hops, t)],
+    diagram: {
+      title: t('diagram.tm.title'),
+      description: t('diagram.tm.desc', { client: s.client.text, profile: s.profile, endpoint: answer.endpoint.fqdn }),
+      participants: [
+        { key: 'client', label: [t('actor.client'), s.client.text] },
+        { key: 'resolver', label: [t('actor.resolver')] },
+        { key: 'tm', label: [t('actor.tm'), s.profile] },
+        { key: 'endpoint', label: [t('actor.endpoint.n', { n: answer.position }), answer.endpoint.ip.text] },
+      ],
+      steps: [
+        {
+          kind: 'group',
+          label: t('diagram.tm.group.dns'),
+          steps: [
+            ...question(cname!, t),
+            { kind: 'message', from: 'resolver', to: 'tm', text: cname!.query },
+            { kind: 'message', from: 'tm', to: 'resolver', text: cname!.answer, reply: true },
+            { kind: 'message', from: 'resolver', to: 'client', text: cname!.answer, reply: true },
+            ...question(address!, t),
+            { kind: 'note', over: ['resolver'], text: t('diagram.tm.note.zone', { name: address!.query }) },
+            { kind: 'message', from: 'resolver', to: 'client', text: address!.answer, reply: true },
+          ],
+        },
+        {
+          kind: 'group',
+          label: t('diagram.tm.group.data'),
+          steps: [
+            hopMessage(hops[0]!),
+            { kind: 'note', over: ['tm'], text: t('diagram.tm.note.absent') },
+            hopMessage(hops[1]!),
+          ],
+        },
+      ],
+    },
+  };
+}
+
+function question(step: DnsStep, t: Translate): Step[] {
+  return [{ kind: 'message', from: 'client', to: 'resolver', text: t('diagram.tm.query', { n: step.n, name: step.query }) }];
+}
+
+function dnsTable(steps: readonly DnsStep[], answer: Answer, t: Translate): ElementNode {
+  return h(
+    'table',
+    { class: 'atp-table atp-dns' },
+    h('caption', {}, t('table.dns.caption')),
+    h('thead', {}, h('tr', {}, ['n', 'query', 'answer', 'note'].map((c) => h('th', { scope: 'col' }, t(`table.dns.${c}`))))),
+    h(
+      'tbody',
+      {},
+      steps.map((step) =>
+        h(
+          'tr',
+          { 'data-dns-step': String(step.n) },
+          h('th', { scope: 'row' }, String(step.n)),
+          fieldCell('query', step.query, breakable(step.query)),
+          // Only the CNAME answer is a name; an address stays whole.
+          fieldCell('answer', step.answer, step.by === 'tm' ? breakable(step.answer) : undefined),
+          h('td', { class: 'atp-note' }, step.by === 'tm' ? cnameNote(answer, t) : t('dnsNote.address')),
+        ),
+      ),
+    ),
+  );
+}
+
+/** DNS names are long: a line may break after each dot (`<wbr>` adds no text, so the cell's text stays the name). */
+function breakable(text: string): ElementNode {
+  return h('code', {}, text.split(/(?<=\.)/).flatMap((part, i) => (i === 0 ? [part] : [h('wbr'), part])));
+}
+
+/** Why Traffic Manager picked this endpoint: priority order, and what it knows about endpoint 1. */
+function cnameNote(answer: Answer, t: Translate): string {
+  const first = answer.first;
+  if (first.kind === 'healthy') return t('dnsNote.cname.healthy');
+  return t(`dnsNote.cname.${first.kind}`, { fail: first.fail, degraded: first.degradedAt, position: answer.position });
+}

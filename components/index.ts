@@ -6,3 +6,6 @@ export { default as ClientCertificateExplorer } from './ClientCertificateExplore
 export { default as TrafficManagerExplorer } from './TrafficManagerExplorer.astro';
 export { default as FailoverExplorer } from './FailoverExplorer.astro';
 export { default as FailoverComparison } from './FailoverComparison.astro';
+export { default as HealthProbesExplorer } from './HealthProbesExplorer.astro';
+export { default as NsgRules } from './NsgRules.astro';
+export { default as CompareMatrix } from './CompareMatrix.astro';

@@ -20,6 +20,8 @@ import { readTrafficManagerScenario, trafficManagerParams, type TrafficManagerSc
 import { trafficManagerView } from './view/traffic-manager.ts';
 import { failoverParams, readFailoverScenario, type FailoverScenario } from './model/failover.ts';
 import { failoverView } from './view/failover.ts';
+import { healthProbeParams, readHealthProbeScenario, type HealthProbeScenario } from './model/health-probes.ts';
+import { healthProbesView } from './view/health-probes.ts';
 
 /**
  * How a scenario parameter is edited. `select` options are the raw values; labels come from i18n.
@@ -84,6 +86,8 @@ const clientCertificate: ExplorerDefinition<ClientCertificateScenario> = {
   controls: [{ name: 'tls', type: 'select', options: TLS_MODES }],
   read: readClientCertificateScenario,
   view: clientCertificateView,
+};
+
 const trafficManager: ExplorerDefinition<TrafficManagerScenario> = {
   params: trafficManagerParams,
   controls: [
@@ -116,12 +120,32 @@ const failover: ExplorerDefinition<FailoverScenario> = {
   view: failoverView,
 };
 
+const healthProbes: ExplorerDefinition<HealthProbeScenario> = {
+  params: healthProbeParams,
+  controls: [
+    { name: 'client', type: 'text' },
+    { name: 'lbip', type: 'text' },
+    { name: 'backends', type: 'text' },
+    { name: 'bport', type: 'number' },
+    { name: 'subnet', type: 'text' },
+    { name: 'instances', type: 'number' },
+    { name: 'endpoints', type: 'text' },
+    { name: 'port', type: 'number', label: 'field.probe-port' },
+    { name: 'lbinterval', type: 'number' },
+    { name: 'agwinterval', type: 'number' },
+    { name: 'interval', type: 'select', options: ['30', '10'] },
+  ],
+  read: readHealthProbeScenario,
+  view: healthProbesView,
+};
+
 export const explorers = {
   'load-balancer': loadBalancer,
   'application-gateway': applicationGateway,
   'client-certificate': clientCertificate,
   'traffic-manager': trafficManager,
   failover,
+  'health-probes': healthProbes,
 } as const;
 
 export type ExplorerKind = keyof typeof explorers;

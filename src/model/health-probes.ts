@@ -1,0 +1,142 @@
+import { ipPort, subnetContains, type Ip, type Subnet4 } from './ip.ts';
+import { cidr4Param, intParam, ipListParam, ipParam, portParam, readScenario, type ParamError, type ParamSpecs, type RawParams, type ScenarioResult } from './params.ts';
+import { instanceIp, MAX_INSTANCES, subnetCapacity } from './application-gateway.ts';
+import { endpointListParam, type Endpoint } from './dns.ts';
+import { monitorParams } from './failover.ts';
+
+/**
+ * Health probes of all three services against one scenario (SPEC §3 "Health probes"): who sends
+ * each probe, to which address, how often, and how many probes each target receives a minute.
+ */
+export interface HealthProbeScenario {
+  readonly client: Ip;
+  readonly lbip: Ip;
+  readonly backends: readonly Ip[];
+  readonly bport: number;
+  readonly subnet: Subnet4;
+  readonly instances: number;
+  readonly endpoints: readonly Endpoint[];
+  readonly port: number;
+  /** Load Balancer probe interval, seconds (portal default 5; Azure's minimum 5). */
+  readonly lbinterval: number;
+  /** Application Gateway probe interval, seconds (default 30). */
+  readonly agwinterval: number;
+  /** Traffic Manager probing interval: 30 (normal) or 10 (fast). */
+  readonly interval: number;
+}
+
+const INT32_MAX = 2147483647;
+
+export const healthProbeParams: ParamSpecs<HealthProbeScenario> = {
+  client: ipParam('203.0.113.10'),
+  lbip: ipParam('198.51.100.10'),
+  backends: ipListParam('10.0.1.4,10.0.1.5', 1, 16),
+  bport: portParam('443'),
+  subnet: cidr4Param('10.0.0.0/24'),
+  instances: intParam('2', 1, MAX_INSTANCES),
+  endpoints: endpointListParam(
+    'test01.japaneast.cloudapp.azure.com=198.51.100.30,test02.japanwest.cloudapp.azure.com=198.51.100.40',
+    1,
+    10,
+  ),
+  port: portParam('443'),
+  lbinterval: intParam('5', 5, INT32_MAX),
+  agwinterval: intParam('30', 1, 86400),
+  interval: monitorParams.interval,
+};
+
+function crossCheck(s: HealthProbeScenario): ParamError[] {
+  const errors: ParamError[] = [];
+  // The Load Balancer's flow keeps one IP version from the client to the backend.
+  if (s.lbip.family !== s.client.family) errors.push({ param: 'lbip', rule: { code: 'same-family', other: 'client' } });
+  if (s.backends[0]!.family !== s.client.family) errors.push({ param: 'backends', rule: { code: 'same-family', other: 'client' } });
+  const capacity = subnetCapacity(s.subnet);
+  if (s.instances > capacity) errors.push({ param: 'instances', rule: { code: 'subnet-fit', max: capacity } });
+  if (s.backends.some((backend) => subnetContains(s.subnet, backend))) {
+    errors.push({ param: 'backends', rule: { code: 'outside-subnet', other: 'subnet' } });
+  }
+  if (subnetContains(s.subnet, s.client)) errors.push({ param: 'client', rule: { code: 'outside-subnet', other: 'subnet' } });
+  return errors;
+}
+
+export function readHealthProbeScenario(raw: RawParams): ScenarioResult<HealthProbeScenario> {
+  return readScenario(raw, healthProbeParams, crossCheck);
+}
+
+export type ProbeService = 'load-balancer' | 'application-gateway' | 'traffic-manager';
+
+/** The fixed addresses Azure Load Balancer probes from (SPEC §6). */
+export const LB_PROBE_SOURCE_V4 = '168.63.129.16';
+export const LB_PROBE_SOURCE_V6 = 'fe80::1234:5678:9abc';
+/** Traffic Manager probes from many addresses, published only as this service tag. */
+export const TM_PROBE_SOURCE = 'AzureTrafficManager';
+
+export interface ProbeRow {
+  readonly service: ProbeService;
+  /** An IP, or the service tag AzureTrafficManager: no port (SPEC §4). */
+  readonly src: string;
+  readonly dst: string;
+  /** The target's address, to group rows per backend or endpoint. */
+  readonly target: string;
+  readonly interval: number;
+}
+
+/**
+ * One row per probe flow: every backend from the LB's probe address, every AppGW instance to
+ * every backend (IPv4 backends only: the instances live in an IPv4 subnet), every TM endpoint
+ * from the AzureTrafficManager ranges.
+ */
+export function probeRows(s: HealthProbeScenario): ProbeRow[] {
+  const lbSource = s.backends[0]!.family === 6 ? LB_PROBE_SOURCE_V6 : LB_PROBE_SOURCE_V4;
+  const lb = s.backends.map((backend) => ({
+    service: 'load-balancer' as const,
+    src: lbSource,
+    dst: ipPort(backend, s.bport),
+    target: backend.text,
+    interval: s.lbinterval,
+  }));
+  const agw = appGatewayProbes(s) ? Array.from({ length: s.instances }, (_, i) => instanceIp(s.subnet, i + 1)).flatMap((instance) =>
+    s.backends.map((backend) => ({
+      service: 'application-gateway' as const,
+      src: instance.text,
+      dst: ipPort(backend, s.bport),
+      target: backend.text,
+      interval: s.agwinterval,
+    })),
+  ) : [];
+  const tm = s.endpoints.map((endpoint) => ({
+    service: 'traffic-manager' as const,
+    src: TM_PROBE_SOURCE,
+    dst: ipPort(endpoint.ip, s.port),
+    target: endpoint.ip.text,
+    interval: s.interval,
+  }));
+  return [...lb, ...agw, ...tm];
+}
+
+/** Application Gateway instances reach backends over IPv4 only; an IPv6 pool gets no AppGW probes. */
+export function appGatewayProbes(s: HealthProbeScenario): boolean {
+  return s.backends[0]!.family === 4;
+}
+
+export interface ProbeRate {
+  readonly service: ProbeService;
+  readonly target: string;
+  /** Probes a minute that one target receives. For Traffic Manager: per probing location. */
+  readonly perMinute: number;
+  /** How many senders contribute (LB: 1 host address; AppGW: the instances; TM: per location). */
+  readonly senders: number;
+  readonly interval: number;
+}
+
+/** Probes a minute on each backend or endpoint, derived by counting the probe rows. */
+export function probeRates(s: HealthProbeScenario): ProbeRate[] {
+  const rows = probeRows(s);
+  const rates: ProbeRate[] = [];
+  for (const row of rows) {
+    if (rates.some((rate) => rate.service === row.service && rate.target === row.target)) continue;
+    const senders = rows.filter((other) => other.service === row.service && other.target === row.target).length;
+    rates.push({ service: row.service, target: row.target, senders, interval: row.interval, perMinute: (senders * 60) / row.interval });
+  }
+  return rates;
+}

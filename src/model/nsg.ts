@@ -1,0 +1,118 @@
+import { applicationGatewayHops, type ApplicationGatewayScenario } from './application-gateway.ts';
+import { appGatewayProbes, LB_PROBE_SOURCE_V4, LB_PROBE_SOURCE_V6, probeRows, type HealthProbeScenario } from './health-probes.ts';
+import type { Hop } from './hop.ts';
+import { parseIp } from './ip.ts';
+import { loadBalancerHops } from './load-balancer.ts';
+import { trafficManagerHops, type TrafficManagerScenario } from './traffic-manager.ts';
+
+/**
+ * The NSG allow rules a scenario needs (SPEC §3 "NSG rules implied"), derived from the packets
+ * that arrive at each place — data-path hops and probe rows — never written by hand.
+ */
+export type NsgPlace = 'lb-backends' | 'agw-subnet' | 'agw-backends' | 'tm-endpoints';
+
+export type NsgReason = 'client-data' | 'lb-probe' | 'agw-data-and-probe' | 'agw-clients' | 'agw-infrastructure' | 'agw-lb' | 'tm-probe';
+
+export interface NsgRule {
+  readonly place: NsgPlace;
+  /** An address, a CIDR block or a service tag. */
+  readonly source: string;
+  /** Addresses, `*` for any, or the AppGW subnet. */
+  readonly destination: string;
+  /** A port, a range, or `*`. */
+  readonly port: string;
+  readonly reason: NsgReason;
+}
+
+/** The address part of `ip:port` or `[ip]:port`. */
+export function addressOf(ipPortText: string): string {
+  const bracketed = /^\[(.+)\]:\d+$/.exec(ipPortText);
+  return bracketed ? bracketed[1]! : ipPortText.slice(0, ipPortText.lastIndexOf(':'));
+}
+const portOf = (ipPortText: string): string => ipPortText.slice(ipPortText.lastIndexOf(':') + 1);
+
+/** Sources that NSG rules name by service tag rather than by address (SPEC §6). */
+function tagFor(source: string): string {
+  if (source === LB_PROBE_SOURCE_V4 || source === LB_PROBE_SOURCE_V6) return 'AzureLoadBalancer';
+  return source;
+}
+
+/** One rule per distinct (source, port) among the packets arriving at a place. */
+function rulesFrom(place: NsgPlace, arrivals: readonly { src: string; dst: string; reason: NsgReason }[], destination: string): NsgRule[] {
+  const rules: NsgRule[] = [];
+  for (const arrival of arrivals) {
+    const rule = { place, source: arrival.src, destination, port: portOf(arrival.dst), reason: arrival.reason };
+    if (!rules.some((r) => r.source === rule.source && r.port === rule.port)) rules.push(rule);
+  }
+  return rules;
+}
+
+const arrivingAt = (hops: readonly Hop[], actor: Hop['to']) => hops.filter((hop) => hop.to === actor && hop.from !== 'backend');
+
+/** The AppGW GatewayManager port range for v2 gateways (SPEC §6). */
+export const GATEWAY_MANAGER_PORTS = '65200-65535';
+
+export function nsgRules(s: HealthProbeScenario): NsgRule[] {
+  const probes = probeRows(s);
+  const backendList = s.backends.map((b) => b.text).join(', ');
+
+  // Load Balancer: destination NAT keeps the client's address, so the backend sees the client.
+  const lbHops = s.backends.flatMap((_, i) =>
+    loadBalancerHops({ client: s.client, cport: 50000, lbip: s.lbip, port: s.bport, backends: s.backends, bport: s.bport, pick: i + 1, floating: false }),
+  );
+  const lb = rulesFrom(
+    'lb-backends',
+    [
+      ...arrivingAt(lbHops, 'backend').map((hop) => ({ src: addressOf(hop.src), dst: hop.dst, reason: 'client-data' as const })),
+      ...probes.filter((p) => p.service === 'load-balancer').map((p) => ({ src: tagFor(p.src), dst: p.dst, reason: 'lb-probe' as const })),
+    ],
+    backendList,
+  );
+
+  // Application Gateway: backends see the instances (data and probes), which all live in the subnet.
+  const agwRules: NsgRule[] = [];
+  if (appGatewayProbes(s)) {
+    // The frontend address does not change what arrives where; any example address of the client's IP version does.
+    const agwip = parseIp(s.client.family === 6 ? '2001:db8::20' : '198.51.100.20')!;
+    const base: Omit<ApplicationGatewayScenario, 'via' | 'pick'> = {
+      client: s.client, cport: 50000, agwip, port: s.port, subnet: s.subnet, instances: s.instances,
+      gport: 40000, backends: s.backends, bport: s.bport, tls: 'e2e',
+    };
+    const agwHops = Array.from({ length: s.instances }, (_, v) => v + 1).flatMap((via) =>
+      s.backends.flatMap((_, i) => applicationGatewayHops({ ...base, via, pick: i + 1 })),
+    );
+    const inSubnet = (text: string) => (probes.some((p) => p.src === text) || agwHops.some((h) => addressOf(h.src) === text) ? s.subnet.text : text);
+    agwRules.push(
+      ...rulesFrom(
+        'agw-subnet',
+        [
+          ...arrivingAt(agwHops, 'agw').map((hop) => ({ src: addressOf(hop.src), dst: hop.dst, reason: 'agw-clients' as const })),
+          { src: 'GatewayManager', dst: `*:${GATEWAY_MANAGER_PORTS}`, reason: 'agw-infrastructure' },
+          { src: 'AzureLoadBalancer', dst: '*:*', reason: 'agw-lb' },
+        ],
+        s.subnet.text,
+      ),
+      ...rulesFrom(
+        'agw-backends',
+        [
+          ...arrivingAt(agwHops, 'backend').map((hop) => ({ src: inSubnet(addressOf(hop.src)), dst: hop.dst, reason: 'agw-data-and-probe' as const })),
+          ...probes.filter((p) => p.service === 'application-gateway').map((p) => ({ src: inSubnet(p.src), dst: p.dst, reason: 'agw-data-and-probe' as const })),
+        ],
+        backendList,
+      ),
+    );
+  }
+
+  // Traffic Manager: clients connect to the endpoints directly; probes come from the service tag.
+  const tmScenario = { client: s.client, cport: 50000, endpoints: s.endpoints, port: s.port, fail: null, resolved: 0, ttl: 60, interval: s.interval, tolerated: 3, timeout: 10, profile: 'test.trafficmanager.net' } as TrafficManagerScenario;
+  const tmHops = trafficManagerHops(tmScenario);
+  const tm = rulesFrom(
+    'tm-endpoints',
+    [
+      ...arrivingAt(tmHops, 'endpoint').map((hop) => ({ src: addressOf(hop.src), dst: hop.dst, reason: 'client-data' as const })),
+      ...probes.filter((p) => p.service === 'traffic-manager').map((p) => ({ src: p.src, dst: p.dst, reason: 'tm-probe' as const })),
+    ],
+    s.endpoints.map((e) => e.ip.text).join(', '),
+  );
+  return [...lb, ...agwRules, ...tm];
+}

@@ -1,0 +1,121 @@
+import type { Translate } from '../i18n.ts';
+import type { Step } from '../diagram/sequence.ts';
+import { appGatewayProbes, probeRates, probeRows, type HealthProbeScenario, type ProbeRate, type ProbeRow } from '../model/health-probes.ts';
+import { instanceIp } from '../model/application-gateway.ts';
+import { nsgRules, type NsgRule } from '../model/nsg.ts';
+import type { ExplorerView } from './explorer.ts';
+import { dataTable, fieldCell } from './hops.ts';
+import { h, type ElementNode } from './tree.ts';
+
+const SERVICES = ['load-balancer', 'application-gateway', 'traffic-manager'] as const;
+
+/** Instances drawn in the diagram; the rest probe the same way and are summarised in a note. */
+const DRAWN_INSTANCES = 3;
+
+/** A rate in probes a minute, to at most two decimals (60 ÷ 7 s = 8.57). */
+export function formatRate(perMinute: number): string {
+  return String(Math.round(perMinute * 100) / 100);
+}
+
+function probeTable(rows: readonly ProbeRow[], t: Translate): ElementNode {
+  const body = rows.map((row, index) =>
+    h(
+      'tr',
+      { 'data-probe': String(index + 1), 'data-service': row.service },
+      h('th', { scope: 'row' }, t(`service.${row.service}`)),
+      fieldCell('src', row.src, row.src === 'AzureTrafficManager' ? h('code', {}, t('probe.src.tm-tag')) : h('code', {}, row.src)),
+      fieldCell('dst', row.dst),
+      fieldCell('interval', String(row.interval), t('unit.seconds', { s: row.interval })),
+    ),
+  );
+  const columns = ['service', 'src', 'dst', 'interval'].map((c) => t(`table.probes.${c}`));
+  return dataTable(t('table.probes.caption'), columns, body, 'atp-probes');
+}
+
+function rateText(rate: ProbeRate, t: Translate): string {
+  const args = { senders: rate.senders, interval: rate.interval, rate: formatRate(rate.perMinute) };
+  return t(`rate.${rate.service}`, args);
+}
+
+function rateTable(rates: readonly ProbeRate[], t: Translate): ElementNode {
+  const body = rates.map((rate) =>
+    h(
+      'tr',
+      { 'data-rate': rate.target, 'data-service': rate.service },
+      h('th', { scope: 'row' }, t(`service.${rate.service}`)),
+      fieldCell('target', rate.target),
+      fieldCell('per-minute', formatRate(rate.perMinute), rateText(rate, t)),
+    ),
+  );
+  const columns = ['service', 'target', 'per-minute'].map((c) => t(`table.rates.${c}`));
+  return dataTable(t('table.rates.caption'), columns, body, 'atp-rates');
+}
+
+export function nsgTable(rules: readonly NsgRule[], t: Translate): ElementNode {
+  const body = rules.map((rule, index) =>
+    h(
+      'tr',
+      { 'data-nsg-rule': String(index + 1), 'data-place': rule.place },
+      h('th', { scope: 'row' }, t(`nsg.place.${rule.place}`)),
+      fieldCell('source', rule.source),
+      fieldCell('destination', rule.destination),
+      fieldCell('port', rule.port),
+      h('td', {}, t(`nsg.reason.${rule.reason}`)),
+    ),
+  );
+  const columns = ['place', 'source', 'destination', 'port', 'reason'].map((c) => t(`table.nsg.${c}`));
+  return dataTable(t('table.nsg.caption'), columns, body, 'atp-nsg');
+}
+
+/** One probe round of each service: a group per service, every probe as a message. */
+function probeSteps(s: HealthProbeScenario, rows: readonly ProbeRow[], t: Translate): Step[] {
+  const steps: Step[] = [];
+  for (const service of SERVICES) {
+    const mine = rows.filter((row) => row.service === service);
+    if (mine.length === 0) continue;
+    const messages: Step[] = mine
+      .filter((row) => service !== 'application-gateway' || drawnInstance(s, row.src) !== undefined)
+      .map((row) => ({ kind: 'message', from: senderKey(s, row), to: `target:${row.target}`, text: `${row.src} → ${row.dst}` }));
+    if (service === 'application-gateway' && s.instances > DRAWN_INSTANCES) {
+      messages.push({ kind: 'note', over: [`agw:${DRAWN_INSTANCES}`], text: t('diagram.probes.more-instances', { n: s.instances - DRAWN_INSTANCES }) });
+    }
+    steps.push({ kind: 'group', label: t('diagram.probes.group', { service: t(`service.${service}`), interval: mine[0]!.interval }), steps: messages });
+  }
+  return steps;
+}
+
+function drawnInstance(s: HealthProbeScenario, address: string): number | undefined {
+  for (let i = 1; i <= Math.min(s.instances, DRAWN_INSTANCES); i++) if (instanceIp(s.subnet, i).text === address) return i;
+  return undefined;
+}
+
+function senderKey(s: HealthProbeScenario, row: ProbeRow): string {
+  if (row.service === 'load-balancer') return 'lb';
+  if (row.service === 'traffic-manager') return 'tm';
+  return `agw:${drawnInstance(s, row.src)}`;
+}
+
+export function healthProbesView(s: HealthProbeScenario, t: Translate): ExplorerView {
+  const rows = probeRows(s);
+  const drawn = appGatewayProbes(s) ? Math.min(s.instances, DRAWN_INSTANCES) : 0;
+  const targets = [...new Set(rows.map((row) => row.target))];
+  const outputs = [probeTable(rows, t), rateTable(probeRates(s), t), nsgTable(nsgRules(s), t)];
+  if (!appGatewayProbes(s)) outputs.splice(1, 0, h('p', { class: 'atp-callout', 'data-note': 'agw-ipv6' }, t('probe.agw-ipv6')));
+  return {
+    outputs,
+    diagram: {
+      title: t('diagram.probes.title'),
+      description: t('diagram.probes.desc', { rows: rows.length }),
+      participants: [
+        { key: 'lb', label: [t('probe.sender.lb'), rows.find((row) => row.service === 'load-balancer')!.src] },
+        ...Array.from({ length: drawn }, (_, i) => ({ key: `agw:${i + 1}`, label: [t('probe.sender.instance', { n: i + 1 }), instanceIp(s.subnet, i + 1).text] })),
+        { key: 'tm', label: [t('probe.sender.tm'), 'AzureTrafficManager'] },
+        ...targets.map((target) => ({
+          key: `target:${target}`,
+          label: [t(s.endpoints.some((e) => e.ip.text === target) ? 'actor.endpoint' : 'actor.backend'), target],
+        })),
+      ],
+      steps: probeSteps(s, rows, t),
+    },
+  };
+}

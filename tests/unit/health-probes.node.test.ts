@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { probeRates, probeRows, readHealthProbeScenario, type HealthProbeScenario } from '../../src/model/health-probes.ts';
+import { nsgRules } from '../../src/model/nsg.ts';
+import { compareRows } from '../../src/model/compare.ts';
+import type { RawParams } from '../../src/model/params.ts';
+
+function scenario(raw: RawParams): HealthProbeScenario {
+  const result = readHealthProbeScenario(raw);
+  if (!result.ok) throw new Error(`unexpected errors: ${JSON.stringify(result.errors)}`);
+  return result.scenario;
+}
+
+const rows = (raw: RawParams) => probeRows(scenario(raw)).map((r) => [r.service, r.src, r.dst, r.interval]);
+
+// Golden probe tables, written by hand from SPEC §3 (Health probes).
+describe('probe rows', () => {
+  it('defaults: 2 LB rows + 2 instances × 2 backends + 2 endpoints = 8', () => {
+    expect(rows({})).toEqual([
+      ['load-balancer', '168.63.129.16', '10.0.1.4:443', 5],
+      ['load-balancer', '168.63.129.16', '10.0.1.5:443', 5],
+      ['application-gateway', '10.0.0.4', '10.0.1.4:443', 30],
+      ['application-gateway', '10.0.0.4', '10.0.1.5:443', 30],
+      ['application-gateway', '10.0.0.5', '10.0.1.4:443', 30],
+      ['application-gateway', '10.0.0.5', '10.0.1.5:443', 30],
+      ['traffic-manager', 'AzureTrafficManager', '198.51.100.30:443', 30],
+      ['traffic-manager', 'AzureTrafficManager', '198.51.100.40:443', 30],
+    ]);
+  });
+
+  it('three instances in a /28, one backend on 8443, fast TM probing, LB every 15 s', () => {
+    expect(rows({ subnet: '10.1.2.0/28', instances: '3', backends: '10.0.1.9', bport: '8443', interval: '10', lbinterval: '15', endpoints: 'a.example.com=192.0.2.5', port: '80' })).toEqual([
+      ['load-balancer', '168.63.129.16', '10.0.1.9:8443', 15],
+      ['application-gateway', '10.1.2.4', '10.0.1.9:8443', 30],
+      ['application-gateway', '10.1.2.5', '10.0.1.9:8443', 30],
+      ['application-gateway', '10.1.2.6', '10.0.1.9:8443', 30],
+      ['traffic-manager', 'AzureTrafficManager', '192.0.2.5:80', 10],
+    ]);
+  });
+
+  it('IPv6 backends: the LB probes from fe80::1234:5678:9abc, and AppGW has no rows', () => {
+    expect(rows({ client: '2001:db8::10', lbip: '2001:db8::a', backends: '2001:db8:1::4', endpoints: 'v6.example.com=2001:db8::30' })).toEqual([
+      ['load-balancer', 'fe80::1234:5678:9abc', '[2001:db8:1::4]:443', 5],
+      ['traffic-manager', 'AzureTrafficManager', '[2001:db8::30]:443', 30],
+    ]);
+  });
+
+  it.each([
+    [1, 1, 1],
+    [16, 1, 10],
+    [3, 125, 10],
+  ])('row count = backends + instances × backends + endpoints (%i backends, %i instances, %i endpoints)', (b, i, e) => {
+    const backends = Array.from({ length: b }, (_, k) => `10.0.1.${k + 10}`).join(',');
+    const endpoints = Array.from({ length: e }, (_, k) => `e${k}.example.com=192.0.2.${k + 1}`).join(',');
+    expect(probeRows(scenario({ backends, instances: String(i), endpoints }))).toHaveLength(b + i * b + e);
+  });
+});
+
+describe('probes a minute on each target', () => {
+  const rates = (raw: RawParams) => probeRates(scenario(raw)).map((r) => [r.service, r.target, r.senders, r.perMinute]);
+
+  it('defaults: LB 60/5 = 12, AppGW 2 instances × 60/30 = 4, TM 60/30 = 2 per location', () => {
+    expect(rates({})).toEqual([
+      ['load-balancer', '10.0.1.4', 1, 12],
+      ['load-balancer', '10.0.1.5', 1, 12],
+      ['application-gateway', '10.0.1.4', 2, 4],
+      ['application-gateway', '10.0.1.5', 2, 4],
+      ['traffic-manager', '198.51.100.30', 1, 2],
+      ['traffic-manager', '198.51.100.40', 1, 2],
+    ]);
+  });
+
+  it('five instances every 30 s put 10 probes a minute on each backend', () => {
+    const agw = probeRates(scenario({ instances: '5' })).filter((r) => r.service === 'application-gateway');
+    expect(agw.map((r) => r.perMinute)).toEqual([10, 10]);
+  });
+
+  it('fast probing (10 s) gives 60/10 = 6 probes a minute per location', () => {
+    expect(probeRates(scenario({ interval: '10' })).filter((r) => r.service === 'traffic-manager').map((r) => r.perMinute)).toEqual([6, 6]);
+  });
+});
+
+describe('NSG rules, derived from hops and probes', () => {
+  const rules = (raw: RawParams) => nsgRules(scenario(raw)).map((r) => [r.place, r.source, r.destination, r.port, r.reason]);
+
+  it('defaults', () => {
+    expect(rules({})).toEqual([
+      ['lb-backends', '203.0.113.10', '10.0.1.4, 10.0.1.5', '443', 'client-data'],
+      ['lb-backends', 'AzureLoadBalancer', '10.0.1.4, 10.0.1.5', '443', 'lb-probe'],
+      ['agw-subnet', '203.0.113.10', '10.0.0.0/24', '443', 'agw-clients'],
+      ['agw-subnet', 'GatewayManager', '10.0.0.0/24', '65200-65535', 'agw-infrastructure'],
+      ['agw-subnet', 'AzureLoadBalancer', '10.0.0.0/24', '*', 'agw-lb'],
+      ['agw-backends', '10.0.0.0/24', '10.0.1.4, 10.0.1.5', '443', 'agw-data-and-probe'],
+      ['tm-endpoints', '203.0.113.10', '198.51.100.30, 198.51.100.40', '443', 'client-data'],
+      ['tm-endpoints', 'AzureTrafficManager', '198.51.100.30, 198.51.100.40', '443', 'tm-probe'],
+    ]);
+  });
+
+  it('a different backend port and subnet flow into every rule that carries them', () => {
+    const out = rules({ bport: '8080', subnet: '172.16.5.0/26', port: '8443', client: '192.0.2.77' });
+    expect(out).toContainEqual(['lb-backends', '192.0.2.77', '10.0.1.4, 10.0.1.5', '8080', 'client-data']);
+    expect(out).toContainEqual(['agw-backends', '172.16.5.0/26', '10.0.1.4, 10.0.1.5', '8080', 'agw-data-and-probe']);
+    expect(out).toContainEqual(['agw-subnet', '192.0.2.77', '172.16.5.0/26', '8443', 'agw-clients']);
+    expect(out).toContainEqual(['tm-endpoints', 'AzureTrafficManager', '198.51.100.30, 198.51.100.40', '8443', 'tm-probe']);
+  });
+
+  it('IPv6 backends: AzureLoadBalancer still names the fe80:: probe source; no AppGW rules', () => {
+    const out = rules({ client: '2001:db8::10', lbip: '2001:db8::a', backends: '2001:db8:1::4' });
+    expect(out.filter((r) => r[0] === 'lb-backends')).toEqual([
+      ['lb-backends', '2001:db8::10', '2001:db8:1::4', '443', 'client-data'],
+      ['lb-backends', 'AzureLoadBalancer', '2001:db8:1::4', '443', 'lb-probe'],
+    ]);
+    expect(out.some((r) => String(r[0]).startsWith('agw'))).toBe(false);
+  });
+});
+
+describe('invalid probe scenarios', () => {
+  it.each<[RawParams, string, string]>([
+    [{ instances: '4', subnet: '10.0.0.0/29' }, 'instances', 'subnet-fit'],
+    [{ backends: '10.0.0.9' }, 'backends', 'outside-subnet'],
+    [{ lbinterval: '4' }, 'lbinterval', 'int'],
+    [{ agwinterval: '0' }, 'agwinterval', 'int'],
+    [{ agwinterval: '86401' }, 'agwinterval', 'int'],
+    [{ interval: '20' }, 'interval', 'enum'],
+    [{ lbip: '2001:db8::a' }, 'lbip', 'same-family'],
+    [{ endpoints: 'bad' }, 'endpoints', 'endpoint-item'],
+  ])('%j is refused at %s (%s)', (raw, param, code) => {
+    const result = readHealthProbeScenario(raw);
+    expect(result.ok ? [] : result.errors.map((e) => [e.param, e.rule.code])).toEqual([[param, code]]);
+  });
+});
+
+// SPEC §5: the matrix is read off the engine's results.
+describe('comparison matrix', () => {
+  it('matches SPEC §5', () => {
+    expect(compareRows().map((r) => [r.service, r.sourceAtBackend, r.probeSource, r.dataPath, r.terminates, r.certReachesBackend, r.clientIpHow])).toEqual([
+      ['load-balancer', 'client', '168.63.129.16', 'yes', 'no', 'yes', 'packet-source'],
+      ['application-gateway', 'instance', 'instances', 'yes', 'yes', 'no', 'x-forwarded-for'],
+      ['traffic-manager', 'client', 'AzureTrafficManager', 'no', 'no', 'yes', 'packet-source'],
+    ]);
+  });
+});

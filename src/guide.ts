@@ -32,6 +32,8 @@ export function pagePath(lang: string, slug: string): string {
  */
 export function localiseGuideLinks(html: string, lang: string, slugs: readonly string[]): string {
   const targets = new Map(slugs.map((slug) => [pagePath(lang, slug), printSectionId(slug)]));
+  // A link to the print page itself (the index mentions it) goes to the table of contents.
+  targets.set(`/${lang}/print/`, 'print-contents');
   return html.replace(/href="([^"#]*)(#[^"]*)?"/g, (attr, path: string, hash: string | undefined) => {
     const section = targets.get(path);
     if (section === undefined) return attr;

@@ -23,13 +23,16 @@ function textOf(node: Node): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** An explorer is named by its own heading. */
+/** An explorer is named by its own heading, or else by its table's caption. */
 function explorerTitle(explorer: Node): string {
-  let title = '';
+  let heading = '';
+  let caption = '';
   walkSync(explorer, (node) => {
-    if (!title && node.type === ELEMENT_NODE && node.attributes.class?.includes('atp-explorer-heading')) title = textOf(node);
+    if (node.type !== ELEMENT_NODE) return;
+    if (!heading && node.attributes.class?.includes('atp-explorer-heading')) heading = textOf(node);
+    if (!caption && node.name === 'caption') caption = textOf(node);
   });
-  return title;
+  return heading || caption;
 }
 
 /** Links found in one built page. `path` is its URL path, e.g. `/ja/faq/client-ip/`. */

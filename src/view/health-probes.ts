@@ -23,13 +23,14 @@ function probeTable(rows: readonly ProbeRow[], t: Translate): ElementNode {
       'tr',
       { 'data-probe': String(index + 1), 'data-service': row.service },
       h('th', { scope: 'row' }, t(`service.${row.service}`)),
-      fieldCell('src', row.src, row.src === 'AzureTrafficManager' ? h('code', {}, t('probe.src.tm-tag')) : h('code', {}, row.src)),
+      fieldCell('src', row.src),
       fieldCell('dst', row.dst),
       fieldCell('interval', String(row.interval), t('unit.seconds', { s: row.interval })),
     ),
   );
   const columns = ['service', 'src', 'dst', 'interval'].map((c) => t(`table.probes.${c}`));
-  return dataTable(t('table.probes.caption'), columns, body, 'atp-probes');
+  const table = dataTable(t('table.probes.caption'), columns, body, 'atp-probes');
+  return h('div', {}, table, h('p', { class: 'atp-table-note' }, t('probe.src.tm-tag')));
 }
 
 function rateText(rate: ProbeRate, t: Translate): string {

@@ -213,7 +213,7 @@ test.describe('FAQ pages', () => {
       ];
       expect(await hopValues(tm)).toEqual(expected);
       await expectDiagramHas(tm, expected.flat());
-      for (const id of ['not-on-data-path', 'dns-caching', 'consequences', 'client-certificate', 'client-ip']) {
+      for (const id of ['not-on-data-path', 'dns-caching', 'consequences', 'tm-client-certificate', 'tm-client-ip']) {
         await expect(page.locator(`h2#${id}, h3#${id}`)).toHaveCount(1);
       }
       expect(errors).toEqual([]);

@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+import { waitForRedraw } from './helpers.ts';
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+test('a question heading copies its stable link', async ({ page }) => {
+  await page.goto('/ja/faq/client-certificate/');
+  const button = page.locator('button[data-copy-link="cause"]');
+  await button.click();
+  await expect(button).toHaveText('コピーしました');
+  const url = new URL((await button.getAttribute('data-url')) ?? '');
+  expect(url.pathname + url.hash).toBe('/ja/faq/client-certificate/#cause');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url.href);
+});
+
+test("an explorer's link carries its current scenario", async ({ page }) => {
+  await page.goto('/en/load-balancer/');
+  const explorer = page.locator('[data-explorer="load-balancer"]');
+  await explorer.locator('input[name="client"]').fill('192.0.2.44');
+  await waitForRedraw(explorer);
+  const button = page.locator('button[data-copy-link="load-balancer"]');
+  await button.click();
+  await expect(button).toHaveText('Copied');
+  const url = new URL((await button.getAttribute('data-url')) ?? '');
+  expect(url.searchParams.get('client')).toBe('192.0.2.44');
+  expect(url.hash).toBe('#load-balancer');
+
+  // Following the copied link reproduces the scenario.
+  await page.goto(url.href);
+  await waitForRedraw(explorer);
+  await expect(explorer.locator('[data-hop="1"] [data-field="src"]')).toHaveAttribute('data-value', '192.0.2.44:50000');
+});

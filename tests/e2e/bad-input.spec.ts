@@ -34,7 +34,7 @@ const VALID_FOR: Record<string, readonly string[]> = {
 
 /** Pages with at least one explorer a reader can edit. */
 const explorerPages = [...new Set(builtLinks().filter((l) => l.kind === 'page' && !l.url.includes('/print/')).map((l) => l.url))].filter((path) =>
-  readFileSync(`dist${path}index.html`, 'utf8').includes('data-interactive'),
+  /<section[^>]*\sdata-interactive[\s>=]/.test(readFileSync(`dist${path}index.html`, 'utf8')),
 );
 
 async function computedValues(page: Page): Promise<string[]> {

@@ -69,6 +69,28 @@ function writeUrl(raw: Record<string, string>, baseline: Record<string, string>,
   if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
 }
 
+/**
+ * Other explorers on the page that read a parameter just written take the value they would read
+ * from the new URL, so what the page shows is what the permalink reproduces.
+ */
+function syncOthers(root: HTMLElement, names: readonly string[]): void {
+  const query = new URLSearchParams(window.location.search);
+  for (const other of document.querySelectorAll<HTMLElement>('[data-explorer][data-interactive]')) {
+    if (other === root) continue;
+    const baseline = JSON.parse(other.dataset.baseline ?? '{}') as Record<string, string>;
+    let changed = false;
+    for (const name of names) {
+      const control = other.querySelector<HTMLInputElement | HTMLSelectElement>(`form [name="${CSS.escape(name)}"]`);
+      const value = query.get(name) ?? baseline[name] ?? '';
+      if (control && control.value !== value) {
+        control.value = value;
+        changed = true;
+      }
+    }
+    if (changed) void updateExplorer(other, 'url');
+  }
+}
+
 export async function updateExplorer(root: HTMLElement, cause: Cause, edited?: string): Promise<void> {
   const kind = root.dataset.explorer ?? '';
   const form = root.querySelector<HTMLFormElement>('form[data-form]');
@@ -94,7 +116,11 @@ export async function updateExplorer(root: HTMLElement, cause: Cause, edited?: s
   const view = definition.view(result.scenario, t);
   root.querySelector('[data-output]')?.replaceChildren(...view.outputs.map(toDom));
   // A reset changes every parameter of this explorer; an edit only those it touched.
-  if (cause !== 'url') writeUrl(raw, baseline, cause === 'reset' ? Object.keys(raw) : pending);
+  if (cause !== 'url') {
+    const written = cause === 'reset' ? Object.keys(raw) : [...pending];
+    writeUrl(raw, baseline, written);
+    syncOthers(root, written);
+  }
   pending.clear();
   setStatus(root, 'updated');
 

@@ -63,10 +63,19 @@ export function readScenario<S>(
     if (parsed.ok) values[name] = parsed.value;
     else errors.push({ param: name, rule: parsed.rule });
   }
-  if (errors.length > 0) return { ok: false, errors };
-  const scenario = values as S;
-  const crossErrors = crossCheck(scenario);
-  return crossErrors.length > 0 ? { ok: false, errors: crossErrors } : { ok: true, scenario };
+  // Cross-field rules still run when some fields failed, with those fields at their defaults,
+  // so every broken rule is reported at once. A cross error that involves a failed field is
+  // left out: its message would rest on a value the reader did not enter.
+  const failed = new Set(errors.map((error) => error.param));
+  for (const name of failed) {
+    const parsed = specs[name as keyof S & string].parse(specs[name as keyof S & string].default);
+    if (parsed.ok) values[name as keyof S] = parsed.value;
+  }
+  const crossErrors = crossCheck(values as S).filter(
+    (error) => !failed.has(error.param) && !('other' in error.rule && failed.has(error.rule.other)),
+  );
+  const all = [...errors, ...crossErrors];
+  return all.length > 0 ? { ok: false, errors: all } : { ok: true, scenario: values as S };
 }
 
 /** The defaults of a set of specs as raw text, for forms. */

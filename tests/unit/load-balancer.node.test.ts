@@ -161,6 +161,17 @@ describe('parameter reading', () => {
   it('trims whitespace around a value', () => {
     expect(hops({ client: ' 192.0.2.1 ' })[0]).toEqual(['192.0.2.1:50000', '198.51.100.10:443']);
   });
+  it('reports a field error and a cross-field error together', () => {
+    const result = readLoadBalancerScenario({ cport: '80', pick: '3' });
+    expect(result.ok ? [] : result.errors.map((e) => [e.param, e.rule.code])).toEqual([
+      ['cport', 'int'],
+      ['pick', 'at-most'],
+    ]);
+  });
+  it('leaves out a cross-field error that rests on a field that failed', () => {
+    const result = readLoadBalancerScenario({ backends: 'x', pick: '3' });
+    expect(result.ok ? [] : result.errors.map((e) => [e.param, e.rule.code])).toEqual([['backends', 'ip-list-item']]);
+  });
   it('reports every invalid field at once', () => {
     const result = readLoadBalancerScenario({ client: 'x', port: 'y' });
     expect(result.ok ? [] : result.errors.map((e) => e.param)).toEqual(['client', 'port']);

@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+import { waitForRedraw, watchErrors } from './helpers.ts';
+
+// Two explorers on one page read the same URL parameters (interval, timeout…). An edit in one must
+// leave the other showing what the new permalink would show.
+test('editing Traffic Manager probing updates the failover figures on the same page', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/en/traffic-manager/');
+  const tm = page.locator('[data-explorer="traffic-manager"]');
+  const failover = page.locator('[data-explorer="failover"]');
+  const figures = () =>
+    failover.locator('[data-field="degraded-at"], [data-field="switch-at"], [data-field="outage"], [data-field="worst-case"]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-value')));
+
+  await tm.locator('[name="timeout"]').fill('5');
+  await tm.locator('[name="interval"]').selectOption('10');
+  await waitForRedraw(failover);
+  // Hand-worked (fail 45, resolved 0, ttl 60, I 10, tolerated 3, timeout 5): first failing probe 50;
+  // degraded 50 + 3·10 + 5 = 85; switch at the first 60·n ≥ 85 = 120; outage 75; worst case 85 − 45 + 60 = 100.
+  await expect.poll(figures).toEqual(['85', '120', '75', '100']);
+  await expect(failover.locator('[name="interval"]')).toHaveValue('10');
+
+  // The permalink reproduces both explorers.
+  await page.goto(page.url());
+  await waitForRedraw(failover);
+  await expect.poll(figures).toEqual(['85', '120', '75', '100']);
+  expect(errors).toEqual([]);
+});

@@ -133,7 +133,7 @@ const healthProbes: ExplorerDefinition<HealthProbeScenario> = {
     { name: 'port', type: 'number', label: 'field.probe-port' },
     { name: 'lbinterval', type: 'number' },
     { name: 'agwinterval', type: 'number' },
-    { name: 'interval', type: 'select', options: ['30', '10'] },
+    { name: 'interval', type: 'select', options: ['30', '10'], label: 'field.tm-interval' },
   ],
   read: readHealthProbeScenario,
   view: healthProbesView,

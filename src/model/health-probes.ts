@@ -50,6 +50,10 @@ function crossCheck(s: HealthProbeScenario): ParamError[] {
   // The Load Balancer's flow keeps one IP version from the client to the backend.
   if (s.lbip.family !== s.client.family) errors.push({ param: 'lbip', rule: { code: 'same-family', other: 'client' } });
   if (s.backends[0]!.family !== s.client.family) errors.push({ param: 'backends', rule: { code: 'same-family', other: 'client' } });
+  // Clients reach Traffic Manager endpoints directly, so they too share the client's IP version.
+  if (s.endpoints.some((endpoint) => endpoint.ip.family !== s.client.family)) {
+    errors.push({ param: 'endpoints', rule: { code: 'same-family', other: 'client' } });
+  }
   const capacity = subnetCapacity(s.subnet);
   if (s.instances > capacity) errors.push({ param: 'instances', rule: { code: 'subnet-fit', max: capacity } });
   if (s.backends.some((backend) => subnetContains(s.subnet, backend))) {

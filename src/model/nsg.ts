@@ -69,29 +69,30 @@ export function nsgRules(s: HealthProbeScenario): NsgRule[] {
     backendList,
   );
 
-  // Application Gateway: backends see the instances (data and probes), which all live in the subnet.
-  const agwRules: NsgRule[] = [];
+  // Application Gateway: its subnet takes the clients plus the platform's own traffic; backends see
+  // the instances (requests and probes), which all live in the subnet. The subnet rules do not
+  // depend on the backends; the backend rules exist only for IPv4 backends (see appGatewayProbes).
+  // The frontend address does not change what arrives where; any example address of the client's IP version does.
+  const agwip = parseIp(s.client.family === 6 ? '2001:db8::20' : '198.51.100.20')!;
+  const base: Omit<ApplicationGatewayScenario, 'via' | 'pick'> = {
+    client: s.client, cport: 50000, agwip, port: s.port, subnet: s.subnet, instances: s.instances,
+    gport: 40000, backends: s.backends, bport: s.bport, tls: 'e2e',
+  };
+  const agwHops = Array.from({ length: s.instances }, (_, v) => v + 1).flatMap((via) =>
+    s.backends.flatMap((_, i) => applicationGatewayHops({ ...base, via, pick: i + 1 })),
+  );
+  const agwRules = rulesFrom(
+    'agw-subnet',
+    [
+      ...arrivingAt(agwHops, 'agw').map((hop) => ({ src: addressOf(hop.src), dst: hop.dst, reason: 'agw-clients' as const })),
+      { src: 'GatewayManager', dst: `*:${GATEWAY_MANAGER_PORTS}`, reason: 'agw-infrastructure' },
+      { src: 'AzureLoadBalancer', dst: '*:*', reason: 'agw-lb' },
+    ],
+    s.subnet.text,
+  );
   if (appGatewayProbes(s)) {
-    // The frontend address does not change what arrives where; any example address of the client's IP version does.
-    const agwip = parseIp(s.client.family === 6 ? '2001:db8::20' : '198.51.100.20')!;
-    const base: Omit<ApplicationGatewayScenario, 'via' | 'pick'> = {
-      client: s.client, cport: 50000, agwip, port: s.port, subnet: s.subnet, instances: s.instances,
-      gport: 40000, backends: s.backends, bport: s.bport, tls: 'e2e',
-    };
-    const agwHops = Array.from({ length: s.instances }, (_, v) => v + 1).flatMap((via) =>
-      s.backends.flatMap((_, i) => applicationGatewayHops({ ...base, via, pick: i + 1 })),
-    );
     const inSubnet = (text: string) => (probes.some((p) => p.src === text) || agwHops.some((h) => addressOf(h.src) === text) ? s.subnet.text : text);
     agwRules.push(
-      ...rulesFrom(
-        'agw-subnet',
-        [
-          ...arrivingAt(agwHops, 'agw').map((hop) => ({ src: addressOf(hop.src), dst: hop.dst, reason: 'agw-clients' as const })),
-          { src: 'GatewayManager', dst: `*:${GATEWAY_MANAGER_PORTS}`, reason: 'agw-infrastructure' },
-          { src: 'AzureLoadBalancer', dst: '*:*', reason: 'agw-lb' },
-        ],
-        s.subnet.text,
-      ),
       ...rulesFrom(
         'agw-backends',
         [

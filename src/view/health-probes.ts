@@ -106,7 +106,7 @@ export function healthProbesView(s: HealthProbeScenario, t: Translate): Explorer
     outputs,
     diagram: {
       title: t('diagram.probes.title'),
-      description: t('diagram.probes.desc', { rows: rows.length }),
+      description: t(appGatewayProbes(s) ? 'diagram.probes.desc' : 'diagram.probes.desc-no-agw', { rows: rows.length }),
       participants: [
         { key: 'lb', label: [t('probe.sender.lb'), rows.find((row) => row.service === 'load-balancer')!.src] },
         ...Array.from({ length: drawn }, (_, i) => ({ key: `agw:${i + 1}`, label: [t('probe.sender.instance', { n: i + 1 }), instanceIp(s.subnet, i + 1).text] })),

@@ -103,13 +103,18 @@ describe('NSG rules, derived from hops and probes', () => {
     expect(out).toContainEqual(['tm-endpoints', 'AzureTrafficManager', '198.51.100.30, 198.51.100.40', '8443', 'tm-probe']);
   });
 
-  it('IPv6 backends: AzureLoadBalancer still names the fe80:: probe source; no AppGW rules', () => {
-    const out = rules({ client: '2001:db8::10', lbip: '2001:db8::a', backends: '2001:db8:1::4' });
+  it('IPv6 backends: AzureLoadBalancer still names the fe80:: probe source; the AppGW subnet keeps its rules, its backends get none', () => {
+    const out = rules({ client: '2001:db8::10', lbip: '2001:db8::a', backends: '2001:db8:1::4', endpoints: 'v6.example.com=2001:db8::30' });
     expect(out.filter((r) => r[0] === 'lb-backends')).toEqual([
       ['lb-backends', '2001:db8::10', '2001:db8:1::4', '443', 'client-data'],
       ['lb-backends', 'AzureLoadBalancer', '2001:db8:1::4', '443', 'lb-probe'],
     ]);
-    expect(out.some((r) => String(r[0]).startsWith('agw'))).toBe(false);
+    expect(out.filter((r) => r[0] === 'agw-subnet')).toEqual([
+      ['agw-subnet', '2001:db8::10', '10.0.0.0/24', '443', 'agw-clients'],
+      ['agw-subnet', 'GatewayManager', '10.0.0.0/24', '65200-65535', 'agw-infrastructure'],
+      ['agw-subnet', 'AzureLoadBalancer', '10.0.0.0/24', '*', 'agw-lb'],
+    ]);
+    expect(out.some((r) => r[0] === 'agw-backends')).toBe(false);
   });
 });
 
@@ -123,6 +128,7 @@ describe('invalid probe scenarios', () => {
     [{ interval: '20' }, 'interval', 'enum'],
     [{ lbip: '2001:db8::a' }, 'lbip', 'same-family'],
     [{ endpoints: 'bad' }, 'endpoints', 'endpoint-item'],
+    [{ endpoints: 'v6.example.com=2001:db8::30' }, 'endpoints', 'same-family'],
   ])('%j is refused at %s (%s)', (raw, param, code) => {
     const result = readHealthProbeScenario(raw);
     expect(result.ok ? [] : result.errors.map((e) => [e.param, e.rule.code])).toEqual([[param, code]]);

@@ -5,11 +5,11 @@
  * Usage: npm run measure [-- --no-build]   Writes measurements/report.json and prints a table.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, resolveBrowser } from '../src/browser/resolve.ts';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../src/browser/resolve.ts';
+import { builtPages } from '../src/build/dist.ts';
 import { serve } from './serve.ts';
 
 const PORT = 4477;
@@ -24,14 +24,6 @@ interface PageReport {
   jsAfterEditGzip: number;
   firstRedrawMs: number | null;
   warmRedrawMs: number | null;
-}
-
-function htmlPages(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return htmlPages(path);
-    return name === 'index.html' ? [path] : [];
-  });
 }
 
 function timeBuild(): number {
@@ -71,12 +63,10 @@ async function timeEdit(page: Page): Promise<number | null> {
 
 const buildMs = process.argv.includes('--no-build') ? null : timeBuild();
 const server = await serve(DIST, PORT);
-const browser = await chromium.launch({ executablePath: resolveBrowser().executablePath, args: CHROMIUM_ARGS });
+const browser = await launchBrowser();
 const reports: PageReport[] = [];
 
-for (const file of htmlPages(DIST).sort()) {
-  const path = `/${relative(DIST, file).replace(/index\.html$/, '')}`;
-  if (!/^\/(ja|en)\//.test(path)) continue;
+for (const { path, file } of builtPages(DIST)) {
   const page = await browser.newPage();
   const scripts: { url: string; bytes: number; gzip: number }[] = [];
   page.on('response', async (response) => {

@@ -6,8 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, resolveBrowser } from '../src/browser/resolve.ts';
+import { launchBrowser } from '../src/browser/resolve.ts';
 import { serve } from './serve.ts';
 
 const PORT = 4479;
@@ -18,7 +17,7 @@ if (!existsSync('dist/ja/print/index.html') || process.argv.includes('--build'))
 }
 
 const server = await serve('dist', PORT);
-const browser = await chromium.launch({ executablePath: resolveBrowser().executablePath, args: CHROMIUM_ARGS });
+const browser = await launchBrowser();
 try {
   for (const lang of ['ja', 'en'] as const) {
     const page = await browser.newPage();

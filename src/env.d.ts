@@ -10,5 +10,7 @@ declare namespace App {
   interface Locals {
     /** Explorer ids already used while rendering this page (see components/Explorer.astro). */
     atpExplorerIds?: Set<string>;
+    /** Set by components/PrintGuide.astro: explorers on this page are fixed examples. */
+    atpStaticExplorers?: boolean;
   }
 }

@@ -14,6 +14,12 @@ export function isLang(value: string): value is Lang {
   return value === 'ja' || value === 'en';
 }
 
+/** The language of a page from its path (`/ja/…`, `/en/…`); Japanese is the default. */
+export function langOfPath(pathname: string): Lang {
+  const segment = pathname.split('/')[1] ?? '';
+  return isLang(segment) ? segment : 'ja';
+}
+
 export function translator(lang: Lang): Translate {
   const strings = dictionaries[lang];
   return (key, args = {}) => {

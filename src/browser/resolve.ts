@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 
 /**
  * The one place that decides which Chromium the build, the tests and the PDF command use:
@@ -73,3 +73,8 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** A headless Chromium from `resolveBrowser()`, for the build's diagrams and the scripts. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: resolveBrowser().executablePath, args: CHROMIUM_ARGS });
+}

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { builtPages } from './dist.ts';
 import { ELEMENT_NODE, parse, TEXT_NODE, walkSync, type Node } from 'ultrahtml';
 
 /**
@@ -58,19 +58,7 @@ export function linksFromHtml(path: string, html: string): Link[] {
   return [{ lang, kind: 'page', url: path, title: pageTitle }, ...links];
 }
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return htmlFiles(path);
-    return name === 'index.html' ? [path] : [];
-  });
-}
-
 /** All links of the built site, pages in path order, for both languages. */
 export function collectLinks(distDir: string): Link[] {
-  return htmlFiles(distDir)
-    .map((file) => `/${relative(distDir, file).replace(/index\.html$/, '')}`)
-    .filter((path) => /^\/(ja|en)\//.test(path))
-    .sort()
-    .flatMap((path) => linksFromHtml(path, readFileSync(join(distDir, path, 'index.html'), 'utf8')));
+  return builtPages(distDir).flatMap((page) => linksFromHtml(page.path, readFileSync(page.file, 'utf8')));
 }

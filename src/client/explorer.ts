@@ -2,7 +2,7 @@
  * The part of the explorers every reader downloads: it only wires up the forms. The engine,
  * the view code and Mermaid load on the first edit (or when the URL carries a scenario).
  */
-type Cause = 'edit' | 'url' | 'reset';
+import type { Cause } from './runtime.ts';
 
 function controlsOf(form: HTMLFormElement): (HTMLInputElement | HTMLSelectElement)[] {
   return [...form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[name], select[name]')];

@@ -7,7 +7,7 @@ import { errorMessage } from '../view/errors.ts';
 import { toDom } from './dom.ts';
 
 /** Loaded on the first edit: reruns the engine for one explorer and patches its outputs. */
-type Cause = 'edit' | 'url' | 'reset';
+export type Cause = 'edit' | 'url' | 'reset';
 
 type Mermaid = typeof import('mermaid').default;
 let mermaidPromise: Promise<Mermaid> | undefined;

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, resolveBrowser } from '../browser/resolve.ts';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../browser/resolve.ts';
 import { mermaidConfig } from './config.ts';
 
 /**
@@ -20,8 +20,7 @@ const globals = globalThis as typeof globalThis & { [KEY]?: RendererState };
 const state: RendererState = (globals[KEY] ??= { queue: Promise.resolve(), cache: new Map() });
 
 async function openPage(): Promise<Page> {
-  const { executablePath } = resolveBrowser();
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const browser = await launchBrowser();
   state.browser = browser;
   const page = await browser.newPage();
   await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');

@@ -74,17 +74,23 @@ export function instanceIp(subnet: Subnet4, i: number): Ip {
 function crossCheck(s: ApplicationGatewayScenario): ParamError[] {
   const errors: ParamError[] = [];
   if (s.agwip.family !== s.client.family) errors.push({ param: 'agwip', rule: { code: 'same-family', other: 'client' } });
+  errors.push(...checkSubnet(s));
+  if (s.via > s.instances) errors.push({ param: 'via', rule: { code: 'at-most', max: s.instances, other: 'instances' } });
+  if (s.backends[0]!.family !== 4) errors.push({ param: 'backends', rule: { code: 'same-family', other: 'subnet' } });
+  if (s.pick > s.backends.length) {
+    errors.push({ param: 'pick', rule: { code: 'at-most', max: s.backends.length, other: 'backends' } });
+  }
+  return errors;
+}
+
+/** The subnet is the gateway's alone and must hold its instances: no client or backend inside it. */
+export function checkSubnet(s: Pick<ApplicationGatewayScenario, 'subnet' | 'instances' | 'client' | 'backends'>): ParamError[] {
+  const errors: ParamError[] = [];
   if (subnetContains(s.subnet, s.client)) errors.push({ param: 'client', rule: { code: 'outside-subnet', other: 'subnet' } });
   const capacity = subnetCapacity(s.subnet);
   if (s.instances > capacity) errors.push({ param: 'instances', rule: { code: 'subnet-fit', max: capacity } });
-  if (s.via > s.instances) errors.push({ param: 'via', rule: { code: 'at-most', max: s.instances, other: 'instances' } });
-  if (s.backends[0]!.family !== 4) {
-    errors.push({ param: 'backends', rule: { code: 'same-family', other: 'subnet' } });
-  } else if (s.backends.some((backend) => subnetContains(s.subnet, backend))) {
+  if (s.backends.some((backend) => subnetContains(s.subnet, backend))) {
     errors.push({ param: 'backends', rule: { code: 'outside-subnet', other: 'subnet' } });
-  }
-  if (s.pick > s.backends.length) {
-    errors.push({ param: 'pick', rule: { code: 'at-most', max: s.backends.length, other: 'backends' } });
   }
   return errors;
 }

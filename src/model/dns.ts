@@ -1,5 +1,5 @@
 import { parseIp, type Ip } from './ip.ts';
-import type { ParamSpec, Parsed, Rule } from './params.ts';
+import { parseList, type ParamSpec, type Parsed, type Rule } from './params.ts';
 
 /** A Traffic Manager endpoint: its DNS name and the address that name resolves to. */
 export interface Endpoint {
@@ -7,7 +7,6 @@ export interface Endpoint {
   readonly ip: Ip;
 }
 
-const MAX_TEXT = 4096;
 // Without the `u` flag, `i` never folds a non-ASCII letter (e.g. the Kelvin sign) into ASCII.
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
@@ -40,20 +39,15 @@ export function dnsNameParam(defaultValue: string): ParamSpec<string> {
 export function endpointListParam(defaultValue: string, min: number, max: number): ParamSpec<readonly Endpoint[]> {
   return {
     default: defaultValue,
-    parse(text) {
-      if (text.length > MAX_TEXT) return fail({ code: 'endpoint-list', min, max });
-      const items = text === '' ? [] : text.split(',').map((item) => item.trim());
-      if (items.length < min || items.length > max) return fail({ code: 'endpoint-list', min, max });
-      const endpoints: Endpoint[] = [];
-      for (const [index, item] of items.entries()) {
-        const parts = item.split('=');
-        const fqdn = parts.length === 2 ? parseDnsName(parts[0]!.trim()) : null;
-        const ip = parts.length === 2 ? parseIp(parts[1]!.trim()) : null;
-        if (!fqdn || !ip) return fail({ code: 'endpoint-item', index: index + 1 });
-        if (endpoints.some((seen) => seen.fqdn === fqdn)) return fail({ code: 'duplicate', value: fqdn });
-        endpoints.push({ fqdn, ip });
-      }
-      return { ok: true, value: endpoints };
-    },
+    parse: (text) => parseList(text, { min, max, listCode: 'endpoint-list', itemCode: 'endpoint-item', item: parseEndpoint, key: (e) => e.fqdn }),
   };
+}
+
+/** `fqdn=ip`, or null. */
+function parseEndpoint(text: string): Endpoint | null {
+  const parts = text.split('=');
+  if (parts.length !== 2) return null;
+  const fqdn = parseDnsName(parts[0]!.trim());
+  const ip = parseIp(parts[1]!.trim());
+  return fqdn && ip ? { fqdn, ip } : null;
 }

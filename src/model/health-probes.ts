@@ -1,6 +1,8 @@
-import { ipPort, subnetContains, type Ip, type Subnet4 } from './ip.ts';
+import { ipPort, type Ip, type Subnet4 } from './ip.ts';
 import { cidr4Param, intParam, ipListParam, ipParam, portParam, readScenario, type ParamError, type ParamSpecs, type RawParams, type ScenarioResult } from './params.ts';
-import { instanceIp, MAX_INSTANCES, subnetCapacity } from './application-gateway.ts';
+import { checkSubnet, instanceIp, MAX_INSTANCES } from './application-gateway.ts';
+import { checkLbFamilies } from './load-balancer.ts';
+import { checkEndpointFamilies } from './traffic-manager.ts';
 import { endpointListParam, type Endpoint } from './dns.ts';
 import { monitorParams } from './failover.ts';
 
@@ -45,22 +47,9 @@ export const healthProbeParams: ParamSpecs<HealthProbeScenario> = {
   interval: monitorParams.interval,
 };
 
+/** The same rules as the three explorers whose flows this page combines. */
 function crossCheck(s: HealthProbeScenario): ParamError[] {
-  const errors: ParamError[] = [];
-  // The Load Balancer's flow keeps one IP version from the client to the backend.
-  if (s.lbip.family !== s.client.family) errors.push({ param: 'lbip', rule: { code: 'same-family', other: 'client' } });
-  if (s.backends[0]!.family !== s.client.family) errors.push({ param: 'backends', rule: { code: 'same-family', other: 'client' } });
-  // Clients reach Traffic Manager endpoints directly, so they too share the client's IP version.
-  if (s.endpoints.some((endpoint) => endpoint.ip.family !== s.client.family)) {
-    errors.push({ param: 'endpoints', rule: { code: 'same-family', other: 'client' } });
-  }
-  const capacity = subnetCapacity(s.subnet);
-  if (s.instances > capacity) errors.push({ param: 'instances', rule: { code: 'subnet-fit', max: capacity } });
-  if (s.backends.some((backend) => subnetContains(s.subnet, backend))) {
-    errors.push({ param: 'backends', rule: { code: 'outside-subnet', other: 'subnet' } });
-  }
-  if (subnetContains(s.subnet, s.client)) errors.push({ param: 'client', rule: { code: 'outside-subnet', other: 'subnet' } });
-  return errors;
+  return [...checkLbFamilies(s), ...checkEndpointFamilies(s), ...checkSubnet(s)];
 }
 
 export function readHealthProbeScenario(raw: RawParams): ScenarioResult<HealthProbeScenario> {

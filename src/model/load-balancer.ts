@@ -35,13 +35,19 @@ export const loadBalancerParams: ParamSpecs<LoadBalancerScenario> = {
   floating: flagParam('0'),
 };
 
-/** A packet keeps one IP version end to end, and `pick` must name a listed backend. */
-function crossCheck(s: LoadBalancerScenario): ParamError[] {
+/** A packet keeps one IP version end to end: the frontend and the backends share the client's. */
+export function checkLbFamilies(s: Pick<LoadBalancerScenario, 'client' | 'lbip' | 'backends'>): ParamError[] {
   const errors: ParamError[] = [];
   if (s.lbip.family !== s.client.family) errors.push({ param: 'lbip', rule: { code: 'same-family', other: 'client' } });
   if (s.backends[0]!.family !== s.client.family) {
     errors.push({ param: 'backends', rule: { code: 'same-family', other: 'client' } });
   }
+  return errors;
+}
+
+/** One IP version end to end, and `pick` must name a listed backend. */
+function crossCheck(s: LoadBalancerScenario): ParamError[] {
+  const errors = checkLbFamilies(s);
   if (s.pick > s.backends.length) {
     errors.push({ param: 'pick', rule: { code: 'at-most', max: s.backends.length, other: 'backends' } });
   }

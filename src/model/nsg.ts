@@ -105,7 +105,10 @@ export function nsgRules(s: HealthProbeScenario): NsgRule[] {
   }
 
   // Traffic Manager: clients connect to the endpoints directly; probes come from the service tag.
-  const tmScenario = { client: s.client, cport: 50000, endpoints: s.endpoints, port: s.port, fail: null, resolved: 0, ttl: 60, interval: s.interval, tolerated: 3, timeout: 10, profile: 'test.trafficmanager.net' } as TrafficManagerScenario;
+  const tmScenario: TrafficManagerScenario = {
+    client: s.client, cport: 50000, profile: 'test.trafficmanager.net', endpoints: s.endpoints, port: s.port,
+    fail: null, resolved: 0, interval: s.interval, tolerated: 3, timeout: 10,
+  };
   const tmHops = trafficManagerHops(tmScenario);
   const tm = rulesFrom(
     'tm-endpoints',

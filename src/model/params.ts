@@ -111,23 +111,45 @@ export function ipParam(defaultValue: string): ParamSpec<Ip> {
   };
 }
 
+/** How a comma-separated list is read: its size, its item parser, what makes two items the same. */
+export interface ListOptions<T> {
+  readonly min: number;
+  readonly max: number;
+  readonly listCode: 'ip-list' | 'endpoint-list';
+  readonly itemCode: 'ip-list-item' | 'endpoint-item';
+  /** The item, or null when the text is not a valid item. */
+  readonly item: (text: string) => T | null;
+  /** Two items with the same key are a repeat. */
+  readonly key: (value: T) => string;
+}
+
+/** A comma-separated list of min–max items, each valid and none repeated. */
+export function parseList<T>(text: string, options: ListOptions<T>): Parsed<T[]> {
+  const { min, max, listCode, itemCode } = options;
+  if (text.length > MAX_TEXT) return fail({ code: listCode, min, max });
+  const items = text === '' ? [] : text.split(',').map((item) => item.trim());
+  if (items.length < min || items.length > max) return fail({ code: listCode, min, max });
+  const values: T[] = [];
+  for (const [index, itemText] of items.entries()) {
+    const value = options.item(itemText);
+    if (value === null) return fail({ code: itemCode, index: index + 1 });
+    const key = options.key(value);
+    if (values.some((seen) => options.key(seen) === key)) return fail({ code: 'duplicate', value: key });
+    values.push(value);
+  }
+  return ok(values);
+}
+
 /** A comma-separated list of min–max IP addresses, all of one IP version, no repeats. */
 export function ipListParam(defaultValue: string, min: number, max: number): ParamSpec<readonly Ip[]> {
+  const options: ListOptions<Ip> = { min, max, listCode: 'ip-list', itemCode: 'ip-list-item', item: parseIp, key: (ip) => ip.text };
   return {
     default: defaultValue,
     parse(text) {
-      if (text.length > MAX_TEXT) return fail({ code: 'ip-list', min, max });
-      const items = text === '' ? [] : text.split(',').map((item) => item.trim());
-      if (items.length < min || items.length > max) return fail({ code: 'ip-list', min, max });
-      const ips: Ip[] = [];
-      for (const [index, item] of items.entries()) {
-        const ip = parseIp(item);
-        if (!ip) return fail({ code: 'ip-list-item', index: index + 1 });
-        if (ips.some((seen) => seen.text === ip.text)) return fail({ code: 'duplicate', value: ip.text });
-        ips.push(ip);
-      }
-      if (ips.some((ip) => ip.family !== ips[0]!.family)) return fail({ code: 'mixed-family' });
-      return ok(ips);
+      const parsed = parseList(text, options);
+      if (!parsed.ok) return parsed;
+      const ips = parsed.value;
+      return ips.some((ip) => ip.family !== ips[0]!.family) ? fail({ code: 'mixed-family' }) : parsed;
     },
   };
 }

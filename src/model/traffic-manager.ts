@@ -47,12 +47,16 @@ export const trafficManagerParams: ParamSpecs<TrafficManagerScenario> = {
  * a failover plan, and an endpoint the client cannot reach would break it the day it is chosen.
  * This also keeps the error steady while `fail` and `resolved` change which endpoint answers.
  */
+export function checkEndpointFamilies(s: Pick<TrafficManagerScenario, 'client' | 'endpoints'>): ParamError[] {
+  return s.endpoints.some((endpoint) => endpoint.ip.family !== s.client.family)
+    ? [{ param: 'endpoints', rule: { code: 'same-family', other: 'client' } }]
+    : [];
+}
+
 function crossCheck(s: TrafficManagerScenario): ParamError[] {
-  const errors: ParamError[] = [];
-  if (s.endpoints.some((endpoint) => endpoint.ip.family !== s.client.family)) {
-    errors.push({ param: 'endpoints', rule: { code: 'same-family', other: 'client' } });
-  } else if (s.endpoints.some((endpoint) => endpoint.fqdn === s.profile)) {
-    // A profile whose answer is its own name would be a CNAME loop.
+  const errors = checkEndpointFamilies(s);
+  // A profile whose answer is its own name would be a CNAME loop (one message per field at most).
+  if (errors.length === 0 && s.endpoints.some((endpoint) => endpoint.fqdn === s.profile)) {
     errors.push({ param: 'endpoints', rule: { code: 'duplicate', value: s.profile } });
   }
   if (s.fail !== null && s.endpoints.length < 2) errors.push({ param: 'fail', rule: { code: 'fallback', other: 'endpoints' } });

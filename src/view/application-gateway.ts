@@ -9,31 +9,24 @@ import {
 } from '../model/application-gateway.ts';
 import { tlsLegs } from '../model/client-certificate.ts';
 import type { ExplorerView } from './explorer.ts';
-import { fieldCell, hopMessage, hopTable } from './hops.ts';
+import { hopMessage, hopTable } from './hops.ts';
+import { dataTable, fieldCell } from './table.ts';
 import { tlsTable } from './tls.ts';
 import { h, type ElementNode } from './tree.ts';
 
 /** The headers the backend receives, each with its value and what it tells the backend. */
 function headerTable(headers: readonly ForwardedHeader[], t: Translate): ElementNode {
-  return h(
-    'table',
-    { class: 'atp-table atp-headers' },
-    h('caption', {}, t('table.headers.caption')),
-    h('thead', {}, h('tr', {}, ['name', 'value', 'meaning'].map((column) => h('th', { scope: 'col' }, t(`table.headers.${column}`))))),
+  const rows = headers.map((header) =>
     h(
-      'tbody',
-      {},
-      headers.map((header) =>
-        h(
-          'tr',
-          { 'data-header': header.name },
-          h('th', { scope: 'row' }, h('code', {}, header.name)),
-          fieldCell(header.key, header.value),
-          h('td', { class: 'atp-note' }, t(`header.${header.key}`)),
-        ),
-      ),
+      'tr',
+      { 'data-header': header.name },
+      h('th', { scope: 'row' }, h('code', {}, header.name)),
+      fieldCell(header.key, header.value),
+      h('td', { class: 'atp-note' }, t(`header.${header.key}`)),
     ),
   );
+  const columns = ['name', 'value', 'meaning'].map((column) => t(`table.headers.${column}`));
+  return dataTable(t('table.headers.caption'), columns, rows, 'atp-headers');
 }
 
 /** Where the instances sit: the normalised subnet, how many fit, and which addresses a backend can see. */

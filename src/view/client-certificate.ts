@@ -2,36 +2,27 @@ import type { Translate } from '../i18n.ts';
 import { certificateRows, tlsLegs, type CertificateRow, type ClientCertificateScenario } from '../model/client-certificate.ts';
 import type { Step } from '../diagram/sequence.ts';
 import type { ExplorerView } from './explorer.ts';
-import { fieldCell } from './hops.ts';
+import { dataTable, fieldCell } from './table.ts';
 import { tlsTable } from './tls.ts';
 import { h, type ElementNode } from './tree.ts';
 
 function certificateTable(rows: readonly CertificateRow[], mode: string, t: Translate): ElementNode {
-  const columns = ['service', 'tls-ends', 'reaches', 'validated-by'];
+  const columns = ['service', 'tls-ends', 'reaches', 'validated-by'].map((column) => t(`table.cert.${column}`));
   const serviceName = (row: CertificateRow) =>
     row.service === 'application-gateway'
       ? t('cert.service.with-mode', { service: t(`service.${row.service}`), mode: t(`field.tls.${mode}`) })
       : t(`service.${row.service}`);
-  return h(
-    'table',
-    { class: 'atp-table atp-certificate' },
-    h('caption', {}, t('table.cert.caption')),
-    h('thead', {}, h('tr', {}, columns.map((column) => h('th', { scope: 'col' }, t(`table.cert.${column}`))))),
+  const body = rows.map((row) =>
     h(
-      'tbody',
-      {},
-      rows.map((row) =>
-        h(
-          'tr',
-          { 'data-service': row.service },
-          h('th', { scope: 'row' }, serviceName(row)),
-          fieldCell('tls-ends', row.tlsEndsAt, t(`actor.${row.tlsEndsAt}`)),
-          fieldCell('cert-reaches-backend', row.reaches, t(`cert.reaches.${row.reaches}`)),
-          fieldCell('cert-validated-by', row.validatedBy, t(row.validatedBy === 'nobody' ? 'cert.validated-by.nobody' : `actor.${row.validatedBy}`)),
-        ),
-      ),
+      'tr',
+      { 'data-service': row.service },
+      h('th', { scope: 'row' }, serviceName(row)),
+      fieldCell('tls-ends', row.tlsEndsAt, t(`actor.${row.tlsEndsAt}`)),
+      fieldCell('cert-reaches-backend', row.reaches, t(`cert.reaches.${row.reaches}`)),
+      fieldCell('cert-validated-by', row.validatedBy, t(row.validatedBy === 'nobody' ? 'cert.validated-by.nobody' : `actor.${row.validatedBy}`)),
     ),
   );
+  return dataTable(t('table.cert.caption'), columns, body, 'atp-certificate');
 }
 
 /**

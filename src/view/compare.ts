@@ -1,6 +1,6 @@
 import type { Translate } from '../i18n.ts';
 import { compareRows, type CompareRow } from '../model/compare.ts';
-import { dataTable, fieldCell } from './hops.ts';
+import { dataTable, fieldCell } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 
 /** Columns of the comparison matrix (SPEC §5): the data-field name and the row's value. */

@@ -3,6 +3,7 @@ import { failoverFigures, readFailoverScenario } from '../model/failover.ts';
 import type { RawParams } from '../model/params.ts';
 import { errorMessage } from './errors.ts';
 import { FIGURES, secondsCell } from './failover.ts';
+import { dataTable } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 
 /** One row of the comparison: a name for links and tests, and the parameters it changes. */
@@ -30,13 +31,8 @@ export function failoverComparison(base: RawParams, variants: readonly Variant[]
       FIGURES.map(([field, key]) => secondsCell(field, figures[key], t)),
     );
   });
-  return h(
-    'table',
-    { class: 'atp-table atp-compare-table' },
-    h('caption', {}, t('table.compare.caption')),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('table.compare.change')), FIGURES.map(([field]) => h('th', { scope: 'col' }, t(`figure.${field}`))))),
-    h('tbody', {}, rows),
-  );
+  const columns = [t('table.compare.change'), ...FIGURES.map(([field]) => t(`figure.${field}`))];
+  return dataTable(t('table.compare.caption'), columns, rows, 'atp-compare-table');
 }
 
 /** "DNS TTL (seconds): 30, Probing interval: 10 s (fast probing)" — select values use their option labels. */

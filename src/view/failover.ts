@@ -3,7 +3,7 @@ import type { Step } from '../diagram/sequence.ts';
 import { failoverFigures, firstFailedProbe, type FailoverFigures, type FailoverScenario } from '../model/failover.ts';
 import { eventTime, failoverTimeline, type TimelineEvent } from '../model/timeline.ts';
 import type { ExplorerView } from './explorer.ts';
-import { fieldCell } from './hops.ts';
+import { dataTable, fieldCell } from './table.ts';
 import { h, type ElementNode, type TreeNode } from './tree.ts';
 
 /** The four figures, in SPEC §4's names, with the property of `FailoverFigures` each shows. */
@@ -16,7 +16,7 @@ export const FIGURES = [
 
 /** A number of seconds as a `[data-field]` cell: raw digits in data-value, localised text inside. */
 export function secondsCell(field: string, seconds: number, t: Translate, tag = 'td'): ElementNode {
-  return h(tag, { 'data-field': field, 'data-value': String(seconds) }, t('unit.seconds', { s: seconds }));
+  return fieldCell(field, String(seconds), t('unit.seconds', { s: seconds }), tag);
 }
 
 export function failoverView(s: FailoverScenario, t: Translate): ExplorerView {
@@ -38,25 +38,11 @@ export function failoverView(s: FailoverScenario, t: Translate): ExplorerView {
 }
 
 function figureTable(s: FailoverScenario, f: FailoverFigures, t: Translate): ElementNode {
-  return h(
-    'table',
-    { class: 'atp-table atp-failover' },
-    h('caption', {}, t('table.failover.caption')),
-    h('thead', {}, h('tr', {}, ['figure', 'value', 'how'].map((c) => h('th', { scope: 'col' }, t(`table.failover.${c}`))))),
-    h(
-      'tbody',
-      {},
-      FIGURES.map(([field, key]) =>
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'row' }, t(`figure.${field}`)),
-          secondsCell(field, f[key], t),
-          h('td', { class: 'atp-note' }, how(field, s, f, t)),
-        ),
-      ),
-    ),
+  const rows = FIGURES.map(([field, key]) =>
+    h('tr', {}, h('th', { scope: 'row' }, t(`figure.${field}`)), secondsCell(field, f[key], t), h('td', { class: 'atp-note' }, how(field, s, f, t))),
   );
+  const columns = ['figure', 'value', 'how'].map((c) => t(`table.failover.${c}`));
+  return dataTable(t('table.failover.caption'), columns, rows, 'atp-failover');
 }
 
 /** The arithmetic behind each figure, with this scenario's numbers, so a reader can check it. */

@@ -4,7 +4,7 @@ import { appGatewayProbes, probeRates, probeRows, type HealthProbeScenario, type
 import { instanceIp } from '../model/application-gateway.ts';
 import { nsgRules, type NsgRule } from '../model/nsg.ts';
 import type { ExplorerView } from './explorer.ts';
-import { dataTable, fieldCell } from './hops.ts';
+import { dataTable, fieldCell } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 
 const SERVICES = ['load-balancer', 'application-gateway', 'traffic-manager'] as const;

@@ -1,27 +1,8 @@
 import type { Hop } from '../model/hop.ts';
 import type { Translate } from '../i18n.ts';
 import type { Step } from '../diagram/sequence.ts';
-import { h, type ElementNode, type TreeNode } from './tree.ts';
-
-/** A table cell that carries its machine value (SPEC §4) and shows its localised text. */
-export function fieldCell(field: string, value: string, display: TreeNode = h('code', {}, value)): ElementNode {
-  return h('td', { 'data-field': field, 'data-value': value }, display);
-}
-
-/**
- * Wide tables scroll sideways inside a focusable, labelled region, so keyboard users can scroll
- * them too (WCAG 2.1.1).
- */
-export function scrollable(label: string, table: ElementNode): ElementNode {
-  return h('div', { class: 'atp-scroll', tabindex: '0', role: 'region', 'aria-label': label }, table);
-}
-
-/** A captioned table with one header row; `rows` are complete `<tr>` elements. */
-export function dataTable(caption: string, columns: readonly string[], rows: readonly ElementNode[], className = ''): ElementNode {
-  const head = h('tr', {}, columns.map((column) => h('th', { scope: 'col' }, column)));
-  const table = h('table', { class: `atp-table ${className}`.trim() }, h('caption', {}, caption), h('thead', {}, head), h('tbody', {}, rows));
-  return scrollable(caption, table);
-}
+import { dataTable, fieldCell } from './table.ts';
+import { h, type ElementNode } from './tree.ts';
 
 export function hopTable(hops: readonly Hop[], t: Translate): ElementNode {
   const rows = hops.map((hop) => {

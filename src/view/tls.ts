@@ -1,31 +1,22 @@
 import type { Translate } from '../i18n.ts';
 import type { TlsLeg } from '../model/client-certificate.ts';
-import { fieldCell } from './hops.ts';
+import { dataTable, fieldCell } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 
 /** One row per leg: which session carries it, whether it is encrypted, and what happens to a client certificate. */
 export function tlsTable(legs: readonly TlsLeg[], mode: string, t: Translate): ElementNode {
-  const columns = ['session', 'path', 'encryption', 'client-cert'];
-  return h(
-    'table',
-    { class: 'atp-table atp-tls' },
-    h('caption', {}, t('table.tls.caption', { mode: t(`field.tls.${mode}`) })),
-    h('thead', {}, h('tr', {}, columns.map((column) => h('th', { scope: 'col' }, t(`table.tls.${column}`))))),
+  const columns = ['session', 'path', 'encryption', 'client-cert'].map((column) => t(`table.tls.${column}`));
+  const rows = legs.map((leg) =>
     h(
-      'tbody',
-      {},
-      legs.map((leg) =>
-        h(
-          'tr',
-          { 'data-session': String(leg.session) },
-          h('th', { scope: 'row' }, String(leg.session)),
-          h('td', {}, t('table.hops.path.value', { from: t(`actor.${leg.from}`), to: t(`actor.${leg.to}`) })),
-          leg.encrypted
-            ? fieldCell('encryption', 'tls', t('tls.encryption.tls', { to: t(`actor.${leg.to}`) }))
-            : fieldCell('encryption', 'none', t('tls.encryption.none')),
-          fieldCell('client-cert', leg.certificate, t(`tls.cert.${leg.certificate}`)),
-        ),
-      ),
+      'tr',
+      { 'data-session': String(leg.session) },
+      h('th', { scope: 'row' }, String(leg.session)),
+      h('td', {}, t('table.hops.path.value', { from: t(`actor.${leg.from}`), to: t(`actor.${leg.to}`) })),
+      leg.encrypted
+        ? fieldCell('encryption', 'tls', t('tls.encryption.tls', { to: t(`actor.${leg.to}`) }))
+        : fieldCell('encryption', 'none', t('tls.encryption.none')),
+      fieldCell('client-cert', leg.certificate, t(`tls.cert.${leg.certificate}`)),
     ),
   );
+  return dataTable(t('table.tls.caption', { mode: t(`field.tls.${mode}`) }), columns, rows, 'atp-tls');
 }

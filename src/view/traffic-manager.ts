@@ -2,7 +2,8 @@ import type { Translate } from '../i18n.ts';
 import type { Step } from '../diagram/sequence.ts';
 import { answerAt, dnsSteps, trafficManagerHops, type Answer, type DnsStep, type TrafficManagerScenario } from '../model/traffic-manager.ts';
 import type { ExplorerView } from './explorer.ts';
-import { fieldCell, hopMessage, hopTable } from './hops.ts';
+import { hopMessage, hopTable } from './hops.ts';
+import { dataTable, fieldCell } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 
 export function trafficManagerView(s: TrafficManagerScenario, t: Translate): ExplorerView {
@@ -54,27 +55,19 @@ function question(step: DnsStep, t: Translate): Step[] {
 }
 
 function dnsTable(steps: readonly DnsStep[], answer: Answer, t: Translate): ElementNode {
-  return h(
-    'table',
-    { class: 'atp-table atp-dns' },
-    h('caption', {}, t('table.dns.caption')),
-    h('thead', {}, h('tr', {}, ['n', 'query', 'answer', 'note'].map((c) => h('th', { scope: 'col' }, t(`table.dns.${c}`))))),
+  const columns = ['n', 'query', 'answer', 'note'].map((c) => t(`table.dns.${c}`));
+  const rows = steps.map((step) =>
     h(
-      'tbody',
-      {},
-      steps.map((step) =>
-        h(
-          'tr',
-          { 'data-dns-step': String(step.n) },
-          h('th', { scope: 'row' }, String(step.n)),
-          fieldCell('query', step.query, breakable(step.query)),
-          // Only the CNAME answer is a name; an address stays whole.
-          fieldCell('answer', step.answer, step.by === 'tm' ? breakable(step.answer) : undefined),
-          h('td', { class: 'atp-note' }, step.by === 'tm' ? cnameNote(answer, t) : t('dnsNote.address')),
-        ),
-      ),
+      'tr',
+      { 'data-dns-step': String(step.n) },
+      h('th', { scope: 'row' }, String(step.n)),
+      fieldCell('query', step.query, breakable(step.query)),
+      // Only the CNAME answer is a name; an address stays whole.
+      fieldCell('answer', step.answer, step.by === 'tm' ? breakable(step.answer) : undefined),
+      h('td', { class: 'atp-note' }, step.by === 'tm' ? cnameNote(answer, t) : t('dnsNote.address')),
     ),
   );
+  return dataTable(t('table.dns.caption'), columns, rows, 'atp-dns');
 }
 
 /** DNS names are long: a line may break after each dot (`<wbr>` adds no text, so the cell's text stays the name). */

@@ -47,7 +47,7 @@ export default defineConfig({
         ja: { label: '日本語', lang: 'ja' },
         en: { label: 'English', lang: 'en' },
       },
-      customCss: ['./components/styles/site.css'],
+      customCss: ['./components/styles/site.css', './components/styles/tables.css', './components/styles/print.css'],
       components: { MarkdownContent: './components/overrides/MarkdownContent.astro' },
       head: [
         { tag: 'meta', attrs: { property: 'og:image', content: new URL('/screenshot-load-balancer.png', site).href } },

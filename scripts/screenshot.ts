@@ -1,15 +1,57 @@
 /**
- * Writes public/screenshot-load-balancer.png (used by the README and as the Open Graph image)
- * from the built site: the Load Balancer explorer with its default scenario.
+ * Screenshots for review (issue: "look at what you build"): the index, load-balancer,
+ * application-gateway and health-probes pages in both languages at 1280 px light, 1280 px dark
+ * and 390 px, plus the first pages of each PDF that hold explorer tables, written to
+ * screenshots/. Also refreshes public/screenshot-load-balancer.png (README, Open Graph image).
+ * Usage: npm run screenshot   (needs `npm run build`; PDF pages need `npm run pdf` and pdftoppm)
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { launchBrowser } from '../src/browser/resolve.ts';
 import { serve } from './serve.ts';
 
-const server = await serve('dist', 4478);
+const PORT = 4478;
+const OUT = 'screenshots';
+const PAGES = ['', 'load-balancer/', 'application-gateway/', 'health-probes/'];
+const MODES = [
+  { name: '1280-light', width: 1280, colorScheme: 'light' },
+  { name: '1280-dark', width: 1280, colorScheme: 'dark' },
+  { name: '390-light', width: 390, colorScheme: 'light' },
+] as const;
+
+mkdirSync(OUT, { recursive: true });
+const server = await serve('dist', PORT);
 const browser = await launchBrowser();
-const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-await page.goto('http://127.0.0.1:4478/ja/load-balancer/');
-await page.locator('[data-explorer="load-balancer"]').screenshot({ path: 'public/screenshot-load-balancer.png' });
-await browser.close();
-server.close();
-console.log('Wrote public/screenshot-load-balancer.png');
+try {
+  for (const mode of MODES) {
+    const context = await browser.newContext({ viewport: { width: mode.width, height: 900 }, colorScheme: mode.colorScheme });
+    const page = await context.newPage();
+    for (const lang of ['ja', 'en']) {
+      for (const slug of PAGES) {
+        await page.goto(`http://127.0.0.1:${PORT}/${lang}/${slug}`);
+        await page.evaluate(() => document.fonts.ready);
+        const name = `${lang}-${slug.replace(/\/$/, '').replace(/\//g, '-') || 'index'}-${mode.name}.png`;
+        await page.screenshot({ path: `${OUT}/${name}`, fullPage: true });
+      }
+    }
+    await context.close();
+  }
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(`http://127.0.0.1:${PORT}/ja/load-balancer/`);
+  await page.locator('[data-explorer="load-balancer"]').screenshot({ path: 'public/screenshot-load-balancer.png' });
+} finally {
+  await browser.close();
+  server.close();
+}
+
+// Two PDF pages per language: the load-balancer explorer and the comparison matrix live early on.
+for (const lang of ['ja', 'en']) {
+  const pdf = `dist/guide-${lang}.pdf`;
+  if (!existsSync(pdf)) {
+    console.log(`${pdf} is missing: run npm run pdf for the PDF pages`);
+    continue;
+  }
+  const run = spawnSync('pdftoppm', ['-png', '-r', '80', '-f', '2', '-l', '5', pdf, `${OUT}/${lang}-pdf`]);
+  if (run.error) console.log('pdftoppm not found (Debian: apt-get install poppler-utils): PDF pages skipped');
+}
+console.log(`Wrote ${OUT}/ and public/screenshot-load-balancer.png`);

@@ -1,9 +1,11 @@
 /**
- * Copy-link buttons for knowledge-base work: one after each section heading (the link to that
- * heading) and one in each explorer's heading (the link carries the explorer's current scenario,
- * which lives in the page URL). Labels come from a <template> the page renders.
+ * Copy-link buttons for knowledge-base work. Each section heading gets a small icon button
+ * beside Starlight's anchor (the link to that heading); each explorer gets a text button beside
+ * its reset button (the link carries the explorer's current scenario, which lives in the page
+ * URL). Labels come from a <template> the page renders.
  */
 const strings = document.querySelector<HTMLElement>('template[data-copy-link-strings]')?.dataset ?? {};
+const SVG = 'http://www.w3.org/2000/svg';
 
 function linkTo(id: string, withScenario: boolean): string {
   const url = new URL(window.location.href);
@@ -12,32 +14,51 @@ function linkTo(id: string, withScenario: boolean): string {
   return url.href;
 }
 
-function addButton(after: Element, id: string, label: string, withScenario: boolean): void {
+/** Two overlapping sheets: the usual "copy" glyph, drawn here so no icon font is needed. */
+function copyIcon(): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('class', 'atp-copy-icon');
+  const path = document.createElementNS(SVG, 'path');
+  path.setAttribute('d', 'M9 9h10v12H9zM5 3h10v3H7v11H5z');
+  svg.append(path);
+  return svg;
+}
+
+function makeButton(id: string, label: string, withScenario: boolean, iconOnly: boolean): HTMLButtonElement {
+  const idle = iconOnly ? (strings.copySection ?? 'Copy link') : (strings.copyScenario ?? 'Copy link');
   const button = document.createElement('button');
   button.type = 'button';
-  button.className = 'atp-copy-link';
-  button.textContent = strings.copy ?? 'Copy link';
-  button.setAttribute('aria-label', `${strings.copy ?? 'Copy link'}: ${label}`);
+  button.className = iconOnly ? 'atp-copy-link atp-copy-icon-button' : 'atp-copy-link';
   button.dataset.copyLink = id;
+  const text = document.createElement('span');
+  const show = (message: string) => {
+    text.textContent = iconOnly && message === idle ? '' : message;
+    button.setAttribute('aria-label', iconOnly && message === idle ? `${idle}: ${label}` : message);
+  };
+  if (iconOnly) button.append(copyIcon());
+  button.append(text);
+  show(idle);
   button.addEventListener('click', async () => {
     const url = linkTo(id, withScenario);
     button.dataset.url = url;
     try {
       await navigator.clipboard.writeText(url);
-      button.textContent = strings.copied ?? 'Copied';
+      show(strings.copied ?? 'Copied');
     } catch {
-      button.textContent = strings.failed ?? 'Copy failed';
+      show(strings.failed ?? 'Copy failed');
     }
-    setTimeout(() => (button.textContent = strings.copy ?? 'Copy link'), 2000);
+    setTimeout(() => show(idle), 2000);
   });
-  after.after(button);
+  return button;
 }
 
 for (const heading of document.querySelectorAll<HTMLElement>('.sl-markdown-content :is(h2, h3)[id]:not(.atp-explorer-heading)')) {
   const wrapper = heading.closest('.sl-heading-wrapper') ?? heading;
-  addButton(wrapper.querySelector('.sl-anchor-link') ?? heading, heading.id, heading.textContent ?? '', false);
+  const anchor = wrapper.querySelector('.sl-anchor-link') ?? heading;
+  anchor.after(makeButton(heading.id, heading.textContent ?? '', false, true));
 }
 for (const explorer of document.querySelectorAll<HTMLElement>('[data-explorer][data-interactive]')) {
-  const heading = explorer.querySelector('.atp-explorer-heading');
-  if (heading) addButton(heading.lastElementChild ?? heading, explorer.id, heading.textContent ?? '', true);
+  explorer.querySelector('[data-actions]')?.append(makeButton(explorer.id, '', true, false));
 }

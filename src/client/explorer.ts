@@ -22,6 +22,8 @@ function nameOf(event: Event): string | undefined {
 function wire(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>('form[data-form]');
   if (!form) return;
+  // The form ships disabled so that, without this script, it does not look editable.
+  for (const fieldset of form.querySelectorAll('fieldset')) fieldset.disabled = false;
   form.addEventListener('submit', (event) => event.preventDefault());
   form.addEventListener('input', (event) => void update(root, 'edit', nameOf(event)));
   form.addEventListener('change', (event) => void update(root, 'edit', nameOf(event)));

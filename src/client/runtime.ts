@@ -2,7 +2,8 @@ import { explorerFor, isExplorerKind, labelKey, type ExplorerDefinition } from '
 import { isLang, translator, type Translate } from '../i18n.ts';
 import type { ParamError } from '../model/params.ts';
 import { sequenceSource } from '../diagram/sequence.ts';
-import { mermaidConfig } from '../diagram/config.ts';
+import { DIAGRAM_THEMES, mermaidConfig } from '../diagram/config.ts';
+import { finishSvg } from '../diagram/finish.ts';
 import { errorMessage } from '../view/errors.ts';
 import { toDom } from './dom.ts';
 
@@ -13,10 +14,7 @@ type Mermaid = typeof import('mermaid').default;
 let mermaidPromise: Promise<Mermaid> | undefined;
 
 function loadMermaid(): Promise<Mermaid> {
-  mermaidPromise ??= import('mermaid').then(({ default: mermaid }) => {
-    mermaid.initialize({ ...mermaidConfig });
-    return mermaid;
-  });
+  mermaidPromise ??= import('mermaid').then(({ default: mermaid }) => mermaid);
   return mermaidPromise;
 }
 
@@ -125,9 +123,19 @@ export async function updateExplorer(root: HTMLElement, cause: Cause, edited?: s
   setStatus(root, 'updated');
 
   const mermaid = await loadMermaid();
-  const { svg } = await mermaid.render(`${root.id}-svg-${++renderCount}`, sequenceSource(view.diagram));
-  if (generations.get(root) !== generation) return;
-  const holder = root.querySelector<HTMLElement>('[data-svg]');
-  if (holder) holder.innerHTML = svg;
+  const source = sequenceSource(view.diagram);
+  // The theme the reader sees first; the other follows so a theme switch shows the same scenario.
+  const dark = document.documentElement.dataset.theme === 'dark';
+  const order = dark ? [...DIAGRAM_THEMES].reverse() : DIAGRAM_THEMES;
+  for (const theme of order) {
+    mermaid.initialize(mermaidConfig(theme));
+    const { svg } = await mermaid.render(`${root.id}-svg-${theme}-${++renderCount}`, source);
+    if (generations.get(root) !== generation) return;
+    const holder = root.querySelector<HTMLElement>(`[data-svg="${theme}"]`);
+    if (!holder) continue;
+    holder.innerHTML = svg;
+    const drawn = holder.querySelector('svg');
+    if (drawn) finishSvg(drawn);
+  }
   root.dataset.rendered = String(generation);
 }

@@ -1,18 +1,57 @@
 /**
  * The one Mermaid configuration: used by the build-time renderer and by the browser after an
- * edit, so a redrawn diagram looks like the one the page shipped with.
+ * edit, so a redrawn diagram looks like the one the page shipped with. Each diagram is drawn
+ * twice, once per site theme (SPEC §7.6); the stylesheet shows the one that matches.
  */
-export const mermaidConfig = {
+export type DiagramTheme = 'light' | 'dark';
+export const DIAGRAM_THEMES: readonly DiagramTheme[] = ['light', 'dark'];
+
+const base = {
   startOnLoad: false,
   securityLevel: 'strict',
-  theme: 'default',
   fontFamily: '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", Meiryo, system-ui, sans-serif',
   sequence: {
     mirrorActors: false,
     showSequenceNumbers: false,
     wrap: false,
+    // Labels are drawn at their natural size (never shrunk to the column), so these are the
+    // sizes a reader sees: at least 11 px (SPEC §7.4).
     messageFontSize: 14,
     actorFontSize: 14,
     noteFontSize: 13,
+    // Narrower boxes and margins than Mermaid's defaults, so a three-participant flow fits the
+    // column at natural size; wider diagrams scroll in their frame.
+    width: 128,
+    actorMargin: 24,
+    diagramMarginX: 8,
+    diagramMarginY: 8,
   },
 } as const;
+
+/** Dark palette: text and lines light on the page's dark grey, notes a muted amber. */
+const darkVariables = {
+  background: '#17181c',
+  primaryColor: '#2a3140',
+  primaryTextColor: '#eef0f4',
+  primaryBorderColor: '#8b96ad',
+  lineColor: '#c9d1e0',
+  secondaryColor: '#2d2f36',
+  tertiaryColor: '#23262f',
+  noteBkgColor: '#4a3f1e',
+  noteTextColor: '#f5ecd0',
+  noteBorderColor: '#b59a4b',
+  actorBkg: '#2a3140',
+  actorBorder: '#8b96ad',
+  actorTextColor: '#eef0f4',
+  actorLineColor: '#8b96ad',
+  signalColor: '#c9d1e0',
+  signalTextColor: '#eef0f4',
+  labelBoxBkgColor: '#2a3140',
+  labelTextColor: '#eef0f4',
+  loopTextColor: '#eef0f4',
+  textColor: '#eef0f4',
+};
+
+export function mermaidConfig(theme: DiagramTheme) {
+  return theme === 'dark' ? { ...base, theme: 'base' as const, themeVariables: darkVariables } : { ...base, theme: 'default' as const };
+}

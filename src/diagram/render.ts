@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../browser/resolve.ts';
-import { mermaidConfig } from './config.ts';
+import { mermaidConfig, type DiagramTheme } from './config.ts';
+import { finishSvg } from './finish.ts';
 
 /**
  * Build-time Mermaid: one headless Chromium for the whole build, one page with the same Mermaid
@@ -26,31 +27,39 @@ async function openPage(): Promise<Page> {
   await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
   const require = createRequire(import.meta.url);
   await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
-  await page.evaluate((config) => {
-    (window as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid.initialize(config);
-  }, mermaidConfig);
+  // The same finishing function the browser runs after an edit, sent as source text.
+  await page.addScriptTag({ content: `window.finishSvg = ${finishSvg.toString()};` });
   return page;
 }
 
 /**
- * Renders Mermaid source to an SVG string. `id` becomes the SVG's id (Mermaid scopes its styles
- * to it), so it must be unique on the page. Renders run one at a time on the shared page.
+ * Renders Mermaid source to an SVG string in one theme. `id` becomes the SVG's id (Mermaid
+ * scopes its styles to it), so it must be unique on the page. Renders run one at a time on the
+ * shared page.
  */
-export function renderDiagram(source: string, id: string): Promise<string> {
-  const cacheKey = `${id}\n${source}`;
+export function renderDiagram(source: string, id: string, theme: DiagramTheme = 'light'): Promise<string> {
+  const cacheKey = `${id}\n${theme}\n${source}`;
   const cached = state.cache.get(cacheKey);
   if (cached !== undefined) return Promise.resolve(cached);
   const job = state.queue.then(async () => {
     state.page ??= openPage();
     const page = await state.page;
     const svg = await page.evaluate(
-      async ({ id, source }) => {
-        const { mermaid } = window as unknown as {
-          mermaid: { render(id: string, text: string): Promise<{ svg: string }> };
+      async ({ id, source, config }) => {
+        const { mermaid, finishSvg } = window as unknown as {
+          mermaid: { initialize(c: unknown): void; render(id: string, text: string): Promise<{ svg: string }> };
+          finishSvg(svg: SVGSVGElement): void;
         };
-        return (await mermaid.render(id, source)).svg;
+        mermaid.initialize(config);
+        const holder = document.createElement('div');
+        holder.innerHTML = (await mermaid.render(id, source)).svg;
+        document.body.append(holder);
+        finishSvg(holder.querySelector('svg')!);
+        const finished = holder.innerHTML;
+        holder.remove();
+        return finished;
       },
-      { id, source },
+      { id, source, config: mermaidConfig(theme) },
     );
     state.cache.set(cacheKey, svg);
     return svg;

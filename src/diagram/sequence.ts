@@ -10,8 +10,11 @@ export interface Participant {
   readonly label: readonly string[];
 }
 
+/** A label: one line, or lines that Mermaid stacks (`<br/>`). */
+export type Label = string | readonly string[];
+
 export type Step =
-  | { readonly kind: 'message'; readonly from: string; readonly to: string; readonly text: string; readonly reply?: boolean }
+  | { readonly kind: 'message'; readonly from: string; readonly to: string; readonly text: Label; readonly reply?: boolean }
   | { readonly kind: 'note'; readonly over: readonly string[]; readonly text: string }
   | { readonly kind: 'group'; readonly label: string; readonly steps: readonly Step[] };
 
@@ -43,12 +46,12 @@ export function sequenceSource(diagram: SequenceDiagram): string {
     for (const step of steps) {
       if (step.kind === 'message') {
         const arrow = step.reply ? '-->>' : '->>';
-        lines.push(`${indent}${idOf(step.from)}${arrow}${idOf(step.to)}: ${escapeMermaid(step.text)}`);
+        lines.push(`${indent}${idOf(step.from)}${arrow}${idOf(step.to)}: ${label(step.text)}`);
       } else if (step.kind === 'note') {
-        lines.push(`${indent}Note over ${step.over.map(idOf).join(',')}: ${escapeMermaid(step.text)}`);
+        lines.push(`${indent}Note over ${middle(step.over.map(idOf))}: ${label(wrapText(step.text))}`);
       } else {
         lines.push(`${indent}rect ${GROUP_FILLS[groupIndex++ % GROUP_FILLS.length]}`);
-        lines.push(`${indent}  Note over ${participantSpan(step.steps, idOf)}: ${escapeMermaid(step.label)}`);
+        lines.push(`${indent}  Note over ${middle(participantSpan(step.steps, idOf))}: ${label(wrapText(step.label))}`);
         writeSteps(step.steps, `${indent}  `);
         lines.push(`${indent}end`);
       }
@@ -58,13 +61,70 @@ export function sequenceSource(diagram: SequenceDiagram): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The leftmost and rightmost participants a group's messages touch, for its heading note. */
-function participantSpan(steps: readonly Step[], idOf: (key: string) => string): string {
+/** Each line escaped on its own; only the `<br/>` between them is markup. */
+function label(text: Label): string {
+  return typeof text === 'string' ? escapeMermaid(text) : text.map(escapeMermaid).join('<br/>');
+}
+
+/** How wide a note line may be, in half-width character cells (a CJK character takes two). */
+export const NOTE_WIDTH = 38;
+
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+/** Characters a Japanese line may not start with (they close or follow what comes before). */
+const NO_LINE_START = /^[、。，．）」』】〕・ー：；？！％ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ)\]},.:;!?]/u;
+
+/** Notes wrap at a fixed width (Mermaid does not wrap a note to fit; see `middle`). */
+export function wrapText(text: string, width = NOTE_WIDTH): string[] {
+  const total = cells(text);
+  if (total <= width) return [text];
+  // As few lines as the width allows, then the narrowest width that keeps that many: balanced
+  // lines instead of a long one and a stray word.
+  const fewest = fill(text, width).length;
+  for (let narrower = Math.ceil(total / fewest); narrower < width; narrower++) {
+    const lines = fill(text, narrower);
+    if (lines.length === fewest) return lines;
+  }
+  return fill(text, width);
+}
+
+const cells = (text: string): number => [...text].reduce((sum, ch) => sum + (WIDE.test(ch) ? 2 : 1), 0);
+
+/** Greedy line filling. Units never break: a run of half-width non-space characters (a word, an
+ * address, a tuple), a run of spaces, or one wide character. */
+function fill(text: string, width: number): string[] {
+  const units = text.match(/[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|\s+|./gsu) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  for (const unit of units) {
+    if (cells(line) + cells(unit) <= width || line.trim() === '' || NO_LINE_START.test(unit)) {
+      line += unit;
+    } else {
+      lines.push(line.trimEnd());
+      line = /^\s+$/.test(unit) ? '' : unit;
+    }
+  }
+  if (line.trim() !== '') lines.push(line.trimEnd());
+  return lines;
+}
+
+/** The participants a group's messages and notes touch, left to right. */
+function participantSpan(steps: readonly Step[], idOf: (key: string) => string): string[] {
   const touched = new Set<string>();
   for (const step of steps) {
     if (step.kind === 'message') touched.add(idOf(step.from)).add(idOf(step.to));
     if (step.kind === 'note') for (const key of step.over) touched.add(idOf(key));
   }
-  const sorted = [...touched].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-  return sorted.length > 1 ? `${sorted[0]},${sorted[sorted.length - 1]}` : (sorted[0] ?? 'p0');
+  return [...touched].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+}
+
+/**
+ * A note is drawn over one participant, the middle of those it concerns: Mermaid sizes a note
+ * over one participant to its text, but a note spanning two gets the distance between them,
+ * whatever its text (SPEC §7.5).
+ */
+function middle(ids: readonly string[]): string {
+  const sorted = [...ids].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+  const first = Number(sorted[0]?.slice(1) ?? 0);
+  const last = Number(sorted[sorted.length - 1]?.slice(1) ?? 0);
+  return `p${Math.floor((first + last) / 2)}`;
 }

@@ -10,7 +10,7 @@ import {
 import { tlsLegs } from '../model/client-certificate.ts';
 import type { ExplorerView } from './explorer.ts';
 import { hopMessage, hopTable } from './hops.ts';
-import { dataTable, fieldCell } from './table.ts';
+import { chip, dataTable, fieldCell } from './table.ts';
 import { tlsTable } from './tls.ts';
 import { h, type ElementNode } from './tree.ts';
 
@@ -20,7 +20,7 @@ function headerTable(headers: readonly ForwardedHeader[], t: Translate): Element
     h(
       'tr',
       { 'data-header': header.name },
-      h('th', { scope: 'row' }, h('code', {}, header.name)),
+      h('th', { scope: 'row' }, chip(header.name)),
       fieldCell(header.key, header.value),
       h('td', { class: 'atp-note' }, t(`header.${header.key}`)),
     ),
@@ -45,7 +45,7 @@ function instanceTable(s: ApplicationGatewayScenario, t: Translate): ElementNode
       {},
       row('subnet', fieldCell('subnet', s.subnet.text)),
       row('capacity', fieldCell('capacity', String(subnetCapacity(s.subnet)), t('table.instances.capacity.value', { n: subnetCapacity(s.subnet) }))),
-      row('range', fieldCell('instance-ips', range, h('code', {}, s.instances === 1 ? first : `${first} – ${last}`))),
+      row('range', fieldCell('instance-ips', range, s.instances === 1 ? chip(first) : [chip(first), ' – ', chip(last)])),
       row('via', fieldCell('via-ip', via, t('table.instances.via.value', { n: s.via, ip: via }))),
     ),
   );

@@ -1,10 +1,10 @@
 import type { Translate } from '../i18n.ts';
 import { compareRows, type CompareRow } from '../model/compare.ts';
-import { dataTable, fieldCell } from './table.ts';
+import { chip, dataTable, fieldCell } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 
-/** Columns of the comparison matrix (SPEC §5): the data-field name and the row's value. */
-const COLUMNS: readonly [string, (row: CompareRow) => string][] = [
+/** Properties compared (SPEC §5): the data-field name and each service's value. */
+const PROPERTIES: readonly [string, (row: CompareRow) => string][] = [
   ['layer', (r) => r.layer],
   ['data-path', (r) => r.dataPath],
   ['terminates', (r) => r.terminates],
@@ -18,19 +18,28 @@ const COLUMNS: readonly [string, (row: CompareRow) => string][] = [
 
 /** Text for a cell: a localised phrase, or the value itself where it is an address or a tag. */
 function display(field: string, value: string, t: Translate): ElementNode | string {
-  if (field === 'probe-source' && value !== 'instances') return h('code', {}, value);
+  if (field === 'probe-source' && value !== 'instances') return chip(value);
   return t(`compare.${field}.${value}`);
 }
 
+/**
+ * The matrix turned: services as columns and properties as rows, so each cell has a service's
+ * width and no row grows tall (SPEC §7.2). Each cell carries both `data-service` and
+ * `data-field` (SPEC §5).
+ */
 export function compareTable(t: Translate): ElementNode {
-  const rows = compareRows().map((row) =>
+  const services = compareRows();
+  const rows = PROPERTIES.map(([field, value]) =>
     h(
       'tr',
-      { 'data-service': row.service },
-      h('th', { scope: 'row' }, t(`service.${row.service}`)),
-      COLUMNS.map(([field, value]) => fieldCell(field, value(row), display(field, value(row), t))),
+      { 'data-property': field },
+      h('th', { scope: 'row' }, t(`compare.${field}`)),
+      services.map((row) => {
+        const cell = fieldCell(field, value(row), display(field, value(row), t));
+        return { ...cell, attrs: { ...cell.attrs, 'data-service': row.service } };
+      }),
     ),
   );
-  const columns = [t('compare.service'), ...COLUMNS.map(([field]) => t(`compare.${field}`))];
+  const columns = [t('compare.property'), ...services.map((row) => t(`service.${row.service}`))];
   return dataTable(t('compare.caption'), columns, rows, 'atp-compare');
 }

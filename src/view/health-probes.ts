@@ -76,7 +76,7 @@ function probeSteps(s: HealthProbeScenario, rows: readonly ProbeRow[], t: Transl
     if (mine.length === 0) continue;
     const messages: Step[] = mine
       .filter((row) => service !== 'application-gateway' || drawnInstance(s, row.src) !== undefined)
-      .map((row) => ({ kind: 'message', from: senderKey(s, row), to: `target:${row.target}`, text: `${row.src} → ${row.dst}` }));
+      .map((row) => ({ kind: 'message', from: senderKey(s, row), to: `target:${row.target}`, text: [row.src, `→ ${row.dst}`] }));
     if (service === 'application-gateway' && s.instances > DRAWN_INSTANCES) {
       messages.push({ kind: 'note', over: [`agw:${DRAWN_INSTANCES}`], text: t('diagram.probes.more-instances', { n: s.instances - DRAWN_INSTANCES }) });
     }

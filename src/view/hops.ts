@@ -1,7 +1,7 @@
 import type { Hop } from '../model/hop.ts';
 import type { Translate } from '../i18n.ts';
 import type { Step } from '../diagram/sequence.ts';
-import { dataTable, fieldCell } from './table.ts';
+import { chip, dataTable, fieldCell } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 
 export function hopTable(hops: readonly Hop[], t: Translate): ElementNode {
@@ -11,8 +11,8 @@ export function hopTable(hops: readonly Hop[], t: Translate): ElementNode {
       'tr',
       { 'data-hop': String(hop.n) },
       h('th', { scope: 'row' }, String(hop.n)),
-      fieldCell('src', hop.src, tupleCode(hop.src)),
-      fieldCell('dst', hop.dst, tupleCode(hop.dst)),
+      fieldCell('src', hop.src, chip(hop.src)),
+      fieldCell('dst', hop.dst, chip(hop.dst)),
       h('td', {}, h('span', { class: 'atp-leg' }, leg), h('span', { class: 'atp-note' }, t(`hopNote.${hop.note}`))),
     );
   });
@@ -21,16 +21,10 @@ export function hopTable(hops: readonly Hop[], t: Translate): ElementNode {
 }
 
 /**
- * `[IPv6]:port` may break before the port (a `<wbr>`: the cell's text stays the tuple), so long
- * IPv6 tuples do not squeeze the note column to a sliver. IPv4 tuples never break.
+ * The message text for a hop: its number and source, then `→ dst` on a second line, so the SVG
+ * holds every value and the arrow needs half the width.
  */
-function tupleCode(value: string): ElementNode {
-  const split = value.startsWith('[') ? value.lastIndexOf(']:') + 1 : 0;
-  return split > 0 ? h('code', {}, value.slice(0, split), h('wbr'), value.slice(split)) : h('code', {}, value);
-}
-
-/** The message text for a hop: its number, then `src → dst`, so the SVG holds every value. */
 export function hopMessage(hop: Hop): Step {
   const reply = hop.from === 'backend' || hop.from === 'endpoint' || hop.to === 'client';
-  return { kind: 'message', from: hop.from, to: hop.to, text: `(${hop.n}) ${hop.src} → ${hop.dst}`, reply };
+  return { kind: 'message', from: hop.from, to: hop.to, text: [`(${hop.n}) ${hop.src}`, `→ ${hop.dst}`], reply };
 }

@@ -1,21 +1,47 @@
 import { h, type ElementNode, type TreeNode } from './tree.ts';
 
+/**
+ * A value chip (SPEC §7.1): one address, tuple, CIDR, port range, service tag or DNS name,
+ * laid out whole (`.atp-chip` never wraps). `[2001:db8::10]:50000` may break once, before the
+ * port: the `<wbr>` adds no text, so the chip's text stays the tuple.
+ */
+export function chip(value: string): ElementNode {
+  const split = value.startsWith('[') ? value.lastIndexOf(']:') + 1 : 0;
+  const parts = split > 0 ? [value.slice(0, split), h('wbr'), value.slice(split)] : [value];
+  return h('code', { class: 'atp-chip' }, parts);
+}
+
+/** A comma list of values (`10.0.1.4, 10.0.1.5`): a chip each, so a line breaks only between them. */
+export function chipList(value: string): TreeNode[] {
+  return value.split(/,\s*/).flatMap((item, index) => (index === 0 ? [chip(item)] : [', ', chip(item)]));
+}
+
 /** A cell that carries its machine value (SPEC §4) and shows its localised text. */
-export function fieldCell(field: string, value: string, display: TreeNode = h('code', {}, value), tag = 'td'): ElementNode {
+export function fieldCell(field: string, value: string, display: TreeNode | readonly TreeNode[] = chipList(value), tag = 'td'): ElementNode {
   return h(tag, { 'data-field': field, 'data-value': value }, display);
 }
 
 /**
- * Wide tables scroll sideways inside a focusable, labelled region, so keyboard users can scroll
- * them too (WCAG 2.1.1).
+ * Tables are laid out in a labelled, focusable region (WCAG 2.1.1 if one ever has to scroll);
+ * on narrow screens the stylesheet turns each row into a block.
  */
 export function scrollable(label: string, table: ElementNode): ElementNode {
   return h('div', { class: 'atp-scroll', tabindex: '0', role: 'region', 'aria-label': label }, table);
 }
 
-/** A captioned table with one header row; `rows` are complete `<tr>` elements. Every explorer table is one. */
-export function dataTable(caption: string, columns: readonly TreeNode[], rows: readonly ElementNode[], className = ''): ElementNode {
+/**
+ * A captioned table with one header row; `rows` are complete `<tr>` elements. Every explorer
+ * table is one. Each body cell gets its column's name in `data-label`, which the narrow layout
+ * shows in front of the value when rows become blocks (SPEC §7.3).
+ */
+export function dataTable(caption: string, columns: readonly string[], rows: readonly ElementNode[], className = ''): ElementNode {
   const head = h('tr', {}, columns.map((column) => h('th', { scope: 'col' }, column)));
-  const table = h('table', { class: `atp-table ${className}`.trim() }, h('caption', {}, caption), h('thead', {}, head), h('tbody', {}, rows));
+  const labelled = rows.map((row) => ({
+    ...row,
+    children: row.children.map((cell, index) =>
+      typeof cell === 'string' || columns[index] === undefined ? cell : { ...cell, attrs: { 'data-label': columns[index]!, ...cell.attrs } },
+    ),
+  }));
+  const table = h('table', { class: `atp-table ${className}`.trim() }, h('caption', {}, caption), h('thead', {}, head), h('tbody', {}, labelled));
   return scrollable(caption, table);
 }

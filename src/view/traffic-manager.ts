@@ -3,8 +3,8 @@ import type { Step } from '../diagram/sequence.ts';
 import { answerAt, dnsSteps, trafficManagerHops, type Answer, type DnsStep, type TrafficManagerScenario } from '../model/traffic-manager.ts';
 import type { ExplorerView } from './explorer.ts';
 import { hopMessage, hopTable } from './hops.ts';
-import { dataTable, fieldCell } from './table.ts';
-import { h, type ElementNode } from './tree.ts';
+import { chip, dataTable, fieldCell } from './table.ts';
+import { h, type ElementNode, type TreeNode } from './tree.ts';
 
 export function trafficManagerView(s: TrafficManagerScenario, t: Translate): ExplorerView {
   const answer = answerAt(s);
@@ -61,18 +61,18 @@ function dnsTable(steps: readonly DnsStep[], answer: Answer, t: Translate): Elem
       'tr',
       { 'data-dns-step': String(step.n) },
       h('th', { scope: 'row' }, String(step.n)),
-      fieldCell('query', step.query, breakable(step.query)),
-      // Only the CNAME answer is a name; an address stays whole.
-      fieldCell('answer', step.answer, step.by === 'tm' ? breakable(step.answer) : undefined),
+      fieldCell('query', step.query),
+      fieldCell('answer', step.answer, record(step.answer)),
       h('td', { class: 'atp-note' }, step.by === 'tm' ? cnameNote(answer, t) : t('dnsNote.address')),
     ),
   );
   return dataTable(t('table.dns.caption'), columns, rows, 'atp-dns');
 }
 
-/** DNS names are long: a line may break after each dot (`<wbr>` adds no text, so the cell's text stays the name). */
-function breakable(text: string): ElementNode {
-  return h('code', {}, text.split(/(?<=\.)/).flatMap((part, i) => (i === 0 ? [part] : [h('wbr'), part])));
+/** `CNAME name` or `A address`: the record type as text, the value as a chip. */
+function record(answer: string): TreeNode[] {
+  const space = answer.indexOf(' ');
+  return space > 0 ? [answer.slice(0, space + 1), chip(answer.slice(space + 1))] : [chip(answer)];
 }
 
 /** Why Traffic Manager picked this endpoint: priority order, and what it knows about endpoint 1. */

@@ -25,6 +25,16 @@ export function escapeHtml(text: string): string {
 const SAFE_TAG = /^[a-z][a-z0-9-]*$/;
 const SAFE_ATTR = /^[a-z][a-z0-9-]*$/;
 
+/** Elements with no end tag: `<wbr>` is written as such, never as `<wbr></wbr>`. */
+const VOID_TAGS = new Set(['br', 'wbr']);
+
+/**
+ * Elements followed by a space in the written HTML. Browsers ignore it, but a text
+ * extractor (Pagefind's search index) would otherwise run adjacent cells together
+ * ("SourceDestination").
+ */
+const BLOCK_TAGS = new Set(['table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'div', 'p', 'ul', 'ol', 'li', 'dl', 'dt', 'dd']);
+
 export function toHtml(node: TreeNode): string {
   if (typeof node === 'string') return escapeHtml(node);
   if (!SAFE_TAG.test(node.tag)) throw new Error(`Unsafe tag name: ${node.tag}`);
@@ -34,5 +44,7 @@ export function toHtml(node: TreeNode): string {
       return ` ${name}="${escapeHtml(value)}"`;
     })
     .join('');
-  return `<${node.tag}${attrs}>${node.children.map(toHtml).join('')}</${node.tag}>`;
+  if (VOID_TAGS.has(node.tag)) return `<${node.tag}${attrs}>`;
+  const inner = node.children.map((child) => toHtml(child) + (typeof child !== 'string' && BLOCK_TAGS.has(child.tag) ? ' ' : '')).join('');
+  return `<${node.tag}${attrs}>${inner}</${node.tag}>`;
 }

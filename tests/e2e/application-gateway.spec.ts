@@ -27,7 +27,7 @@ for (const lang of ['ja', 'en'] as const) {
       await expect(explorer.locator('[data-session="2"] [data-field="client-cert"]')).toHaveAttribute('data-value', 'absent');
       await expectDiagramHas(explorer, [...DEFAULT_HOPS.flat(), 'X-Forwarded-For: 203.0.113.10:50000']);
       // One box per TCP session.
-      expect(await explorer.locator('[data-diagram] svg rect.rect').count()).toBe(2);
+      expect(await explorer.locator('[data-diagram] [data-svg="light"] svg rect.rect').count()).toBe(2);
       // Every machine-readable field carries a value and shows text.
       for (const cell of await explorer.locator('[data-field]').all()) {
         expect(await cell.getAttribute('data-value')).not.toBeNull();
@@ -74,7 +74,7 @@ for (const lang of ['ja', 'en'] as const) {
       await expect.poll(() => hopValues(explorer)).toEqual(expected);
       await expect(field(explorer, 'xff')).toHaveAttribute('data-value', '192.0.2.99:50000');
       await expect(explorer.locator('[data-session="2"] [data-field="encryption"]')).toHaveAttribute('data-value', 'none');
-      await expect.poll(() => explorer.locator('[data-diagram] svg').textContent()).toContain('10.0.0.5:40000');
+      await expect.poll(() => explorer.locator('[data-diagram] [data-svg="light"] svg').textContent()).toContain('10.0.0.5:40000');
       await expectDiagramHas(explorer, expected.flat());
       const url = new URL(page.url());
       expect(url.searchParams.get('via')).toBe('2');
@@ -128,7 +128,7 @@ test.describe('without JavaScript', () => {
       expect(await hopValues(explorer)).toEqual(DEFAULT_HOPS);
       await expect(field(explorer, 'xff')).toHaveAttribute('data-value', '203.0.113.10:50000');
       await expectDiagramHas(explorer, DEFAULT_HOPS.flat());
-      await expect(explorer.locator('[data-diagram] svg title')).not.toBeEmpty();
+      await expect(explorer.locator('[data-diagram] [data-svg="light"] svg title')).not.toBeEmpty();
     });
   }
 });

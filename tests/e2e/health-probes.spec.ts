@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { waitForRedraw, watchErrors } from './helpers.ts';
+import { diagramText, waitForRedraw, watchErrors } from './helpers.ts';
 
 /** [service, src, dst, interval] of each probe row, from the data-values. */
 async function probeValues(explorer: Locator): Promise<string[][]> {
@@ -34,7 +34,7 @@ for (const lang of ['ja', 'en'] as const) {
       await expect(agwRate).toHaveAttribute('data-value', '4');
       const nsgSources = await explorer.locator('[data-nsg-rule] [data-field="source"]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-value')));
       expect(nsgSources).toEqual(['203.0.113.10', 'AzureLoadBalancer', '203.0.113.10', 'GatewayManager', 'AzureLoadBalancer', '10.0.0.0/24', '203.0.113.10', 'AzureTrafficManager']);
-      const svg = (await explorer.locator('[data-diagram] svg').textContent()) ?? '';
+      const svg = await diagramText(explorer);
       for (const [, src, dst] of DEFAULT_PROBES) expect(svg).toContain(`${src} → ${dst}`);
       expect(errors).toEqual([]);
     });
@@ -77,7 +77,7 @@ test.describe('comparison matrix on the index page', () => {
     test(`${lang}: SPEC §5 cells`, async ({ page }) => {
       await page.goto(`/${lang}/`);
       const matrix = page.locator('[data-explorer="compare"]');
-      const cell = (service: string, field: string) => matrix.locator(`[data-service="${service}"] [data-field="${field}"]`);
+      const cell = (service: string, field: string) => matrix.locator(`[data-service="${service}"][data-field="${field}"]`);
       await expect(cell('load-balancer', 'source-at-backend')).toHaveAttribute('data-value', 'client');
       await expect(cell('application-gateway', 'source-at-backend')).toHaveAttribute('data-value', 'instance');
       await expect(cell('traffic-manager', 'source-at-backend')).toHaveAttribute('data-value', 'client');

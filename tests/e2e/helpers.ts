@@ -38,9 +38,22 @@ export async function hopTexts(explorer: Locator): Promise<[string, string][]> {
   return out;
 }
 
-/** All text inside the explorer's diagram SVG. */
+/**
+ * The text a reader sees in the explorer's diagram: every line of every label, in document
+ * order, one space between lines (a message is drawn as "(1) src" over "→ dst").
+ */
 export async function diagramText(explorer: Locator): Promise<string> {
-  return (await explorer.locator('[data-diagram] svg').first().textContent()) ?? '';
+  return explorer
+    .locator('[data-diagram] [data-svg="light"] svg')
+    .first()
+    .evaluate((svg) =>
+      [...svg.querySelectorAll('text')]
+        .flatMap((text) => {
+          const lines = [...text.querySelectorAll('tspan')];
+          return (lines.length > 0 ? lines : [text]).map((line) => (line.textContent ?? '').trim());
+        })
+        .join(' '),
+    );
 }
 
 /** Asserts that the diagram SVG contains every value given. */

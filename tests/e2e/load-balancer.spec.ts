@@ -55,7 +55,7 @@ for (const lang of ['ja', 'en'] as const) {
         ['198.51.100.10:443', '192.0.2.99:50000'],
       ];
       await expect.poll(() => hopValues(explorer)).toEqual(expected);
-      await expect.poll(() => explorer.locator('[data-diagram] svg').textContent()).toContain('10.0.1.5:443');
+      await expect.poll(() => explorer.locator('[data-diagram] [data-svg="light"] svg').textContent()).toContain('10.0.1.5:443');
       await expectDiagramHas(explorer, expected.flat());
       const url = new URL(page.url());
       expect(url.searchParams.get('client')).toBe('192.0.2.99');
@@ -153,7 +153,7 @@ test.describe('without JavaScript', () => {
       const explorer = page.locator('[data-explorer="load-balancer"]');
       expect(await hopValues(explorer)).toEqual(DEFAULT_HOPS);
       await expectDiagramHas(explorer, DEFAULT_HOPS.flat());
-      await expect(explorer.locator('[data-diagram] svg title')).not.toBeEmpty();
+      await expect(explorer.locator('[data-diagram] [data-svg="light"] svg title')).not.toBeEmpty();
     });
   }
 });

@@ -25,7 +25,7 @@ for (const lang of ['ja', 'en'] as const) {
       // Every explorer with a diagram keeps it in print (the comparison matrix is a table only).
       const explorers = page.locator('[data-explorer]:not([data-explorer="compare"])');
       for (let i = 0; i < (await explorers.count()); i++) {
-        await expect(explorers.nth(i).locator('[data-diagram] svg')).toHaveCount(1);
+        await expect(explorers.nth(i).locator('[data-diagram] [data-svg="light"] svg')).toHaveCount(1);
         await expect(explorers.nth(i).locator('form')).toHaveCount(0);
       }
     });
@@ -43,7 +43,7 @@ for (const lang of ['ja', 'en'] as const) {
       await page.emulateMedia({ media: 'print' });
       await expect(page.locator('[data-explorer] form')).toBeHidden();
       await expect(page.locator('#starlight__sidebar')).toBeHidden();
-      await expect(page.locator('[data-diagram] svg')).toBeVisible();
+      await expect(page.locator('[data-diagram] [data-svg="light"] svg')).toBeVisible();
       const breakInside = await page.locator('[data-diagram]').evaluate((el) => getComputedStyle(el).breakInside);
       expect(breakInside).toBe('avoid');
     });

@@ -249,7 +249,7 @@ test.describe('without JavaScript', () => {
       // Without JavaScript the URL cannot be read: the page's own scenario shows.
       expect(await figures(failover)).toEqual(DEFAULT_FIGURES);
       await expectDiagramHas(failover, ['160', '180']);
-      await expect(failover.locator('[data-diagram] svg title')).not.toBeEmpty();
+      await expect(failover.locator('[data-diagram] [data-svg="light"] svg title')).not.toBeEmpty();
     });
   }
 });

@@ -26,7 +26,7 @@ function html(kind: 'traffic-manager' | 'failover', raw: Record<string, string>,
 
 /** [data-field, data-value, text] of every field cell in an HTML string. */
 function fields(source: string): [string, string, string][] {
-  return [...source.matchAll(/<(\w+) data-field="([^"]+)" data-value="([^"]*)">(.*?)<\/\1>/g)].map((m) => [m[2]!, m[3]!, m[4]!.replace(/<[^>]+>/g, '')]);
+  return [...source.matchAll(/<(\w+)(?: data-label="[^"]*")? data-field="([^"]+)" data-value="([^"]*)">(.*?)<\/\1>/g)].map((m) => [m[2]!, m[3]!, m[4]!.replace(/<[^>]+>/g, '')]);
 }
 
 describe.each(LANGS)('Traffic Manager outputs (%s)', (lang) => {

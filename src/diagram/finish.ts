@@ -1,0 +1,16 @@
+/**
+ * The last touch on a rendered diagram, in a DOM (the build's Chromium page and the reader's
+ * browser run this same function): natural size instead of Mermaid's "shrink to the column"
+ * (SPEC §7.4), and no `name` attributes on shapes, which HTML does not allow there.
+ * Self-contained on purpose: the build sends its source text to the page.
+ */
+export function finishSvg(svg: SVGSVGElement): void {
+  const box = svg.viewBox.baseVal;
+  if (box && box.width > 0) {
+    svg.setAttribute('width', String(Math.ceil(box.width)));
+    svg.setAttribute('height', String(Math.ceil(box.height)));
+  }
+  svg.style.removeProperty('max-width');
+  if (svg.getAttribute('style') === '') svg.removeAttribute('style');
+  for (const shape of svg.querySelectorAll('[name]')) shape.removeAttribute('name');
+}

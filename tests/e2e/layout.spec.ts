@@ -1,0 +1,82 @@
+/**
+ * SPEC §7, the reading rules, measured as a reader sees the page: line boxes, overflow, rendered
+ * font size and colour, not the DOM's values. Every page × {ja, en} × {1280 light, 1280 dark, 390}.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { builtPages } from './site-pages.ts';
+import { layoutProblems } from './layout-probe.ts';
+
+const MODES = [
+  { name: '1280 light', width: 1280, colorScheme: 'light' },
+  { name: '1280 dark', width: 1280, colorScheme: 'dark' },
+  { name: '390', width: 390, colorScheme: 'light' },
+] as const;
+
+async function open(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await page.evaluate(() => document.fonts.ready);
+}
+
+for (const mode of MODES) {
+  test.describe(`reading rules at ${mode.name}`, () => {
+    test.use({ viewport: { width: mode.width, height: 900 }, colorScheme: mode.colorScheme });
+    for (const path of builtPages()) {
+      test(path, async ({ page }) => {
+        await open(page, path);
+        const problems = await page.evaluate(layoutProblems, { narrow: mode.width < 600, dark: mode.colorScheme === 'dark' });
+        expect(problems).toEqual([]);
+      });
+    }
+  });
+}
+
+test.describe('reading rules in print', () => {
+  // A4 less the PDF's 14 mm side margins is about 688 CSS px.
+  test.use({ viewport: { width: 688, height: 1000 } });
+  for (const lang of ['ja', 'en']) {
+    test(`/${lang}/print/`, async ({ page }) => {
+      await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+      await open(page, `/${lang}/print/`);
+      const problems = await page.evaluate(layoutProblems, { narrow: false, dark: false, print: true });
+      expect(problems).toEqual([]);
+    });
+  }
+});
+
+test.describe('the comparison matrix reads at a glance', () => {
+  test.use({ viewport: { width: 1280, height: 900 } });
+  for (const lang of ['ja', 'en']) {
+    test(`/${lang}/: no row taller than six lines`, async ({ page }) => {
+      await open(page, `/${lang}/`);
+      const tallest = await page.locator('[data-explorer="compare"] tr').evaluateAll((rows) =>
+        Math.max(
+          ...rows.flatMap((row) =>
+            [...row.children].map((cell) => {
+              const style = getComputedStyle(cell);
+              const content = cell.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+              return content / parseFloat(style.lineHeight);
+            }),
+          ),
+        ),
+      );
+      expect(tallest).toBeLessThanOrEqual(6.2);
+    });
+  }
+});
+
+test.describe('JavaScript off: nothing looks editable', () => {
+  test.use({ javaScriptEnabled: false });
+  for (const path of ['/ja/load-balancer/', '/en/traffic-manager/', '/en/faq/client-certificate/']) {
+    test(path, async ({ page }) => {
+      await page.goto(path);
+      const live = await page
+        .locator('[data-explorer] :is(input, select, button, textarea)')
+        .evaluateAll((controls) =>
+          controls
+            .filter((c) => !c.matches(":disabled") && c.getClientRects().length > 0)
+            .map((c) => c.outerHTML.slice(0, 80)),
+        );
+      expect(live).toEqual([]);
+    });
+  }
+});

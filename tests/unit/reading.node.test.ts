@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { wrapText, sequenceSource } from '../../src/diagram/sequence.ts';
+import { chip, chipList } from '../../src/view/table.ts';
+import { compareTable } from '../../src/view/compare.ts';
+import { h, toHtml } from '../../src/view/tree.ts';
+import { translator } from '../../src/i18n.ts';
+
+// The view side of SPEC §7: chips that never break, notes that wrap, search-friendly HTML.
+describe('value chips', () => {
+  it.each([
+    // An IPv4 tuple has no break opportunity at all.
+    ['203.0.113.10:50000', '<code class="atp-chip">203.0.113.10:50000</code>'],
+    // An IPv6 tuple may break once, before the port; <wbr> is a void element.
+    ['[2001:db8::10]:50000', '<code class="atp-chip">[2001:db8::10]<wbr>:50000</code>'],
+    // A bare IPv6 address (brackets only come with a port) stays whole.
+    ['2001:db8::10', '<code class="atp-chip">2001:db8::10</code>'],
+  ])('%s', (value, html) => {
+    expect(toHtml(chip(value))).toBe(html);
+  });
+
+  it('lays out a comma list as one chip per value, breakable only between them', () => {
+    expect(chipList('10.0.1.4, 10.0.1.5').map(toHtml).join('')).toBe(
+      '<code class="atp-chip">10.0.1.4</code>, <code class="atp-chip">10.0.1.5</code>',
+    );
+  });
+});
+
+describe('HTML for the search index', () => {
+  it('separates table cells with whitespace so excerpts do not run words together', () => {
+    const html = toHtml(h('tr', {}, h('th', {}, 'Service'), h('td', {}, 'Source')));
+    expect(html).toBe('<tr><th>Service</th> <td>Source</td> </tr>');
+  });
+});
+
+describe('note wrapping', () => {
+  it.each([
+    // Short enough: one line, untouched.
+    ['Destination NAT', ['Destination NAT']],
+    // Latin text breaks at spaces into balanced lines; the tuple stays whole.
+    [
+      'The client’s session terminates at the gateway; the instance opens session 2',
+      ['The client’s session terminates at the', 'gateway; the instance opens session 2'],
+    ],
+    [
+      'X-Forwarded-For: 198.51.100.7, 203.0.113.10:50000 and a little more text',
+      ['X-Forwarded-For: 198.51.100.7,', '203.0.113.10:50000 and a', 'little more text'],
+    ],
+    // Japanese breaks between characters, never before a closing mark, never inside an address.
+    [
+      'クライアントのセッションはゲートウェイで終端し、インスタンスがセッション 2 を開く',
+      ['クライアントのセッションはゲー', 'トウェイで終端し、インスタン', 'スがセッション 2 を開く'],
+    ],
+  ])('%s', (text, lines) => {
+    expect(wrapText(text)).toEqual(lines);
+  });
+
+  it('draws a note about two participants over the middle one, so Mermaid sizes it to its text', () => {
+    const source = sequenceSource({
+      title: 't',
+      description: 'd',
+      participants: ['a', 'b', 'c'].map((key) => ({ key, label: [key] })),
+      steps: [{ kind: 'note', over: ['a', 'c'], text: 'note' }],
+    });
+    expect(source).toContain('Note over p1: note');
+  });
+});
+
+describe('comparison matrix, turned', () => {
+  it.each(['ja', 'en'] as const)('%s: each cell carries data-service and data-field (SPEC §5)', (lang) => {
+    const html = toHtml(compareTable(translator(lang)));
+    expect(html).toMatch(/data-field="source-at-backend" data-value="client" data-service="load-balancer"/);
+    expect(html).toMatch(/data-field="source-at-backend" data-value="instance" data-service="application-gateway"/);
+    expect(html).toMatch(/data-field="probe-source" data-value="AzureTrafficManager" data-service="traffic-manager"/);
+    // Services are the columns: one header cell per service after the property column.
+    expect(html.match(/<th scope="col">/g)).toHaveLength(4);
+  });
+});

@@ -12,6 +12,9 @@ import {
   type ParamSpecs,
   type RawParams,
   type ScenarioResult,
+  type XffEntry,
+  formatXffEntry,
+  xffParam,
 } from './params.ts';
 
 /** How the listener and the backend settings handle TLS (SPEC §2 `tls`). */
@@ -38,6 +41,8 @@ export interface ApplicationGatewayScenario {
   readonly bport: number;
   readonly pick: number;
   readonly tls: TlsMode;
+  /** The X-Forwarded-For the client itself sent, in order (SPEC §2 `xffin`); empty = none. */
+  readonly xffin: readonly XffEntry[];
 }
 
 export const applicationGatewayParams: ParamSpecs<ApplicationGatewayScenario> = {
@@ -53,6 +58,7 @@ export const applicationGatewayParams: ParamSpecs<ApplicationGatewayScenario> = 
   bport: portParam('443'),
   pick: intParam('1', 1, 16),
   tls: enumParam<TlsMode>('e2e', TLS_MODES),
+  xffin: xffParam(''),
 };
 
 /** How many instances a subnet can hold: its usable addresses, at most the autoscale ceiling. */
@@ -129,6 +135,23 @@ export interface ForwardedHeader {
   readonly value: string;
 }
 
+/** Microsoft documents the X-Forwarded-For list as `IP1, IP2, IP3` (rewrite-http-headers-url). */
+export const XFF_SEPARATOR = ', ';
+
+/**
+ * X-Forwarded-For as the backend receives it: whatever the client sent, then the client's
+ * IP:port as the gateway saw it on the TCP session, appended last. Only that last entry was
+ * written by the gateway; the earlier ones are the client's own text and prove nothing.
+ */
+export function xffEntries(s: Pick<ApplicationGatewayScenario, 'xffin' | 'client' | 'cport'>): string[] {
+  return [...s.xffin.map(formatXffEntry), ipPort(s.client, s.cport)];
+}
+
+/** The one entry a backend can trust: the last, which the gateway wrote from the packet it received. */
+export function trustedXffEntry(s: Pick<ApplicationGatewayScenario, 'xffin' | 'client' | 'cport'>): string {
+  return ipPort(s.client, s.cport);
+}
+
 /**
  * Headers the gateway adds to the request the backend receives (SPEC §3, §6). The client's
  * address and port travel here, because the packet's source is the instance. Every `tls` mode
@@ -136,7 +159,7 @@ export interface ForwardedHeader {
  */
 export function forwardedHeaders(s: ApplicationGatewayScenario): ForwardedHeader[] {
   return [
-    { key: 'xff', name: 'X-Forwarded-For', value: ipPort(s.client, s.cport) },
+    { key: 'xff', name: 'X-Forwarded-For', value: xffEntries(s).join(XFF_SEPARATOR) },
     { key: 'xf-proto', name: 'X-Forwarded-Proto', value: 'https' },
     { key: 'xf-port', name: 'X-Forwarded-Port', value: String(s.port) },
     { key: 'xo-host', name: 'X-Original-Host', value: ILLUSTRATION_HOST },

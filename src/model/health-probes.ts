@@ -72,7 +72,20 @@ export interface ProbeRow {
   /** The target's address, to group rows per backend or endpoint. */
   readonly target: string;
   readonly interval: number;
+  /** HTTP status codes that count as up: a code (`200`) or a range (`200-399`). */
+  readonly healthy: string;
 }
+
+/**
+ * Status codes each service accepts as healthy (SPEC §4, §6): Load Balancer HTTP(S) probes need
+ * exactly 200; Application Gateway accepts 200–399 by default (a custom probe's match can change
+ * it); Traffic Manager accepts 200 unless the profile lists other expected status code ranges.
+ */
+export const HEALTHY_CODES: Readonly<Record<ProbeService, string>> = {
+  'load-balancer': '200',
+  'application-gateway': '200-399',
+  'traffic-manager': '200',
+};
 
 /**
  * One row per probe flow: every backend from the LB's probe address, every AppGW instance to
@@ -87,6 +100,7 @@ export function probeRows(s: HealthProbeScenario): ProbeRow[] {
     dst: ipPort(backend, s.bport),
     target: backend.text,
     interval: s.lbinterval,
+    healthy: HEALTHY_CODES['load-balancer'],
   }));
   const agw = appGatewayProbes(s) ? Array.from({ length: s.instances }, (_, i) => instanceIp(s.subnet, i + 1)).flatMap((instance) =>
     s.backends.map((backend) => ({
@@ -95,6 +109,7 @@ export function probeRows(s: HealthProbeScenario): ProbeRow[] {
       dst: ipPort(backend, s.bport),
       target: backend.text,
       interval: s.agwinterval,
+      healthy: HEALTHY_CODES['application-gateway'],
     })),
   ) : [];
   const tm = s.endpoints.map((endpoint) => ({
@@ -103,6 +118,7 @@ export function probeRows(s: HealthProbeScenario): ProbeRow[] {
     dst: ipPort(endpoint.ip, s.port),
     target: endpoint.ip.text,
     interval: s.interval,
+    healthy: HEALTHY_CODES['traffic-manager'],
   }));
   return [...lb, ...agw, ...tm];
 }

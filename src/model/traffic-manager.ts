@@ -104,13 +104,18 @@ export interface DnsStep {
   readonly by: 'tm' | 'zone';
 }
 
-/** SPEC §3: Traffic Manager answers the profile name with a CNAME; that name then resolves to an address. */
+/**
+ * SPEC §3: for an endpoint known by name, Traffic Manager answers the profile name with a CNAME
+ * and that name's own zone then gives the address. For an endpoint defined by its IP address
+ * there is no name to point to: Traffic Manager answers with the A (or AAAA) record itself.
+ */
 export function dnsSteps(s: TrafficManagerScenario): DnsStep[] {
   const { endpoint } = answerAt(s);
-  const record = endpoint.ip.family === 6 ? 'AAAA' : 'A';
+  const address = `${endpoint.ip.family === 6 ? 'AAAA' : 'A'} ${endpoint.ip.text}`;
+  if (endpoint.fqdn === null) return [{ n: 1, query: s.profile, answer: address, by: 'tm' }];
   return [
     { n: 1, query: s.profile, answer: `CNAME ${endpoint.fqdn}`, by: 'tm' },
-    { n: 2, query: endpoint.fqdn, answer: `${record} ${endpoint.ip.text}`, by: 'zone' },
+    { n: 2, query: endpoint.fqdn, answer: address, by: 'zone' },
   ];
 }
 

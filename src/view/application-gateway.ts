@@ -4,6 +4,8 @@ import {
   forwardedHeaders,
   instanceIp,
   subnetCapacity,
+  trustedXffEntry,
+  XFF_SEPARATOR,
   type ApplicationGatewayScenario,
   type ForwardedHeader,
 } from '../model/application-gateway.ts';
@@ -15,18 +17,33 @@ import { tlsTable } from './tls.ts';
 import { h, type ElementNode } from './tree.ts';
 
 /** The headers the backend receives, each with its value and what it tells the backend. */
-function headerTable(headers: readonly ForwardedHeader[], t: Translate): ElementNode {
+function headerTable(headers: readonly ForwardedHeader[], trusted: string, sentByClient: number, t: Translate): ElementNode {
   const rows = headers.map((header) =>
     h(
       'tr',
       { 'data-header': header.name },
       h('th', { scope: 'row' }, h('code', {}, header.name)),
-      fieldCell(header.key, header.value),
-      h('td', { class: 'atp-note' }, t(`header.${header.key}`)),
+      fieldCell(header.key, header.value, headerValue(header)),
+      h('td', { class: 'atp-note' }, t(headerNoteKey(header.key, sentByClient), { trusted, n: sentByClient })),
     ),
   );
   const columns = ['name', 'value', 'meaning'].map((column) => t(`table.headers.${column}`));
   return dataTable(t('table.headers.caption'), columns, rows, 'atp-headers');
+}
+
+/**
+ * One chip per X-Forwarded-For entry, so a long list wraps between entries and never inside an
+ * address; the cell's text is still the header value exactly.
+ */
+function headerValue(header: ForwardedHeader): ElementNode {
+  if (header.key !== 'xff') return h('code', {}, header.value);
+  const entries = header.value.split(XFF_SEPARATOR);
+  return h('span', { class: 'atp-list' }, entries.flatMap((entry, i) => (i === 0 ? [h('code', {}, entry)] : [XFF_SEPARATOR, h('code', {}, entry)])));
+}
+
+/** With entries from the client, the X-Forwarded-For note says which one to trust. */
+function headerNoteKey(key: ForwardedHeader['key'], sentByClient: number): string {
+  return key === 'xff' && sentByClient > 0 ? 'header.xff.with-client-entries' : `header.${key}`;
 }
 
 /** Where the instances sit: the normalised subnet, how many fit, and which addresses a backend can see. */
@@ -59,7 +76,7 @@ export function applicationGatewayView(s: ApplicationGatewayScenario, t: Transla
   const backend = s.backends[s.pick - 1]!.text;
   const [h1, h2, h3, h4] = hops.map(hopMessage);
   return {
-    outputs: [hopTable(hops, t), headerTable(headers, t), instanceTable(s, t), tlsTable(tlsLegs(s.tls), s.tls, t)],
+    outputs: [hopTable(hops, t), headerTable(headers, trustedXffEntry(s), s.xffin.length, t), instanceTable(s, t), tlsTable(tlsLegs(s.tls), s.tls, t)],
     diagram: {
       title: t('diagram.agw.title'),
       description: t('diagram.agw.desc', { client: s.client.text, agw: s.agwip.text, instance, backend }),

@@ -26,11 +26,12 @@ function probeTable(rows: readonly ProbeRow[], t: Translate): ElementNode {
       fieldCell('src', row.src),
       fieldCell('dst', row.dst),
       fieldCell('interval', String(row.interval), t('unit.seconds', { s: row.interval })),
+      fieldCell('healthy', row.healthy, t(`probe.healthy.${row.service}`, { codes: row.healthy })),
     ),
   );
-  const columns = ['service', 'src', 'dst', 'interval'].map((c) => t(`table.probes.${c}`));
+  const columns = ['service', 'src', 'dst', 'interval', 'healthy'].map((c) => t(`table.probes.${c}`));
   const table = dataTable(t('table.probes.caption'), columns, body, 'atp-probes');
-  return h('div', {}, table, h('p', { class: 'atp-table-note' }, t('probe.src.tm-tag')));
+  return h('div', {}, table, h('p', { class: 'atp-table-note' }, t('probe.src.tm-tag')), h('p', { class: 'atp-table-note' }, t('probe.healthy.note')));
 }
 
 function rateText(rate: ProbeRate, t: Translate): string {
@@ -68,6 +69,19 @@ export function nsgTable(rules: readonly NsgRule[], t: Translate): ElementNode {
   return dataTable(t('table.nsg.caption'), columns, body, 'atp-nsg');
 }
 
+/**
+ * What the inbound table cannot show: the gateway subnet's outbound Internet must stay open, and
+ * a network-isolated gateway has no GatewayManager rule to add.
+ */
+export function nsgNotes(t: Translate): ElementNode {
+  return h(
+    'ul',
+    { class: 'atp-table-note', 'data-note': 'nsg' },
+    h('li', { 'data-note': 'agw-outbound' }, t('nsg.note.agw-outbound')),
+    h('li', { 'data-note': 'agw-isolated' }, t('nsg.note.agw-isolated')),
+  );
+}
+
 /** One probe round of each service: a group per service, every probe as a message. */
 function probeSteps(s: HealthProbeScenario, rows: readonly ProbeRow[], t: Translate): Step[] {
   const steps: Step[] = [];
@@ -100,7 +114,7 @@ export function healthProbesView(s: HealthProbeScenario, t: Translate): Explorer
   const rows = probeRows(s);
   const drawn = appGatewayProbes(s) ? Math.min(s.instances, DRAWN_INSTANCES) : 0;
   const targets = [...new Set(rows.map((row) => row.target))];
-  const outputs = [probeTable(rows, t), rateTable(probeRates(s), t), nsgTable(nsgRules(s), t)];
+  const outputs = [probeTable(rows, t), rateTable(probeRates(s), t), nsgTable(nsgRules(s), t), nsgNotes(t)];
   if (!appGatewayProbes(s)) outputs.splice(1, 0, h('p', { class: 'atp-callout', 'data-note': 'agw-ipv6' }, t('probe.agw-ipv6')));
   return {
     outputs,

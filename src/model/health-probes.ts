@@ -2,7 +2,7 @@ import { ipPort, type Ip, type Subnet4 } from './ip.ts';
 import { cidr4Param, intParam, ipListParam, ipParam, portParam, readScenario, type ParamError, type ParamSpecs, type RawParams, type ScenarioResult } from './params.ts';
 import { checkSubnet, instanceIp, MAX_INSTANCES } from './application-gateway.ts';
 import { checkLbFamilies } from './load-balancer.ts';
-import { checkEndpointFamilies } from './traffic-manager.ts';
+import { checkEndpointFamilies, checkEndpointTypes } from './traffic-manager.ts';
 import { endpointListParam, type Endpoint } from './dns.ts';
 import { monitorParams } from './failover.ts';
 
@@ -49,7 +49,8 @@ export const healthProbeParams: ParamSpecs<HealthProbeScenario> = {
 
 /** The same rules as the three explorers whose flows this page combines. */
 function crossCheck(s: HealthProbeScenario): ParamError[] {
-  return [...checkLbFamilies(s), ...checkEndpointFamilies(s), ...checkSubnet(s)];
+  const endpointErrors = checkEndpointFamilies(s);
+  return [...checkLbFamilies(s), ...(endpointErrors.length > 0 ? endpointErrors : checkEndpointTypes(s)), ...checkSubnet(s)];
 }
 
 export function readHealthProbeScenario(raw: RawParams): ScenarioResult<HealthProbeScenario> {

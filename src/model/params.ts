@@ -20,6 +20,7 @@ export type Rule =
   | { readonly code: 'at-most-when'; readonly max: number; readonly other: string; readonly value: string }
   | { readonly code: 'fallback'; readonly other: string }
   | { readonly code: 'xff-list'; readonly max: number }
+  | { readonly code: 'mixed-endpoint-types' }
   | { readonly code: 'xff-item'; readonly index: number };
 
 export interface ParamError {

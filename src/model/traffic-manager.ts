@@ -53,8 +53,18 @@ export function checkEndpointFamilies(s: Pick<TrafficManagerScenario, 'client' |
     : [];
 }
 
+/**
+ * Traffic Manager does not let one profile mix endpoints added by name with endpoints added by
+ * IP address (only MultiValue profiles mix IPv4 and IPv6 addresses; traffic-manager-faqs).
+ */
+export function checkEndpointTypes(s: Pick<TrafficManagerScenario, 'endpoints'>): ParamError[] {
+  const named = s.endpoints.filter((endpoint) => endpoint.fqdn !== null).length;
+  return named > 0 && named < s.endpoints.length ? [{ param: 'endpoints', rule: { code: 'mixed-endpoint-types' } }] : [];
+}
+
 function crossCheck(s: TrafficManagerScenario): ParamError[] {
   const errors = checkEndpointFamilies(s);
+  if (errors.length === 0) errors.push(...checkEndpointTypes(s));
   // A profile whose answer is its own name would be a CNAME loop (one message per field at most).
   if (errors.length === 0 && s.endpoints.some((endpoint) => endpoint.fqdn === s.profile)) {
     errors.push({ param: 'endpoints', rule: { code: 'duplicate', value: s.profile } });

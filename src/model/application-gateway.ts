@@ -61,10 +61,18 @@ export const applicationGatewayParams: ParamSpecs<ApplicationGatewayScenario> = 
   xffin: xffParam(''),
 };
 
-/** How many instances a subnet can hold: its usable addresses, at most the autoscale ceiling. */
-export function subnetCapacity(subnet: Subnet4): number {
-  const usable = subnetSize(subnet) - RESERVED_AT_START - RESERVED_AT_END;
+/**
+ * How many instances a subnet can hold: its usable addresses, at most the autoscale ceiling. A
+ * private frontend IP takes one more address of the subnet (configuration-infrastructure).
+ */
+export function subnetCapacity(subnet: Subnet4, privateFrontend = false): number {
+  const usable = subnetSize(subnet) - RESERVED_AT_START - RESERVED_AT_END - (privateFrontend ? 1 : 0);
   return Math.max(0, Math.min(usable, MAX_INSTANCES));
+}
+
+/** A frontend address inside the gateway's own subnet is a private frontend IP. */
+export function hasPrivateFrontend(s: Pick<ApplicationGatewayScenario, 'agwip' | 'subnet'>): boolean {
+  return subnetContains(s.subnet, s.agwip);
 }
 
 /** Instance `i` (1-based): the illustration's allocation, right after the reserved addresses. */
@@ -80,7 +88,12 @@ export function instanceIp(subnet: Subnet4, i: number): Ip {
 function crossCheck(s: ApplicationGatewayScenario): ParamError[] {
   const errors: ParamError[] = [];
   if (s.agwip.family !== s.client.family) errors.push({ param: 'agwip', rule: { code: 'same-family', other: 'client' } });
-  errors.push(...checkSubnet(s));
+  errors.push(...checkSubnet(s, hasPrivateFrontend(s)));
+  // The illustration hands out instance addresses from the start of the subnet; a private frontend
+  // on one of them would show two owners for one address (Microsoft suggests taking it from the top).
+  if (hasPrivateFrontend(s) && Array.from({ length: s.instances }, (_, i) => instanceIp(s.subnet, i + 1).text).includes(s.agwip.text)) {
+    errors.push({ param: 'agwip', rule: { code: 'instance-address', other: 'instances' } });
+  }
   if (s.via > s.instances) errors.push({ param: 'via', rule: { code: 'at-most', max: s.instances, other: 'instances' } });
   if (s.backends[0]!.family !== 4) errors.push({ param: 'backends', rule: { code: 'same-family', other: 'subnet' } });
   if (s.pick > s.backends.length) {
@@ -90,10 +103,13 @@ function crossCheck(s: ApplicationGatewayScenario): ParamError[] {
 }
 
 /** The subnet is the gateway's alone and must hold its instances: no client or backend inside it. */
-export function checkSubnet(s: Pick<ApplicationGatewayScenario, 'subnet' | 'instances' | 'client' | 'backends'>): ParamError[] {
+export function checkSubnet(
+  s: Pick<ApplicationGatewayScenario, 'subnet' | 'instances' | 'client' | 'backends'>,
+  privateFrontend = false,
+): ParamError[] {
   const errors: ParamError[] = [];
   if (subnetContains(s.subnet, s.client)) errors.push({ param: 'client', rule: { code: 'outside-subnet', other: 'subnet' } });
-  const capacity = subnetCapacity(s.subnet);
+  const capacity = subnetCapacity(s.subnet, privateFrontend);
   if (s.instances > capacity) errors.push({ param: 'instances', rule: { code: 'subnet-fit', max: capacity } });
   if (s.backends.some((backend) => subnetContains(s.subnet, backend))) {
     errors.push({ param: 'backends', rule: { code: 'outside-subnet', other: 'subnet' } });

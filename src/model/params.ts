@@ -21,6 +21,7 @@ export type Rule =
   | { readonly code: 'fallback'; readonly other: string }
   | { readonly code: 'xff-list'; readonly max: number }
   | { readonly code: 'mixed-endpoint-types' }
+  | { readonly code: 'instance-address'; readonly other: string }
   | { readonly code: 'xff-item'; readonly index: number };
 
 export interface ParamError {

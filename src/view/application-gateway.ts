@@ -4,6 +4,7 @@ import {
   forwardedHeaders,
   instanceIp,
   subnetCapacity,
+  hasPrivateFrontend,
   trustedXffEntry,
   XFF_SEPARATOR,
   type ApplicationGatewayScenario,
@@ -46,6 +47,13 @@ function headerNoteKey(key: ForwardedHeader['key'], sentByClient: number): strin
   return key === 'xff' && sentByClient > 0 ? 'header.xff.with-client-entries' : `header.${key}`;
 }
 
+/** Instances that fit; with a private frontend IP the subnet gives one address to it. */
+function capacityCell(s: ApplicationGatewayScenario, t: Translate): ElementNode {
+  const privateFrontend = hasPrivateFrontend(s);
+  const n = subnetCapacity(s.subnet, privateFrontend);
+  return fieldCell('capacity', String(n), t(privateFrontend ? 'table.instances.capacity.private' : 'table.instances.capacity.value', { n, ip: s.agwip.text }));
+}
+
 /** Where the instances sit: the normalised subnet, how many fit, and which addresses a backend can see. */
 function instanceTable(s: ApplicationGatewayScenario, t: Translate): ElementNode {
   const first = instanceIp(s.subnet, 1).text;
@@ -61,7 +69,7 @@ function instanceTable(s: ApplicationGatewayScenario, t: Translate): ElementNode
       'tbody',
       {},
       row('subnet', fieldCell('subnet', s.subnet.text)),
-      row('capacity', fieldCell('capacity', String(subnetCapacity(s.subnet)), t('table.instances.capacity.value', { n: subnetCapacity(s.subnet) }))),
+      row('capacity', capacityCell(s, t)),
       row('range', fieldCell('instance-ips', range, h('code', {}, s.instances === 1 ? first : `${first} – ${last}`))),
       row('via', fieldCell('via-ip', via, t('table.instances.via.value', { n: s.via, ip: via }))),
     ),

@@ -221,3 +221,27 @@ describe('comparison matrix scope', () => {
     ]);
   });
 });
+
+describe('a private frontend IP takes one subnet address', () => {
+  it.each<{ name: string; raw: RawParams; expected: [string, string][] }>([
+    // /29: 8 addresses − 5 reserved = 3 instances; a private frontend leaves 2.
+    { name: 'a public frontend: a /29 holds 3 instances', raw: { subnet: '10.0.0.0/29', instances: '3' }, expected: [] },
+    { name: 'a private frontend at the top of a /29 leaves room for 2', raw: { subnet: '10.0.0.0/29', instances: '2', agwip: '10.0.0.6' }, expected: [] },
+    // …and the third instance would sit on the frontend's address (10.0.0.6) as well.
+    {
+      name: '3 instances no longer fit',
+      raw: { subnet: '10.0.0.0/29', instances: '3', agwip: '10.0.0.6' },
+      expected: [['instances', 'subnet-fit'], ['agwip', 'instance-address']],
+    },
+    // Instances 1 and 2 are 10.0.0.4 and 10.0.0.5 in the illustration.
+    { name: 'a frontend on an instance address is refused', raw: { agwip: '10.0.0.5' }, expected: [['agwip', 'instance-address']] },
+  ])('$name', ({ raw, expected }) => {
+    expect(refusals(readApplicationGatewayScenario(raw))).toEqual(expected);
+  });
+
+  it('the instance table says so', () => {
+    const out = applicationGatewayView(valid(readApplicationGatewayScenario({ agwip: '10.0.0.254' })), translator('en')).outputs.map(toHtml).join('');
+    expect(out).toContain('data-field="capacity" data-value="125"'); // a /24: 251 − 1 usable, capped at 125
+    expect(out).toContain('private frontend IP 10.0.0.254');
+  });
+});

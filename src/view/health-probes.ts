@@ -22,14 +22,20 @@ function probeTable(rows: readonly ProbeRow[], t: Translate): ElementNode {
     h(
       'tr',
       { 'data-probe': String(index + 1), 'data-service': row.service },
-      h('th', { scope: 'row' }, t(`service.${row.service}`)),
+      // The healthy codes ride under the service name: a column of their own would push the
+      // table wider than the page at 1280 px. The note under the table says what they mean.
+      h(
+        'th',
+        { scope: 'row' },
+        t(`service.${row.service}`),
+        h('span', { class: 'atp-note', 'data-field': 'healthy', 'data-value': row.healthy }, t('probe.healthy.cell', { codes: row.healthy })),
+      ),
       fieldCell('src', row.src),
       fieldCell('dst', row.dst),
       fieldCell('interval', String(row.interval), t('unit.seconds', { s: row.interval })),
-      fieldCell('healthy', row.healthy, t(`probe.healthy.${row.service}`, { codes: row.healthy })),
     ),
   );
-  const columns = ['service', 'src', 'dst', 'interval', 'healthy'].map((c) => t(`table.probes.${c}`));
+  const columns = ['service', 'src', 'dst', 'interval'].map((c) => t(`table.probes.${c}`));
   const table = dataTable(t('table.probes.caption'), columns, body, 'atp-probes');
   return h('div', {}, table, h('p', { class: 'atp-table-note' }, t('probe.src.tm-tag')), h('p', { class: 'atp-table-note' }, t('probe.healthy.note')));
 }

@@ -76,6 +76,7 @@ const applicationGateway: ExplorerDefinition<ApplicationGatewayScenario> = {
     { name: 'bport', type: 'number' },
     { name: 'pick', type: 'number' },
     { name: 'tls', type: 'select', options: TLS_MODES },
+    { name: 'xffin', type: 'text' },
   ],
   read: readApplicationGatewayScenario,
   view: applicationGatewayView,

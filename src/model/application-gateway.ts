@@ -12,6 +12,9 @@ import {
   type ParamSpecs,
   type RawParams,
   type ScenarioResult,
+  type XffEntry,
+  formatXffEntry,
+  xffParam,
 } from './params.ts';
 
 /** How the listener and the backend settings handle TLS (SPEC §2 `tls`). */
@@ -38,6 +41,8 @@ export interface ApplicationGatewayScenario {
   readonly bport: number;
   readonly pick: number;
   readonly tls: TlsMode;
+  /** The X-Forwarded-For the client itself sent, in order (SPEC §2 `xffin`); empty = none. */
+  readonly xffin: readonly XffEntry[];
 }
 
 export const applicationGatewayParams: ParamSpecs<ApplicationGatewayScenario> = {
@@ -53,12 +58,21 @@ export const applicationGatewayParams: ParamSpecs<ApplicationGatewayScenario> = 
   bport: portParam('443'),
   pick: intParam('1', 1, 16),
   tls: enumParam<TlsMode>('e2e', TLS_MODES),
+  xffin: xffParam(''),
 };
 
-/** How many instances a subnet can hold: its usable addresses, at most the autoscale ceiling. */
-export function subnetCapacity(subnet: Subnet4): number {
-  const usable = subnetSize(subnet) - RESERVED_AT_START - RESERVED_AT_END;
+/**
+ * How many instances a subnet can hold: its usable addresses, at most the autoscale ceiling. A
+ * private frontend IP takes one more address of the subnet (configuration-infrastructure).
+ */
+export function subnetCapacity(subnet: Subnet4, privateFrontend = false): number {
+  const usable = subnetSize(subnet) - RESERVED_AT_START - RESERVED_AT_END - (privateFrontend ? 1 : 0);
   return Math.max(0, Math.min(usable, MAX_INSTANCES));
+}
+
+/** A frontend address inside the gateway's own subnet is a private frontend IP. */
+export function hasPrivateFrontend(s: Pick<ApplicationGatewayScenario, 'agwip' | 'subnet'>): boolean {
+  return subnetContains(s.subnet, s.agwip);
 }
 
 /** Instance `i` (1-based): the illustration's allocation, right after the reserved addresses. */
@@ -74,7 +88,12 @@ export function instanceIp(subnet: Subnet4, i: number): Ip {
 function crossCheck(s: ApplicationGatewayScenario): ParamError[] {
   const errors: ParamError[] = [];
   if (s.agwip.family !== s.client.family) errors.push({ param: 'agwip', rule: { code: 'same-family', other: 'client' } });
-  errors.push(...checkSubnet(s));
+  errors.push(...checkSubnet(s, hasPrivateFrontend(s)));
+  // The illustration hands out instance addresses from the start of the subnet; a private frontend
+  // on one of them would show two owners for one address (Microsoft suggests taking it from the top).
+  if (hasPrivateFrontend(s) && Array.from({ length: s.instances }, (_, i) => instanceIp(s.subnet, i + 1).text).includes(s.agwip.text)) {
+    errors.push({ param: 'agwip', rule: { code: 'instance-address', other: 'instances' } });
+  }
   if (s.via > s.instances) errors.push({ param: 'via', rule: { code: 'at-most', max: s.instances, other: 'instances' } });
   if (s.backends[0]!.family !== 4) errors.push({ param: 'backends', rule: { code: 'same-family', other: 'subnet' } });
   if (s.pick > s.backends.length) {
@@ -84,10 +103,13 @@ function crossCheck(s: ApplicationGatewayScenario): ParamError[] {
 }
 
 /** The subnet is the gateway's alone and must hold its instances: no client or backend inside it. */
-export function checkSubnet(s: Pick<ApplicationGatewayScenario, 'subnet' | 'instances' | 'client' | 'backends'>): ParamError[] {
+export function checkSubnet(
+  s: Pick<ApplicationGatewayScenario, 'subnet' | 'instances' | 'client' | 'backends'>,
+  privateFrontend = false,
+): ParamError[] {
   const errors: ParamError[] = [];
   if (subnetContains(s.subnet, s.client)) errors.push({ param: 'client', rule: { code: 'outside-subnet', other: 'subnet' } });
-  const capacity = subnetCapacity(s.subnet);
+  const capacity = subnetCapacity(s.subnet, privateFrontend);
   if (s.instances > capacity) errors.push({ param: 'instances', rule: { code: 'subnet-fit', max: capacity } });
   if (s.backends.some((backend) => subnetContains(s.subnet, backend))) {
     errors.push({ param: 'backends', rule: { code: 'outside-subnet', other: 'subnet' } });
@@ -129,6 +151,23 @@ export interface ForwardedHeader {
   readonly value: string;
 }
 
+/** Microsoft documents the X-Forwarded-For list as `IP1, IP2, IP3` (rewrite-http-headers-url). */
+export const XFF_SEPARATOR = ', ';
+
+/**
+ * X-Forwarded-For as the backend receives it: whatever the client sent, then the client's
+ * IP:port as the gateway saw it on the TCP session, appended last. Only that last entry was
+ * written by the gateway; the earlier ones are the client's own text and prove nothing.
+ */
+export function xffEntries(s: Pick<ApplicationGatewayScenario, 'xffin' | 'client' | 'cport'>): string[] {
+  return [...s.xffin.map(formatXffEntry), ipPort(s.client, s.cport)];
+}
+
+/** The one entry a backend can trust: the last, which the gateway wrote from the packet it received. */
+export function trustedXffEntry(s: Pick<ApplicationGatewayScenario, 'xffin' | 'client' | 'cport'>): string {
+  return ipPort(s.client, s.cport);
+}
+
 /**
  * Headers the gateway adds to the request the backend receives (SPEC §3, §6). The client's
  * address and port travel here, because the packet's source is the instance. Every `tls` mode
@@ -136,7 +175,7 @@ export interface ForwardedHeader {
  */
 export function forwardedHeaders(s: ApplicationGatewayScenario): ForwardedHeader[] {
   return [
-    { key: 'xff', name: 'X-Forwarded-For', value: ipPort(s.client, s.cport) },
+    { key: 'xff', name: 'X-Forwarded-For', value: xffEntries(s).join(XFF_SEPARATOR) },
     { key: 'xf-proto', name: 'X-Forwarded-Proto', value: 'https' },
     { key: 'xf-port', name: 'X-Forwarded-Port', value: String(s.port) },
     { key: 'xo-host', name: 'X-Original-Host', value: ILLUSTRATION_HOST },

@@ -1,4 +1,4 @@
-import { applicationGatewayHops, forwardedHeaders, readApplicationGatewayScenario } from './application-gateway.ts';
+import { applicationGatewayHops, readApplicationGatewayScenario, trustedXffEntry } from './application-gateway.ts';
 import { certificateRows, type CertReach, type Service } from './client-certificate.ts';
 import { probeRows, readHealthProbeScenario } from './health-probes.ts';
 import type { Hop } from './hop.ts';
@@ -22,7 +22,8 @@ export interface CompareRow {
   readonly certReachesBackend: CertReach;
   readonly clientIpHow: 'packet-source' | 'x-forwarded-for' | 'none';
   readonly probeSource: string;
-  readonly scope: 'regional' | 'global';
+  /** Load Balancer is regional, with a Global tier (cross-region load balancer) on top. */
+  readonly scope: 'regional' | 'regional-global' | 'global';
 }
 
 function valid<S>(result: { ok: true; scenario: S } | { ok: false }): S {
@@ -50,7 +51,8 @@ export function compareRows(): CompareRow[] {
   const sourceAt = (hops: readonly Hop[], client: string) => (addressOf(arrival(hops).src) === client ? 'client' : 'instance');
   const onPath = (hops: readonly Hop[], actor: Hop['from']) => (hops.some((hop) => hop.from === actor || hop.to === actor) ? 'yes' : 'no');
   const terminates = (hops: readonly Hop[]) => (hops.some((hop) => hop.session === 2) ? 'yes' : 'no');
-  const xffCarriesClient = forwardedHeaders(agw).some((header) => header.key === 'xff' && addressOf(header.value) === agw.client.text);
+  // The gateway's own (last) X-Forwarded-For entry is the one that carries the client.
+  const xffCarriesClient = addressOf(trustedXffEntry(agw)) === agw.client.text;
   const clientIpHow = (hops: readonly Hop[], client: string, headers: boolean) =>
     sourceAt(hops, client) === 'client' ? 'packet-source' : headers ? 'x-forwarded-for' : 'none';
 
@@ -65,7 +67,7 @@ export function compareRows(): CompareRow[] {
       certReachesBackend: certificate.get('load-balancer')!,
       clientIpHow: clientIpHow(lbHops, lb.client.text, false),
       probeSource: probeSource('load-balancer'),
-      scope: 'regional',
+      scope: 'regional-global',
     },
     {
       service: 'application-gateway',

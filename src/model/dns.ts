@@ -1,10 +1,18 @@
 import { parseIp, type Ip } from './ip.ts';
 import { parseList, type ParamSpec, type Parsed, type Rule } from './params.ts';
 
-/** A Traffic Manager endpoint: its DNS name and the address that name resolves to. */
+/**
+ * A Traffic Manager endpoint: its DNS name and the address that name resolves to, or, for an
+ * external endpoint defined by its IP address, the address alone (`fqdn` null).
+ */
 export interface Endpoint {
-  readonly fqdn: string;
+  readonly fqdn: string | null;
   readonly ip: Ip;
+}
+
+/** How the endpoint is named on the page: its DNS name, or its address when it has none. */
+export function endpointLabel(endpoint: Endpoint): string {
+  return endpoint.fqdn ?? endpoint.ip.text;
 }
 
 // Without the `u` flag, `i` never folds a non-ASCII letter (e.g. the Kelvin sign) into ASCII.
@@ -35,16 +43,20 @@ export function dnsNameParam(defaultValue: string): ParamSpec<string> {
   };
 }
 
-/** A comma-separated list of min–max `fqdn=ip` items in priority order; each name once. */
+/** A comma-separated list of min–max `fqdn=ip` or bare `ip` items in priority order; each name (or bare address) once. */
 export function endpointListParam(defaultValue: string, min: number, max: number): ParamSpec<readonly Endpoint[]> {
   return {
     default: defaultValue,
-    parse: (text) => parseList(text, { min, max, listCode: 'endpoint-list', itemCode: 'endpoint-item', item: parseEndpoint, key: (e) => e.fqdn }),
+    parse: (text) => parseList(text, { min, max, listCode: 'endpoint-list', itemCode: 'endpoint-item', item: parseEndpoint, key: endpointLabel }),
   };
 }
 
-/** `fqdn=ip`, or null. */
+/** `fqdn=ip`, a bare `ip` (an external endpoint defined by address), or null. */
 function parseEndpoint(text: string): Endpoint | null {
+  if (!text.includes('=')) {
+    const ip = parseIp(text);
+    return ip ? { fqdn: null, ip } : null;
+  }
   const parts = text.split('=');
   if (parts.length !== 2) return null;
   const fqdn = parseDnsName(parts[0]!.trim());

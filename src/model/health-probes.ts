@@ -2,7 +2,7 @@ import { ipPort, type Ip, type Subnet4 } from './ip.ts';
 import { cidr4Param, intParam, ipListParam, ipParam, portParam, readScenario, type ParamError, type ParamSpecs, type RawParams, type ScenarioResult } from './params.ts';
 import { checkSubnet, instanceIp, MAX_INSTANCES } from './application-gateway.ts';
 import { checkLbFamilies } from './load-balancer.ts';
-import { checkEndpointFamilies } from './traffic-manager.ts';
+import { checkEndpointFamilies, checkEndpointTypes } from './traffic-manager.ts';
 import { endpointListParam, type Endpoint } from './dns.ts';
 import { monitorParams } from './failover.ts';
 
@@ -49,7 +49,8 @@ export const healthProbeParams: ParamSpecs<HealthProbeScenario> = {
 
 /** The same rules as the three explorers whose flows this page combines. */
 function crossCheck(s: HealthProbeScenario): ParamError[] {
-  return [...checkLbFamilies(s), ...checkEndpointFamilies(s), ...checkSubnet(s)];
+  const endpointErrors = checkEndpointFamilies(s);
+  return [...checkLbFamilies(s), ...(endpointErrors.length > 0 ? endpointErrors : checkEndpointTypes(s)), ...checkSubnet(s)];
 }
 
 export function readHealthProbeScenario(raw: RawParams): ScenarioResult<HealthProbeScenario> {
@@ -72,7 +73,20 @@ export interface ProbeRow {
   /** The target's address, to group rows per backend or endpoint. */
   readonly target: string;
   readonly interval: number;
+  /** HTTP status codes that count as up: a code (`200`) or a range (`200-399`). */
+  readonly healthy: string;
 }
+
+/**
+ * Status codes each service accepts as healthy (SPEC §4, §6): Load Balancer HTTP(S) probes need
+ * exactly 200; Application Gateway accepts 200–399 by default (a custom probe's match can change
+ * it); Traffic Manager accepts 200 unless the profile lists other expected status code ranges.
+ */
+export const HEALTHY_CODES: Readonly<Record<ProbeService, string>> = {
+  'load-balancer': '200',
+  'application-gateway': '200-399',
+  'traffic-manager': '200',
+};
 
 /**
  * One row per probe flow: every backend from the LB's probe address, every AppGW instance to
@@ -87,6 +101,7 @@ export function probeRows(s: HealthProbeScenario): ProbeRow[] {
     dst: ipPort(backend, s.bport),
     target: backend.text,
     interval: s.lbinterval,
+    healthy: HEALTHY_CODES['load-balancer'],
   }));
   const agw = appGatewayProbes(s) ? Array.from({ length: s.instances }, (_, i) => instanceIp(s.subnet, i + 1)).flatMap((instance) =>
     s.backends.map((backend) => ({
@@ -95,6 +110,7 @@ export function probeRows(s: HealthProbeScenario): ProbeRow[] {
       dst: ipPort(backend, s.bport),
       target: backend.text,
       interval: s.agwinterval,
+      healthy: HEALTHY_CODES['application-gateway'],
     })),
   ) : [];
   const tm = s.endpoints.map((endpoint) => ({
@@ -103,6 +119,7 @@ export function probeRows(s: HealthProbeScenario): ProbeRow[] {
     dst: ipPort(endpoint.ip, s.port),
     target: endpoint.ip.text,
     interval: s.interval,
+    healthy: HEALTHY_CODES['traffic-manager'],
   }));
   return [...lb, ...agw, ...tm];
 }

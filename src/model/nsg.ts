@@ -17,7 +17,7 @@ export interface NsgRule {
   readonly place: NsgPlace;
   /** An address, a CIDR block or a service tag. */
   readonly source: string;
-  /** Addresses, `*` for any, or the AppGW subnet. */
+  /** Addresses, the AppGW subnet, or `Any` (the NSG's own word for every destination). */
   readonly destination: string;
   /** A port, a range, or `*`. */
   readonly port: string;
@@ -37,11 +37,22 @@ function tagFor(source: string): string {
   return source;
 }
 
+/** An arrival: who sends, to which `ip:port`, why; `destination` overrides the place's own (e.g. `Any`). */
+interface Arrival {
+  readonly src: string;
+  readonly dst: string;
+  readonly reason: NsgReason;
+  readonly destination?: string;
+}
+
+/** The destination Microsoft prescribes for the gateway's platform rules (configuration-infrastructure). */
+export const ANY_DESTINATION = 'Any';
+
 /** One rule per distinct (source, port) among the packets arriving at a place. */
-function rulesFrom(place: NsgPlace, arrivals: readonly { src: string; dst: string; reason: NsgReason }[], destination: string): NsgRule[] {
+function rulesFrom(place: NsgPlace, arrivals: readonly Arrival[], destination: string): NsgRule[] {
   const rules: NsgRule[] = [];
   for (const arrival of arrivals) {
-    const rule = { place, source: arrival.src, destination, port: portOf(arrival.dst), reason: arrival.reason };
+    const rule = { place, source: arrival.src, destination: arrival.destination ?? destination, port: portOf(arrival.dst), reason: arrival.reason };
     if (!rules.some((r) => r.source === rule.source && r.port === rule.port)) rules.push(rule);
   }
   return rules;
@@ -76,7 +87,7 @@ export function nsgRules(s: HealthProbeScenario): NsgRule[] {
   const agwip = parseIp(s.client.family === 6 ? '2001:db8::20' : '198.51.100.20')!;
   const base: Omit<ApplicationGatewayScenario, 'via' | 'pick'> = {
     client: s.client, cport: 50000, agwip, port: s.port, subnet: s.subnet, instances: s.instances,
-    gport: 40000, backends: s.backends, bport: s.bport, tls: 'e2e',
+    gport: 40000, backends: s.backends, bport: s.bport, tls: 'e2e', xffin: [],
   };
   const agwHops = Array.from({ length: s.instances }, (_, v) => v + 1).flatMap((via) =>
     s.backends.flatMap((_, i) => applicationGatewayHops({ ...base, via, pick: i + 1 })),
@@ -85,8 +96,9 @@ export function nsgRules(s: HealthProbeScenario): NsgRule[] {
     'agw-subnet',
     [
       ...arrivingAt(agwHops, 'agw').map((hop) => ({ src: addressOf(hop.src), dst: hop.dst, reason: 'agw-clients' as const })),
-      { src: 'GatewayManager', dst: `*:${GATEWAY_MANAGER_PORTS}`, reason: 'agw-infrastructure' },
-      { src: 'AzureLoadBalancer', dst: '*:*', reason: 'agw-lb' },
+      // Microsoft prescribes destination Any for both platform rules, not the subnet prefix.
+      { src: 'GatewayManager', dst: `*:${GATEWAY_MANAGER_PORTS}`, reason: 'agw-infrastructure', destination: ANY_DESTINATION },
+      { src: 'AzureLoadBalancer', dst: '*:*', reason: 'agw-lb', destination: ANY_DESTINATION },
     ],
     s.subnet.text,
   );

@@ -18,7 +18,11 @@ export type Rule =
   | { readonly code: 'endpoint-item'; readonly index: number }
   | { readonly code: 'duplicate'; readonly value: string }
   | { readonly code: 'at-most-when'; readonly max: number; readonly other: string; readonly value: string }
-  | { readonly code: 'fallback'; readonly other: string };
+  | { readonly code: 'fallback'; readonly other: string }
+  | { readonly code: 'xff-list'; readonly max: number }
+  | { readonly code: 'mixed-endpoint-types' }
+  | { readonly code: 'instance-address'; readonly other: string }
+  | { readonly code: 'xff-item'; readonly index: number };
 
 export interface ParamError {
   readonly param: string;
@@ -182,6 +186,75 @@ export function flagParam(defaultValue: '0' | '1'): ParamSpec<boolean> {
     parse(text) {
       if (text === '0' || text === '1') return ok(text === '1');
       return fail({ code: 'enum', options: '0, 1' });
+    },
+  };
+}
+
+/** One `X-Forwarded-For` entry: an address, with the port when the sender wrote one. */
+export interface XffEntry {
+  readonly ip: Ip;
+  readonly port: number | null;
+}
+
+const PORT_TEXT = /^(?:[1-9][0-9]{0,4})$/;
+
+function xffPort(text: string): number | null {
+  if (!PORT_TEXT.test(text)) return null;
+  const port = Number(text);
+  return port <= 65535 ? port : null;
+}
+
+/**
+ * One entry as a client may write it: `IPv4`, `IPv4:port`, `IPv6`, `[IPv6]` or `[IPv6]:port`.
+ * A bare IPv6 address cannot carry a port (its colons would swallow it), hence the brackets.
+ */
+export function parseXffEntry(text: string): XffEntry | null {
+  if (text.length > 64) return null;
+  const bracketed = /^\[([^\]]+)\](?::(.*))?$/.exec(text);
+  if (bracketed) {
+    const ip = parseIp(bracketed[1]!);
+    if (!ip || ip.family !== 6) return null;
+    if (bracketed[2] === undefined) return { ip, port: null };
+    const port = xffPort(bracketed[2]);
+    return port === null ? null : { ip, port };
+  }
+  const bare = parseIp(text);
+  if (bare) return { ip: bare, port: null };
+  const colon = text.lastIndexOf(':');
+  if (colon < 0) return null;
+  const ip = parseIp(text.slice(0, colon));
+  const port = xffPort(text.slice(colon + 1));
+  return ip && ip.family === 4 && port !== null ? { ip, port } : null;
+}
+
+/** An entry as the header carries it: `ip`, `ip:port` or `[v6]:port`. */
+export function formatXffEntry(entry: XffEntry): string {
+  if (entry.port === null) return entry.ip.text;
+  return entry.ip.family === 6 ? `[${entry.ip.text}]:${entry.port}` : `${entry.ip.text}:${entry.port}`;
+}
+
+/** Entries a client may send in its own `X-Forwarded-For`; more than this is not a scenario worth drawing. */
+export const MAX_XFF_ENTRIES = 16;
+
+/**
+ * The `X-Forwarded-For` a client sends itself (SPEC §2 `xffin`): empty for none, else a comma list
+ * of entries. Repeats are allowed: the header is the client's to write, and a forger may repeat.
+ */
+export function xffParam(defaultValue: string): ParamSpec<readonly XffEntry[]> {
+  return {
+    default: defaultValue,
+    parse(text) {
+      if (text === '') return ok([]);
+      if (text.length > MAX_TEXT) return fail({ code: 'xff-list', max: MAX_XFF_ENTRIES });
+      const items = text.split(',').map((item) => item.trim());
+      if (items.length > MAX_XFF_ENTRIES) return fail({ code: 'xff-list', max: MAX_XFF_ENTRIES });
+      const entries: XffEntry[] = [];
+      for (const [index, item] of items.entries()) {
+        const entry = parseXffEntry(item);
+        if (!entry) return fail({ code: 'xff-item', index: index + 1 });
+        entries.push(entry);
+      }
+      return ok(entries);
     },
   };
 }

@@ -53,8 +53,18 @@ export function checkEndpointFamilies(s: Pick<TrafficManagerScenario, 'client' |
     : [];
 }
 
+/**
+ * Traffic Manager does not let one profile mix endpoints added by name with endpoints added by
+ * IP address (only MultiValue profiles mix IPv4 and IPv6 addresses; traffic-manager-faqs).
+ */
+export function checkEndpointTypes(s: Pick<TrafficManagerScenario, 'endpoints'>): ParamError[] {
+  const named = s.endpoints.filter((endpoint) => endpoint.fqdn !== null).length;
+  return named > 0 && named < s.endpoints.length ? [{ param: 'endpoints', rule: { code: 'mixed-endpoint-types' } }] : [];
+}
+
 function crossCheck(s: TrafficManagerScenario): ParamError[] {
   const errors = checkEndpointFamilies(s);
+  if (errors.length === 0) errors.push(...checkEndpointTypes(s));
   // A profile whose answer is its own name would be a CNAME loop (one message per field at most).
   if (errors.length === 0 && s.endpoints.some((endpoint) => endpoint.fqdn === s.profile)) {
     errors.push({ param: 'endpoints', rule: { code: 'duplicate', value: s.profile } });
@@ -104,13 +114,18 @@ export interface DnsStep {
   readonly by: 'tm' | 'zone';
 }
 
-/** SPEC §3: Traffic Manager answers the profile name with a CNAME; that name then resolves to an address. */
+/**
+ * SPEC §3: for an endpoint known by name, Traffic Manager answers the profile name with a CNAME
+ * and that name's own zone then gives the address. For an endpoint defined by its IP address
+ * there is no name to point to: Traffic Manager answers with the A (or AAAA) record itself.
+ */
 export function dnsSteps(s: TrafficManagerScenario): DnsStep[] {
   const { endpoint } = answerAt(s);
-  const record = endpoint.ip.family === 6 ? 'AAAA' : 'A';
+  const address = `${endpoint.ip.family === 6 ? 'AAAA' : 'A'} ${endpoint.ip.text}`;
+  if (endpoint.fqdn === null) return [{ n: 1, query: s.profile, answer: address, by: 'tm' }];
   return [
     { n: 1, query: s.profile, answer: `CNAME ${endpoint.fqdn}`, by: 'tm' },
-    { n: 2, query: endpoint.fqdn, answer: `${record} ${endpoint.ip.text}`, by: 'zone' },
+    { n: 2, query: endpoint.fqdn, answer: address, by: 'zone' },
   ];
 }
 

@@ -4,6 +4,9 @@ import {
   forwardedHeaders,
   instanceIp,
   subnetCapacity,
+  hasPrivateFrontend,
+  trustedXffEntry,
+  XFF_SEPARATOR,
   type ApplicationGatewayScenario,
   type ForwardedHeader,
 } from '../model/application-gateway.ts';
@@ -15,18 +18,40 @@ import { tlsTable } from './tls.ts';
 import { h, type ElementNode } from './tree.ts';
 
 /** The headers the backend receives, each with its value and what it tells the backend. */
-function headerTable(headers: readonly ForwardedHeader[], t: Translate): ElementNode {
+function headerTable(headers: readonly ForwardedHeader[], trusted: string, sentByClient: number, t: Translate): ElementNode {
   const rows = headers.map((header) =>
     h(
       'tr',
       { 'data-header': header.name },
       h('th', { scope: 'row' }, chip(header.name)),
-      fieldCell(header.key, header.value),
-      h('td', { class: 'atp-note' }, t(`header.${header.key}`)),
+      fieldCell(header.key, header.value, headerValue(header)),
+      h('td', { class: 'atp-note' }, t(headerNoteKey(header.key, sentByClient), { trusted, n: sentByClient })),
     ),
   );
   const columns = ['name', 'value', 'meaning'].map((column) => t(`table.headers.${column}`));
   return dataTable(t('table.headers.caption'), columns, rows, 'atp-headers');
+}
+
+/**
+ * One chip per X-Forwarded-For entry, so a long list wraps between entries and never inside an
+ * address; the cell's text is still the header value exactly.
+ */
+function headerValue(header: ForwardedHeader): ElementNode {
+  if (header.key !== 'xff') return chip(header.value);
+  const entries = header.value.split(XFF_SEPARATOR);
+  return h('span', { class: 'atp-list' }, entries.flatMap((entry, i) => (i === 0 ? [chip(entry)] : [XFF_SEPARATOR, chip(entry)])));
+}
+
+/** With entries from the client, the X-Forwarded-For note says which one to trust. */
+function headerNoteKey(key: ForwardedHeader['key'], sentByClient: number): string {
+  return key === 'xff' && sentByClient > 0 ? 'header.xff.with-client-entries' : `header.${key}`;
+}
+
+/** Instances that fit; with a private frontend IP the subnet gives one address to it. */
+function capacityCell(s: ApplicationGatewayScenario, t: Translate): ElementNode {
+  const privateFrontend = hasPrivateFrontend(s);
+  const n = subnetCapacity(s.subnet, privateFrontend);
+  return fieldCell('capacity', String(n), t(privateFrontend ? 'table.instances.capacity.private' : 'table.instances.capacity.value', { n, ip: s.agwip.text }));
 }
 
 /** Where the instances sit: the normalised subnet, how many fit, and which addresses a backend can see. */
@@ -44,7 +69,7 @@ function instanceTable(s: ApplicationGatewayScenario, t: Translate): ElementNode
       'tbody',
       {},
       row('subnet', fieldCell('subnet', s.subnet.text)),
-      row('capacity', fieldCell('capacity', String(subnetCapacity(s.subnet)), t('table.instances.capacity.value', { n: subnetCapacity(s.subnet) }))),
+      row('capacity', capacityCell(s, t)),
       row('range', fieldCell('instance-ips', range, s.instances === 1 ? chip(first) : [chip(first), ' – ', chip(last)])),
       row('via', fieldCell('via-ip', via, t('table.instances.via.value', { n: s.via, ip: via }))),
     ),
@@ -59,7 +84,7 @@ export function applicationGatewayView(s: ApplicationGatewayScenario, t: Transla
   const backend = s.backends[s.pick - 1]!.text;
   const [h1, h2, h3, h4] = hops.map(hopMessage);
   return {
-    outputs: [hopTable(hops, t), headerTable(headers, t), instanceTable(s, t), tlsTable(tlsLegs(s.tls), s.tls, t)],
+    outputs: [hopTable(hops, t), headerTable(headers, trustedXffEntry(s), s.xffin.length, t), instanceTable(s, t), tlsTable(tlsLegs(s.tls), s.tls, t)],
     diagram: {
       title: t('diagram.agw.title'),
       description: t('diagram.agw.desc', { client: s.client.text, agw: s.agwip.text, instance, backend }),

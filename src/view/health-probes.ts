@@ -22,7 +22,14 @@ function probeTable(rows: readonly ProbeRow[], t: Translate): ElementNode {
     h(
       'tr',
       { 'data-probe': String(index + 1), 'data-service': row.service },
-      h('th', { scope: 'row' }, t(`service.${row.service}`)),
+      // The healthy codes ride under the service name: a column of their own would push the
+      // table wider than the page at 1280 px. The note under the table says what they mean.
+      h(
+        'th',
+        { scope: 'row' },
+        t(`service.${row.service}`),
+        h('span', { class: 'atp-note', 'data-field': 'healthy', 'data-value': row.healthy }, t('probe.healthy.cell', { codes: row.healthy })),
+      ),
       fieldCell('src', row.src),
       fieldCell('dst', row.dst),
       fieldCell('interval', String(row.interval), t('unit.seconds', { s: row.interval })),
@@ -30,7 +37,7 @@ function probeTable(rows: readonly ProbeRow[], t: Translate): ElementNode {
   );
   const columns = ['service', 'src', 'dst', 'interval'].map((c) => t(`table.probes.${c}`));
   const table = dataTable(t('table.probes.caption'), columns, body, 'atp-probes');
-  return h('div', {}, table, h('p', { class: 'atp-table-note' }, t('probe.src.tm-tag')));
+  return h('div', {}, table, h('p', { class: 'atp-table-note' }, t('probe.src.tm-tag')), h('p', { class: 'atp-table-note' }, t('probe.healthy.note')));
 }
 
 function rateText(rate: ProbeRate, t: Translate): string {
@@ -68,6 +75,19 @@ export function nsgTable(rules: readonly NsgRule[], t: Translate): ElementNode {
   return dataTable(t('table.nsg.caption'), columns, body, 'atp-nsg');
 }
 
+/**
+ * What the inbound table cannot show: the gateway subnet's outbound Internet must stay open, and
+ * a network-isolated gateway has no GatewayManager rule to add.
+ */
+export function nsgNotes(t: Translate): ElementNode {
+  return h(
+    'ul',
+    { class: 'atp-table-note', 'data-note': 'nsg' },
+    h('li', { 'data-note': 'agw-outbound' }, t('nsg.note.agw-outbound')),
+    h('li', { 'data-note': 'agw-isolated' }, t('nsg.note.agw-isolated')),
+  );
+}
+
 /** One probe round of each service: a group per service, every probe as a message. */
 function probeSteps(s: HealthProbeScenario, rows: readonly ProbeRow[], t: Translate): Step[] {
   const steps: Step[] = [];
@@ -100,7 +120,7 @@ export function healthProbesView(s: HealthProbeScenario, t: Translate): Explorer
   const rows = probeRows(s);
   const drawn = appGatewayProbes(s) ? Math.min(s.instances, DRAWN_INSTANCES) : 0;
   const targets = [...new Set(rows.map((row) => row.target))];
-  const outputs = [probeTable(rows, t), rateTable(probeRates(s), t), nsgTable(nsgRules(s), t)];
+  const outputs = [probeTable(rows, t), rateTable(probeRates(s), t), nsgTable(nsgRules(s), t), nsgNotes(t)];
   if (!appGatewayProbes(s)) outputs.splice(1, 0, h('p', { class: 'atp-callout', 'data-note': 'agw-ipv6' }, t('probe.agw-ipv6')));
   return {
     outputs,

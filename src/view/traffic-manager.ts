@@ -1,6 +1,7 @@
 import type { Translate } from '../i18n.ts';
 import type { Step } from '../diagram/sequence.ts';
 import { answerAt, dnsSteps, trafficManagerHops, type Answer, type DnsStep, type TrafficManagerScenario } from '../model/traffic-manager.ts';
+import { endpointLabel } from '../model/dns.ts';
 import type { ExplorerView } from './explorer.ts';
 import { hopMessage, hopTable } from './hops.ts';
 import { chip, dataTable, fieldCell } from './table.ts';
@@ -10,12 +11,12 @@ export function trafficManagerView(s: TrafficManagerScenario, t: Translate): Exp
   const answer = answerAt(s);
   const steps = dnsSteps(s);
   const hops = trafficManagerHops(s);
-  const [cname, address] = steps;
+  const [first, address] = steps;
   return {
     outputs: [dnsTable(steps, answer, t), hopTable(hops, t)],
     diagram: {
       title: t('diagram.tm.title'),
-      description: t('diagram.tm.desc', { client: s.client.text, profile: s.profile, endpoint: answer.endpoint.fqdn }),
+      description: t('diagram.tm.desc', { client: s.client.text, profile: s.profile, endpoint: endpointLabel(answer.endpoint) }),
       participants: [
         { key: 'client', label: [t('actor.client'), s.client.text] },
         { key: 'resolver', label: [t('actor.resolver')] },
@@ -27,13 +28,18 @@ export function trafficManagerView(s: TrafficManagerScenario, t: Translate): Exp
           kind: 'group',
           label: t('diagram.tm.group.dns'),
           steps: [
-            ...question(cname!, t),
-            { kind: 'message', from: 'resolver', to: 'tm', text: cname!.query },
-            { kind: 'message', from: 'tm', to: 'resolver', text: cname!.answer, reply: true },
-            { kind: 'message', from: 'resolver', to: 'client', text: cname!.answer, reply: true },
-            ...question(address!, t),
-            { kind: 'note', over: ['resolver'], text: t('diagram.tm.note.zone', { name: address!.query }) },
-            { kind: 'message', from: 'resolver', to: 'client', text: address!.answer, reply: true },
+            ...question(first!, t),
+            { kind: 'message', from: 'resolver', to: 'tm', text: first!.query },
+            { kind: 'message', from: 'tm', to: 'resolver', text: first!.answer, reply: true },
+            { kind: 'message', from: 'resolver', to: 'client', text: first!.answer, reply: true },
+            // An endpoint defined by IP is answered in one step; a named one needs its zone too.
+            ...(address
+              ? [
+                  ...question(address, t),
+                  { kind: 'note', over: ['resolver'], text: t('diagram.tm.note.zone', { name: address.query }) } as const,
+                  { kind: 'message', from: 'resolver', to: 'client', text: address.answer, reply: true } as const,
+                ]
+              : []),
           ],
         },
         {
@@ -63,7 +69,7 @@ function dnsTable(steps: readonly DnsStep[], answer: Answer, t: Translate): Elem
       h('th', { scope: 'row' }, String(step.n)),
       fieldCell('query', step.query),
       fieldCell('answer', step.answer, record(step.answer)),
-      h('td', { class: 'atp-note' }, step.by === 'tm' ? cnameNote(answer, t) : t('dnsNote.address')),
+      h('td', { class: 'atp-note' }, step.by === 'tm' ? tmNote(answer, t) : t('dnsNote.address')),
     ),
   );
   return dataTable(t('table.dns.caption'), columns, rows, 'atp-dns');
@@ -75,9 +81,13 @@ function record(answer: string): TreeNode[] {
   return space > 0 ? [answer.slice(0, space + 1), chip(answer.slice(space + 1))] : [chip(answer)];
 }
 
-/** Why Traffic Manager picked this endpoint: priority order, and what it knows about endpoint 1. */
-function cnameNote(answer: Answer, t: Translate): string {
+/**
+ * Why Traffic Manager picked this endpoint: priority order, and what it knows about endpoint 1.
+ * The wording depends on the record: a CNAME to the endpoint's name, or the address itself.
+ */
+function tmNote(answer: Answer, t: Translate): string {
+  const kind = answer.endpoint.fqdn === null ? 'ip' : 'cname';
   const first = answer.first;
-  if (first.kind === 'healthy') return t('dnsNote.cname.healthy');
-  return t(`dnsNote.cname.${first.kind}`, { fail: first.fail, degraded: first.degradedAt, position: answer.position });
+  if (first.kind === 'healthy') return t(`dnsNote.${kind}.healthy`);
+  return t(`dnsNote.${kind}.${first.kind}`, { fail: first.fail, degraded: first.degradedAt, position: answer.position });
 }

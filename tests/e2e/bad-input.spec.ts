@@ -30,6 +30,8 @@ const VALID_FOR: Record<string, readonly string[]> = {
   // On the Traffic Manager explorer an empty `fail` means "no failure"; the failover explorer on
   // the same page reads the same parameter and does need a time, so its slot is skipped too.
   fail: [''],
+  // An empty `xffin` means the client sent no X-Forwarded-For of its own.
+  xffin: [''],
 };
 
 /** Pages with at least one explorer a reader can edit. */

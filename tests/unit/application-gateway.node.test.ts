@@ -261,7 +261,7 @@ describe('Application Gateway view', () => {
   const html = (raw: RawParams, lang: 'ja' | 'en') => applicationGatewayView(scenario(raw), translator(lang)).outputs.map(toHtml).join('');
 
   it.each(['ja', 'en'] as const)('%s: the X-Forwarded-For cell carries the client address and port', (lang) => {
-    expect(html({}, lang)).toMatch(/<td [^>]*data-field="xff" data-value="203\.0\.113\.10:50000"><code class="atp-chip">203\.0\.113\.10:50000<\/code><\/td>/);
+    expect(html({}, lang)).toMatch(/<td [^>]*data-field="xff" data-value="203\.0\.113\.10:50000"><span class="atp-list"><code class="atp-chip">203\.0\.113\.10:50000<\/code><\/span><\/td>/);
   });
 
   it.each(['ja', 'en'] as const)('%s: every data-field carries a data-value and shows some text', (lang) => {

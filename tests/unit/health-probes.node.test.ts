@@ -87,8 +87,8 @@ describe('NSG rules, derived from hops and probes', () => {
       ['lb-backends', '203.0.113.10', '10.0.1.4, 10.0.1.5', '443', 'client-data'],
       ['lb-backends', 'AzureLoadBalancer', '10.0.1.4, 10.0.1.5', '443', 'lb-probe'],
       ['agw-subnet', '203.0.113.10', '10.0.0.0/24', '443', 'agw-clients'],
-      ['agw-subnet', 'GatewayManager', '10.0.0.0/24', '65200-65535', 'agw-infrastructure'],
-      ['agw-subnet', 'AzureLoadBalancer', '10.0.0.0/24', '*', 'agw-lb'],
+      ['agw-subnet', 'GatewayManager', 'Any', '65200-65535', 'agw-infrastructure'],
+      ['agw-subnet', 'AzureLoadBalancer', 'Any', '*', 'agw-lb'],
       ['agw-backends', '10.0.0.0/24', '10.0.1.4, 10.0.1.5', '443', 'agw-data-and-probe'],
       ['tm-endpoints', '203.0.113.10', '198.51.100.30, 198.51.100.40', '443', 'client-data'],
       ['tm-endpoints', 'AzureTrafficManager', '198.51.100.30, 198.51.100.40', '443', 'tm-probe'],
@@ -111,8 +111,8 @@ describe('NSG rules, derived from hops and probes', () => {
     ]);
     expect(out.filter((r) => r[0] === 'agw-subnet')).toEqual([
       ['agw-subnet', '2001:db8::10', '10.0.0.0/24', '443', 'agw-clients'],
-      ['agw-subnet', 'GatewayManager', '10.0.0.0/24', '65200-65535', 'agw-infrastructure'],
-      ['agw-subnet', 'AzureLoadBalancer', '10.0.0.0/24', '*', 'agw-lb'],
+      ['agw-subnet', 'GatewayManager', 'Any', '65200-65535', 'agw-infrastructure'],
+      ['agw-subnet', 'AzureLoadBalancer', 'Any', '*', 'agw-lb'],
     ]);
     expect(out.some((r) => r[0] === 'agw-backends')).toBe(false);
   });

@@ -163,7 +163,9 @@ describe.each<{ param: string; value: string; rule: string }>([
   { param: 'endpoints', value: 'a.example.com=', rule: 'endpoint-item' },
   { param: 'endpoints', value: 'a.example.com=192.0.2.1=5', rule: 'endpoint-item' },
   { param: 'endpoints', value: 'a.example.com=192.0.2.1,b.example.com=192.0.2.256', rule: 'endpoint-item' },
-  { param: 'endpoints', value: '192.0.2.1', rule: 'endpoint-item' },
+  { param: 'endpoints', value: '192.0.2.256', rule: 'endpoint-item' }, // a bare item must be a valid IP
+  { param: 'endpoints', value: '192.0.2.1:443', rule: 'endpoint-item' }, // no port: TM probes and serves on `port`
+  { param: 'endpoints', value: '192.0.2.1,192.0.2.1', rule: 'duplicate' }, // the same address twice
   { param: 'endpoints', value: '<img src=x onerror=alert(1)>=192.0.2.1', rule: 'endpoint-item' },
   { param: 'endpoints', value: 'a.example.com=192.0.2.1,A.Example.com=192.0.2.2', rule: 'duplicate' },
   { param: 'port', value: '0', rule: 'int' },

@@ -73,7 +73,13 @@ export function layoutProblems(options: ProbeOptions): string[] {
       if (!(text.textContent ?? '').trim()) continue;
       smallest = Math.min(smallest, parseFloat(getComputedStyle(text).fontSize) * scale);
     }
-    if (smallest < 10.95) problems.push(`diagram label at ${smallest.toFixed(1)}px: ${svg.id}`);
+    // On paper nothing scrolls: a drawing wider than the column is scaled to fit it (and must not
+    // be cut off); any other drawing prints at its natural size.
+    const natural = viewBox && viewBox.width > 0 ? viewBox.width : 0;
+    const column = (svg.closest('.atp-explorer, .sl-markdown-content') ?? main).getBoundingClientRect();
+    const printedWide = options.print && natural > column.width + 1;
+    if (printedWide && svg.getBoundingClientRect().right > column.right + 1) problems.push(`diagram cut off in print: ${svg.id}`);
+    if (!printedWide && smallest < 10.95) problems.push(`diagram label at ${smallest.toFixed(1)}px: ${svg.id}`);
     for (const note of svg.querySelectorAll('rect.note')) {
       const box = note.getBoundingClientRect();
       for (const text of note.parentElement?.querySelectorAll('text.noteText') ?? []) {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -46,6 +47,34 @@ for (const lang of ['ja', 'en'] as const) {
       await expect(page.locator('[data-diagram] [data-svg="light"] svg')).toBeVisible();
       const breakInside = await page.locator('[data-diagram]').evaluate((el) => getComputedStyle(el).breakInside);
       expect(breakInside).toBe('avoid');
+    });
+
+    test(`dist/guide-${lang}.pdf prints every tuple whole (SPEC §7.1)`, async ({ page }) => {
+      // What the print page shows: each hop tuple, how many times as a chip and in diagram text.
+      await page.emulateMedia({ media: 'print' });
+      await page.goto(`/${lang}/print/`);
+      const shown = await page.evaluate(() => {
+        // Every value chip of every explorer: tuples, addresses, CIDRs, names (lists split).
+        const values = [...document.querySelectorAll('[data-explorer] [data-field]')].flatMap((cell) => (cell.getAttribute('data-value') ?? '').split(', '));
+        const tuples = new Set(values.filter((value) => /^[\w.:\[\]/-]+$/.test(value) && /[.:]/.test(value)));
+        const chips = [...document.querySelectorAll('main code')].map((code) => (code.textContent ?? '').trim());
+        const lines = [...document.querySelectorAll('[data-svg="light"] svg text')].flatMap((text) => {
+          const spans = [...text.querySelectorAll('tspan')];
+          return (spans.length > 0 ? spans : [text]).map((line) => line.textContent ?? '');
+        });
+        const count = (list: string[], tuple: string) => list.filter((item) => item.includes(tuple)).length;
+        return [...tuples].map((tuple) => ({ tuple, times: count(chips, tuple) + count(lines, tuple) }));
+      });
+      expect(shown.length).toBeGreaterThan(20);
+      // pdftotext keeps the printed line breaks: a tuple broken over two lines is not found whole.
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', `dist/guide-${lang}.pdf`, '-']).toString();
+      const occurrences = (part: string) => text.split(part).length - 1;
+      for (const { tuple, times } of shown) {
+        // The one allowed break is an IPv6 tuple's, before the port: then each part is whole.
+        const split = tuple.startsWith('[') ? tuple.lastIndexOf(']:') + 1 : 0;
+        const parts = split > 0 ? [tuple.slice(0, split), tuple.slice(split)] : [tuple];
+        for (const part of parts) expect(occurrences(part), `${part} (of ${tuple}) printed whole`).toBeGreaterThanOrEqual(times);
+      }
     });
 
     test(`dist/guide-${lang}.pdf has the default hops and an outline`, async () => {

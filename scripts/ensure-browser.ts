@@ -3,6 +3,7 @@
  * diagrams or the tests open pages. Order: whatever src/browser/resolve.ts finds; otherwise
  * Playwright's own download (works on a machine with internet access); otherwise, as root on
  * Debian, `apt-get install chromium fonts-noto-cjk`. If none works, it prints the commands.
+ * The PDF check also reads the printed guide with `pdftotext` (Debian: poppler-utils).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -33,6 +34,8 @@ if (!browser) {
   if (!browser) aptPackages.push('chromium');
 }
 if (!hasJapaneseFont()) aptPackages.push('fonts-noto-cjk');
+const hasPdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
+if (!hasPdftotext) aptPackages.push('poppler-utils');
 
 if (aptPackages.length > 0) {
   if (canApt) {
@@ -40,9 +43,14 @@ if (aptPackages.length > 0) {
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
     spawnSync('apt-get', ['install', '-y', '-qq', ...aptPackages], { stdio: 'inherit', env });
     browser = findBrowser();
-  } else if (aptPackages.includes('fonts-noto-cjk') && browser) {
-    console.warn('Warning: no Japanese font found; diagrams with Japanese labels may be laid out badly.');
-    console.warn('Install one, e.g. `sudo apt-get install -y fonts-noto-cjk`.');
+  } else {
+    if (aptPackages.includes('fonts-noto-cjk') && browser) {
+      console.warn('Warning: no Japanese font found; diagrams with Japanese labels may be laid out badly.');
+      console.warn('Install one, e.g. `sudo apt-get install -y fonts-noto-cjk`.');
+    }
+    if (aptPackages.includes('poppler-utils')) {
+      console.warn('Warning: pdftotext not found; the PDF test will fail. Install poppler-utils (Debian/Ubuntu) or poppler.');
+    }
   }
 }
 

@@ -58,7 +58,7 @@ export default defineConfig({
         {
           label: 'Services',
           translations: { ja: 'サービス' },
-          items: [{ slug: 'load-balancer' }, { slug: 'application-gateway' }, { slug: 'traffic-manager' }, { slug: 'health-probes' }],
+          items: [{ slug: 'load-balancer' }, { slug: 'application-gateway' }, { slug: 'traffic-manager' }, { slug: 'front-door' }, { slug: 'health-probes' }],
         },
         {
           label: 'FAQ',
@@ -69,6 +69,7 @@ export default defineConfig({
             { slug: 'faq/client-ip' },
             { slug: 'faq/probe-blocked' },
             { slug: 'faq/dns-cache-failover' },
+            { slug: 'faq/origin-lock' },
           ],
         },
       ],

@@ -20,6 +20,8 @@ import { readTrafficManagerScenario, trafficManagerParams, type TrafficManagerSc
 import { trafficManagerView } from './view/traffic-manager.ts';
 import { failoverParams, readFailoverScenario, type FailoverScenario } from './model/failover.ts';
 import { failoverView } from './view/failover.ts';
+import { frontDoorParams, readFrontDoorScenario, type FrontDoorScenario } from './model/front-door.ts';
+import { frontDoorView } from './view/front-door.ts';
 import { healthProbeParams, readHealthProbeScenario, type HealthProbeScenario } from './model/health-probes.ts';
 import { healthProbesView } from './view/health-probes.ts';
 
@@ -135,9 +137,30 @@ const healthProbes: ExplorerDefinition<HealthProbeScenario> = {
     { name: 'lbinterval', type: 'number' },
     { name: 'agwinterval', type: 'number' },
     { name: 'interval', type: 'select', options: ['30', '10'], label: 'field.tm-interval' },
+    { name: 'origin', type: 'text', label: 'field.fd-origin' },
+    { name: 'oport', type: 'number' },
+    { name: 'fdinterval', type: 'number' },
   ],
   read: readHealthProbeScenario,
   view: healthProbesView,
+};
+
+const frontDoor: ExplorerDefinition<FrontDoorScenario> = {
+  params: frontDoorParams,
+  controls: [
+    { name: 'client', type: 'text' },
+    { name: 'cport', type: 'number' },
+    { name: 'fdip', type: 'text' },
+    { name: 'port', type: 'number' },
+    { name: 'edge', type: 'text' },
+    { name: 'eport', type: 'number' },
+    { name: 'origin', type: 'text' },
+    { name: 'bport', type: 'number', label: 'field.origin-port' },
+    { name: 'fdid', type: 'text' },
+    { name: 'xffin', type: 'text' },
+  ],
+  read: readFrontDoorScenario,
+  view: frontDoorView,
 };
 
 export const explorers = {
@@ -147,6 +170,7 @@ export const explorers = {
   'traffic-manager': trafficManager,
   failover,
   'health-probes': healthProbes,
+  'front-door': frontDoor,
 } as const;
 
 export type ExplorerKind = keyof typeof explorers;

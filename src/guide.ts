@@ -7,12 +7,14 @@ export const GUIDE_ORDER = [
   'load-balancer',
   'application-gateway',
   'traffic-manager',
+  'front-door',
   'health-probes',
   'faq/client-certificate',
   'faq/traffic-manager',
   'faq/client-ip',
   'faq/probe-blocked',
   'faq/dns-cache-failover',
+  'faq/origin-lock',
 ] as const;
 
 /** The id of a page's section on the print page, e.g. `page-faq-client-ip`. */

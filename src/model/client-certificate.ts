@@ -36,7 +36,7 @@ export function tlsLegs(tls: TlsMode): TlsLeg[] {
 /** Whether the client's certificate reaches the backend: in its own TLS handshake, only as a header, or not at all. */
 export type CertReach = 'yes' | 'no' | 'header';
 
-export type Service = 'load-balancer' | 'application-gateway' | 'traffic-manager';
+export type Service = 'load-balancer' | 'application-gateway' | 'traffic-manager' | 'front-door';
 
 export interface CertificateRow {
   readonly service: Service;
@@ -64,6 +64,9 @@ export function certificateRows(tls: TlsMode): CertificateRow[] {
       validatedBy,
     },
     { service: 'traffic-manager', tlsEndsAt: 'endpoint', reaches: 'yes', validatedBy: 'endpoint' },
+    // Front Door ends TLS at the edge. Its mutual TLS (Premium, public preview since August 2026)
+    // can forward the certificate as a header; without it, nothing reaches the origin.
+    { service: 'front-door', tlsEndsAt: 'fd', reaches: 'no', validatedBy: 'nobody' },
   ];
 }
 

@@ -5,6 +5,7 @@ import type { Hop } from './hop.ts';
 import { loadBalancerHops, readLoadBalancerScenario } from './load-balancer.ts';
 import { addressOf } from './nsg.ts';
 import { readTrafficManagerScenario, trafficManagerHops } from './traffic-manager.ts';
+import { frontDoorHeaders, frontDoorHops, readFrontDoorScenario } from './front-door.ts';
 
 /**
  * The index page's comparison matrix (SPEC §5). Every cell that the engine can decide is read off
@@ -17,7 +18,7 @@ export interface CompareRow {
   readonly dataPath: 'yes' | 'no';
   /** Does the client's TCP (and TLS) session end at the service? */
   readonly terminates: 'yes' | 'no';
-  readonly sourceAtBackend: 'client' | 'instance';
+  readonly sourceAtBackend: 'client' | 'instance' | 'edge';
   readonly destinationAtBackend: 'own-ip' | 'frontend-ip';
   readonly certReachesBackend: CertReach;
   readonly clientIpHow: 'packet-source' | 'x-forwarded-for' | 'none';
@@ -32,12 +33,13 @@ function valid<S>(result: { ok: true; scenario: S } | { ok: false }): S {
 }
 
 /** The packet the backend (or endpoint) receives first. */
-const arrival = (hops: readonly Hop[]) => hops.find((hop) => hop.to === 'backend' || hop.to === 'endpoint')!;
+const arrival = (hops: readonly Hop[]) => hops.find((hop) => hop.to === 'backend' || hop.to === 'endpoint' || hop.to === 'origin')!;
 
 export function compareRows(): CompareRow[] {
   const lb = valid(readLoadBalancerScenario({}));
   const agw = valid(readApplicationGatewayScenario({}));
   const tm = valid(readTrafficManagerScenario({}));
+  const fd = valid(readFrontDoorScenario({}));
   const probes = probeRows(valid(readHealthProbeScenario({})));
   const certificate = new Map(certificateRows(agw.tls).map((row) => [row.service, row.reaches]));
   const probeSource = (service: Service) => {
@@ -48,7 +50,12 @@ export function compareRows(): CompareRow[] {
   const lbHops = loadBalancerHops(lb);
   const agwHops = applicationGatewayHops(agw);
   const tmHops = trafficManagerHops(tm);
-  const sourceAt = (hops: readonly Hop[], client: string) => (addressOf(arrival(hops).src) === client ? 'client' : 'instance');
+  const fdHops = frontDoorHops(fd);
+  const sourceAt = (hops: readonly Hop[], client: string) => {
+    const first = arrival(hops);
+    if (addressOf(first.src) === client) return 'client';
+    return first.from === 'edge' ? 'edge' : 'instance';
+  };
   const onPath = (hops: readonly Hop[], actor: Hop['from']) => (hops.some((hop) => hop.from === actor || hop.to === actor) ? 'yes' : 'no');
   const terminates = (hops: readonly Hop[]) => (hops.some((hop) => hop.session === 2) ? 'yes' : 'no');
   // The gateway's own (last) X-Forwarded-For entry is the one that carries the client.
@@ -91,6 +98,19 @@ export function compareRows(): CompareRow[] {
       certReachesBackend: certificate.get('traffic-manager')!,
       clientIpHow: clientIpHow(tmHops, tm.client.text, false),
       probeSource: probeSource('traffic-manager'),
+      scope: 'global',
+    },
+    {
+      service: 'front-door',
+      layer: 'l7',
+      dataPath: onPath(fdHops, 'fd'),
+      terminates: terminates(fdHops),
+      sourceAtBackend: sourceAt(fdHops, fd.client.text),
+      destinationAtBackend: 'own-ip',
+      certReachesBackend: certificate.get('front-door')!,
+      // Front Door appends the socket IP to X-Forwarded-For; the last entry carries the client.
+      clientIpHow: clientIpHow(fdHops, fd.client.text, frontDoorHeaders(fd).some((h) => h.key === 'xff' && h.value.endsWith(fd.client.text))),
+      probeSource: probeSource('front-door'),
       scope: 'global',
     },
   ];

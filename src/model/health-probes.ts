@@ -25,6 +25,11 @@ export interface HealthProbeScenario {
   readonly agwinterval: number;
   /** Traffic Manager probing interval: 30 (normal) or 10 (fast). */
   readonly interval: number;
+  /** The Front Door origin (its public IP) and its port. */
+  readonly origin: Ip;
+  readonly oport: number;
+  /** Front Door probe interval per edge location, seconds (sources disagree on the default; SPEC §8). */
+  readonly fdinterval: number;
 }
 
 const INT32_MAX = 2147483647;
@@ -45,6 +50,9 @@ export const healthProbeParams: ParamSpecs<HealthProbeScenario> = {
   lbinterval: intParam('5', 5, INT32_MAX),
   agwinterval: intParam('30', 1, 86400),
   interval: monitorParams.interval,
+  origin: ipParam('198.51.100.60'),
+  oport: portParam('443'),
+  fdinterval: intParam('30', 1, 86400),
 };
 
 /** The same rules as the three explorers whose flows this page combines. */
@@ -57,13 +65,15 @@ export function readHealthProbeScenario(raw: RawParams): ScenarioResult<HealthPr
   return readScenario(raw, healthProbeParams, crossCheck);
 }
 
-export type ProbeService = 'load-balancer' | 'application-gateway' | 'traffic-manager';
+export type ProbeService = 'load-balancer' | 'application-gateway' | 'traffic-manager' | 'front-door';
 
 /** The fixed addresses Azure Load Balancer probes from (SPEC §6). */
 export const LB_PROBE_SOURCE_V4 = '168.63.129.16';
 export const LB_PROBE_SOURCE_V6 = 'fe80::1234:5678:9abc';
 /** Traffic Manager probes from many addresses, published only as this service tag. */
 export const TM_PROBE_SOURCE = 'AzureTrafficManager';
+/** Front Door probes from every edge location, out of the ranges of this service tag. */
+export const FD_PROBE_SOURCE = 'AzureFrontDoor.Backend';
 
 export interface ProbeRow {
   readonly service: ProbeService;
@@ -86,6 +96,8 @@ export const HEALTHY_CODES: Readonly<Record<ProbeService, string>> = {
   'load-balancer': '200',
   'application-gateway': '200-399',
   'traffic-manager': '200',
+  // Front Door: "A 200 OK status code indicates the origin is healthy" (frontdoor/health-probes).
+  'front-door': '200',
 };
 
 /**
@@ -121,7 +133,18 @@ export function probeRows(s: HealthProbeScenario): ProbeRow[] {
     interval: s.interval,
     healthy: HEALTHY_CODES['traffic-manager'],
   }));
-  return [...lb, ...agw, ...tm];
+  // Front Door: one row for the origin as seen from any one edge location; every edge sends its own.
+  const fd = [
+    {
+      service: 'front-door' as const,
+      src: FD_PROBE_SOURCE,
+      dst: ipPort(s.origin, s.oport),
+      target: s.origin.text,
+      interval: s.fdinterval,
+      healthy: HEALTHY_CODES['front-door'],
+    },
+  ];
+  return [...lb, ...agw, ...tm, ...fd];
 }
 
 /** Application Gateway instances reach backends over IPv4 only; an IPv6 pool gets no AppGW probes. */
@@ -132,7 +155,7 @@ export function appGatewayProbes(s: HealthProbeScenario): boolean {
 export interface ProbeRate {
   readonly service: ProbeService;
   readonly target: string;
-  /** Probes a minute that one target receives. For Traffic Manager: per probing location. */
+  /** Probes a minute that one target receives. For Traffic Manager: per probing location; Front Door: per edge. */
   readonly perMinute: number;
   /** How many senders contribute (LB: 1 host address; AppGW: the instances; TM: per location). */
   readonly senders: number;

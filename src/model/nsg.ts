@@ -4,14 +4,23 @@ import type { Hop } from './hop.ts';
 import { parseIp } from './ip.ts';
 import { loadBalancerHops } from './load-balancer.ts';
 import { trafficManagerHops, type TrafficManagerScenario } from './traffic-manager.ts';
+import { frontDoorHops, readFrontDoorScenario, type FrontDoorScenario } from './front-door.ts';
+import { FD_PROBE_SOURCE } from './health-probes.ts';
+
+/** Front Door's parameter defaults: only the origin changes what arrives there. */
+function frontDoorDefaults(): FrontDoorScenario {
+  const result = readFrontDoorScenario({});
+  if (!result.ok) throw new Error('Front Door defaults must be valid');
+  return result.scenario;
+}
 
 /**
  * The NSG allow rules a scenario needs (SPEC §3 "NSG rules implied"), derived from the packets
  * that arrive at each place — data-path hops and probe rows — never written by hand.
  */
-export type NsgPlace = 'lb-backends' | 'agw-subnet' | 'agw-backends' | 'tm-endpoints';
+export type NsgPlace = 'lb-backends' | 'agw-subnet' | 'agw-backends' | 'tm-endpoints' | 'fd-origin';
 
-export type NsgReason = 'client-data' | 'lb-probe' | 'agw-data-and-probe' | 'agw-clients' | 'agw-infrastructure' | 'agw-lb' | 'tm-probe';
+export type NsgReason = 'client-data' | 'lb-probe' | 'agw-data-and-probe' | 'agw-clients' | 'agw-infrastructure' | 'agw-lb' | 'tm-probe' | 'fd-backend';
 
 export interface NsgRule {
   readonly place: NsgPlace;
@@ -130,5 +139,15 @@ export function nsgRules(s: HealthProbeScenario): NsgRule[] {
     ],
     s.endpoints.map((e) => e.ip.text).join(', '),
   );
-  return [...lb, ...agwRules, ...tm];
+  // Front Door: requests and probes both come from the edges, under one shared service tag.
+  const fdHops = frontDoorHops({ ...frontDoorDefaults(), origin: s.origin, bport: s.oport });
+  const fd = rulesFrom(
+    'fd-origin',
+    [
+      ...arrivingAt(fdHops, 'origin').map((hop) => ({ src: FD_PROBE_SOURCE, dst: hop.dst, reason: 'fd-backend' as const })),
+      ...probes.filter((p) => p.service === 'front-door').map((p) => ({ src: p.src, dst: p.dst, reason: 'fd-backend' as const })),
+    ],
+    s.origin.text,
+  );
+  return [...lb, ...agwRules, ...tm, ...fd];
 }

@@ -22,7 +22,8 @@ export type Rule =
   | { readonly code: 'xff-list'; readonly max: number }
   | { readonly code: 'mixed-endpoint-types' }
   | { readonly code: 'instance-address'; readonly other: string }
-  | { readonly code: 'xff-item'; readonly index: number };
+  | { readonly code: 'xff-item'; readonly index: number }
+  | { readonly code: 'guid' };
 
 export interface ParamError {
   readonly param: string;

@@ -16,10 +16,15 @@ const PROPERTIES: readonly [string, (row: CompareRow) => string][] = [
   ['scope', (r) => r.scope],
 ];
 
+/** Where a service needs its own words for a shared value (Front Door's header has no port). */
+const SERVICE_WORDING: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'front-door': { 'cert-reaches-backend': 'compare.cert-reaches-backend.fd', 'client-ip-how': 'compare.client-ip-how.fd' },
+};
+
 /** Text for a cell: a localised phrase, or the value itself where it is an address or a tag. */
-function display(field: string, value: string, t: Translate): ElementNode | string {
+function display(service: string, field: string, value: string, t: Translate): ElementNode | string {
   if (field === 'probe-source' && value !== 'instances') return chip(value);
-  return t(`compare.${field}.${value}`);
+  return t(SERVICE_WORDING[service]?.[field] ?? `compare.${field}.${value}`);
 }
 
 /**
@@ -35,7 +40,7 @@ export function compareTable(t: Translate): ElementNode {
       { 'data-property': field },
       h('th', { scope: 'row' }, t(`compare.${field}`)),
       services.map((row) => {
-        const cell = fieldCell(field, value(row), display(field, value(row), t));
+        const cell = fieldCell(field, value(row), display(row.service, field, value(row), t));
         return { ...cell, attrs: { ...cell.attrs, 'data-service': row.service } };
       }),
     ),

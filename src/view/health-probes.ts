@@ -7,7 +7,7 @@ import type { ExplorerView } from './explorer.ts';
 import { dataTable, fieldCell } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 
-const SERVICES = ['load-balancer', 'application-gateway', 'traffic-manager'] as const;
+const SERVICES = ['load-balancer', 'application-gateway', 'traffic-manager', 'front-door'] as const;
 
 /** Instances drawn in the diagram; the rest probe the same way and are summarised in a note. */
 const DRAWN_INSTANCES = 3;
@@ -37,7 +37,7 @@ function probeTable(rows: readonly ProbeRow[], t: Translate): ElementNode {
   );
   const columns = ['service', 'src', 'dst', 'interval'].map((c) => t(`table.probes.${c}`));
   const table = dataTable(t('table.probes.caption'), columns, body, 'atp-probes');
-  return h('div', {}, table, h('p', { class: 'atp-table-note' }, t('probe.src.tm-tag')), h('p', { class: 'atp-table-note' }, t('probe.healthy.note')));
+  return h('div', {}, table, h('p', { class: 'atp-table-note' }, t('probe.src.tm-tag')), h('p', { class: 'atp-table-note' }, t('probe.src.fd-tag')), h('p', { class: 'atp-table-note' }, t('probe.healthy.note')));
 }
 
 function rateText(rate: ProbeRate, t: Translate): string {
@@ -113,6 +113,7 @@ function drawnInstance(s: HealthProbeScenario, address: string): number | undefi
 function senderKey(s: HealthProbeScenario, row: ProbeRow): string {
   if (row.service === 'load-balancer') return 'lb';
   if (row.service === 'traffic-manager') return 'tm';
+  if (row.service === 'front-door') return 'fd';
   return `agw:${drawnInstance(s, row.src)}`;
 }
 
@@ -131,9 +132,10 @@ export function healthProbesView(s: HealthProbeScenario, t: Translate): Explorer
         { key: 'lb', label: [t('probe.sender.lb'), rows.find((row) => row.service === 'load-balancer')!.src] },
         ...Array.from({ length: drawn }, (_, i) => ({ key: `agw:${i + 1}`, label: [t('probe.sender.instance', { n: i + 1 }), instanceIp(s.subnet, i + 1).text] })),
         { key: 'tm', label: [t('probe.sender.tm'), 'AzureTrafficManager'] },
+        { key: 'fd', label: [t('probe.sender.fd'), 'AzureFrontDoor.Backend'] },
         ...targets.map((target) => ({
           key: `target:${target}`,
-          label: [t(s.endpoints.some((e) => e.ip.text === target) ? 'actor.endpoint' : 'actor.backend'), target],
+          label: [t(target === s.origin.text ? 'actor.origin' : s.endpoints.some((e) => e.ip.text === target) ? 'actor.endpoint' : 'actor.backend'), target],
         })),
       ],
       steps: probeSteps(s, rows, t),

@@ -25,6 +25,6 @@ export function hopTable(hops: readonly Hop[], t: Translate): ElementNode {
  * holds every value and the arrow needs half the width.
  */
 export function hopMessage(hop: Hop): Step {
-  const reply = hop.from === 'backend' || hop.from === 'endpoint' || hop.to === 'client';
+  const reply = hop.from === 'backend' || hop.from === 'endpoint' || hop.from === 'origin' || hop.to === 'client';
   return { kind: 'message', from: hop.from, to: hop.to, text: [`(${hop.n}) ${hop.src}`, `→ ${hop.dst}`], reply };
 }

@@ -175,7 +175,7 @@ describe('Traffic Manager endpoints defined by IP address', () => {
 });
 
 describe('status codes that count as healthy, per probe row', () => {
-  it('defaults: LB 200, AppGW 200-399, TM 200', () => {
+  it('defaults: LB 200, AppGW 200-399, TM 200, Front Door 200', () => {
     const rows = probeRows(valid(readHealthProbeScenario({}))).map((row) => [row.service, row.dst, row.healthy]);
     expect(rows).toEqual([
       ['load-balancer', '10.0.1.4:443', '200'],
@@ -186,12 +186,13 @@ describe('status codes that count as healthy, per probe row', () => {
       ['application-gateway', '10.0.1.5:443', '200-399'],
       ['traffic-manager', '198.51.100.30:443', '200'],
       ['traffic-manager', '198.51.100.40:443', '200'],
+      ['front-door', '198.51.100.60:443', '200'],
     ]);
   });
 
   it.each(LANGS)('%s: each probe row carries a healthy field', (lang) => {
     const out = healthProbesView(valid(readHealthProbeScenario({})), translator(lang)).outputs.map(toHtml).join('');
-    expect(out.match(/data-field="healthy" data-value="200"/g)).toHaveLength(4);
+    expect(out.match(/data-field="healthy" data-value="200"/g)).toHaveLength(5);
     expect(out.match(/data-field="healthy" data-value="200-399"/g)).toHaveLength(4);
   });
 });
@@ -221,6 +222,7 @@ describe('comparison matrix scope', () => {
       ['load-balancer', 'regional-global'],
       ['application-gateway', 'regional'],
       ['traffic-manager', 'global'],
+      ['front-door', 'global'],
     ]);
   });
 });

@@ -14,7 +14,7 @@ const rows = (raw: RawParams) => probeRows(scenario(raw)).map((r) => [r.service,
 
 // Golden probe tables, written by hand from SPEC §3 (Health probes).
 describe('probe rows', () => {
-  it('defaults: 2 LB rows + 2 instances × 2 backends + 2 endpoints = 8', () => {
+  it('defaults: 2 LB rows + 2 instances × 2 backends + 2 endpoints + 1 Front Door origin = 9', () => {
     expect(rows({})).toEqual([
       ['load-balancer', '168.63.129.16', '10.0.1.4:443', 5],
       ['load-balancer', '168.63.129.16', '10.0.1.5:443', 5],
@@ -24,6 +24,7 @@ describe('probe rows', () => {
       ['application-gateway', '10.0.0.5', '10.0.1.5:443', 30],
       ['traffic-manager', 'AzureTrafficManager', '198.51.100.30:443', 30],
       ['traffic-manager', 'AzureTrafficManager', '198.51.100.40:443', 30],
+      ['front-door', 'AzureFrontDoor.Backend', '198.51.100.60:443', 30],
     ]);
   });
 
@@ -34,6 +35,7 @@ describe('probe rows', () => {
       ['application-gateway', '10.1.2.5', '10.0.1.9:8443', 30],
       ['application-gateway', '10.1.2.6', '10.0.1.9:8443', 30],
       ['traffic-manager', 'AzureTrafficManager', '192.0.2.5:80', 10],
+      ['front-door', 'AzureFrontDoor.Backend', '198.51.100.60:443', 30],
     ]);
   });
 
@@ -41,6 +43,7 @@ describe('probe rows', () => {
     expect(rows({ client: '2001:db8::10', lbip: '2001:db8::a', backends: '2001:db8:1::4', endpoints: 'v6.example.com=2001:db8::30' })).toEqual([
       ['load-balancer', 'fe80::1234:5678:9abc', '[2001:db8:1::4]:443', 5],
       ['traffic-manager', 'AzureTrafficManager', '[2001:db8::30]:443', 30],
+      ['front-door', 'AzureFrontDoor.Backend', '198.51.100.60:443', 30],
     ]);
   });
 
@@ -48,10 +51,10 @@ describe('probe rows', () => {
     [1, 1, 1],
     [16, 1, 10],
     [3, 125, 10],
-  ])('row count = backends + instances × backends + endpoints (%i backends, %i instances, %i endpoints)', (b, i, e) => {
+  ])('row count = backends + instances × backends + endpoints + one origin (%i backends, %i instances, %i endpoints)', (b, i, e) => {
     const backends = Array.from({ length: b }, (_, k) => `10.0.1.${k + 10}`).join(',');
     const endpoints = Array.from({ length: e }, (_, k) => `e${k}.example.com=192.0.2.${k + 1}`).join(',');
-    expect(probeRows(scenario({ backends, instances: String(i), endpoints }))).toHaveLength(b + i * b + e);
+    expect(probeRows(scenario({ backends, instances: String(i), endpoints }))).toHaveLength(b + i * b + e + 1);
   });
 });
 
@@ -66,6 +69,8 @@ describe('probes a minute on each target', () => {
       ['application-gateway', '10.0.1.5', 2, 4],
       ['traffic-manager', '198.51.100.30', 1, 2],
       ['traffic-manager', '198.51.100.40', 1, 2],
+      // Front Door: 60/30 = 2 a minute from each edge location.
+      ['front-door', '198.51.100.60', 1, 2],
     ]);
   });
 
@@ -92,6 +97,13 @@ describe('NSG rules, derived from hops and probes', () => {
       ['agw-backends', '10.0.0.0/24', '10.0.1.4, 10.0.1.5', '443', 'agw-data-and-probe'],
       ['tm-endpoints', '203.0.113.10', '198.51.100.30, 198.51.100.40', '443', 'client-data'],
       ['tm-endpoints', 'AzureTrafficManager', '198.51.100.30, 198.51.100.40', '443', 'tm-probe'],
+      ['fd-origin', 'AzureFrontDoor.Backend', '198.51.100.60', '443', 'fd-backend'],
+    ]);
+  });
+
+  it('Front Door: the origin and its port flow into the one rule, from the shared service tag', () => {
+    expect(rules({ origin: '198.51.100.99', oport: '8443' }).filter((r) => r[0] === 'fd-origin')).toEqual([
+      ['fd-origin', 'AzureFrontDoor.Backend', '198.51.100.99', '8443', 'fd-backend'],
     ]);
   });
 
@@ -142,6 +154,7 @@ describe('comparison matrix', () => {
       ['load-balancer', 'client', '168.63.129.16', 'yes', 'no', 'yes', 'packet-source'],
       ['application-gateway', 'instance', 'instances', 'yes', 'yes', 'no', 'x-forwarded-for'],
       ['traffic-manager', 'client', 'AzureTrafficManager', 'no', 'no', 'yes', 'packet-source'],
+      ['front-door', 'edge', 'AzureFrontDoor.Backend', 'yes', 'yes', 'no', 'x-forwarded-for'],
     ]);
   });
 });

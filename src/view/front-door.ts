@@ -1,0 +1,68 @@
+import type { Translate } from '../i18n.ts';
+import { frontDoorHeaders, frontDoorHops, type FrontDoorHeader, type FrontDoorScenario } from '../model/front-door.ts';
+import { XFF_SEPARATOR } from '../model/application-gateway.ts';
+import type { ExplorerView } from './explorer.ts';
+import { hopMessage, hopTable } from './hops.ts';
+import { chip, dataTable, fieldCell } from './table.ts';
+import { h, type ElementNode } from './tree.ts';
+
+/** The headers the origin receives: value, what it is good for, and whether a client can forge it. */
+function headerTable(headers: readonly FrontDoorHeader[], t: Translate): ElementNode {
+  const rows = headers.map((header) =>
+    h(
+      'tr',
+      { 'data-header': header.name },
+      h('th', { scope: 'row' }, chip(header.name)),
+      fieldCell(header.key, header.value, header.key === 'xff' ? listValue(header.value) : chip(header.value)),
+      fieldCell('forgeable', header.forgeable ? 'yes' : 'no', t(`fd.forgeable.${header.forgeable ? 'yes' : 'no'}`)),
+      h('td', { class: 'atp-note' }, t(`fd.header.${header.key}`)),
+    ),
+  );
+  const columns = ['name', 'value', 'forgeable', 'meaning'].map((column) => t(`table.fd-headers.${column}`));
+  return dataTable(t('table.fd-headers.caption'), columns, rows, 'atp-headers atp-fd-headers');
+}
+
+/** One chip per X-Forwarded-For entry: a long list wraps between entries, never inside one. */
+function listValue(value: string): ElementNode {
+  const entries = value.split(XFF_SEPARATOR);
+  return h('span', { class: 'atp-list' }, entries.flatMap((entry, i) => (i === 0 ? [chip(entry)] : [XFF_SEPARATOR, chip(entry)])));
+}
+
+export function frontDoorView(s: FrontDoorScenario, t: Translate): ExplorerView {
+  const hops = frontDoorHops(s);
+  const headers = frontDoorHeaders(s);
+  const xff = headers.find((header) => header.key === 'xff')!;
+  const fdid = headers.find((header) => header.key === 'x-azure-fdid')!;
+  const [h1, h2, h3, h4] = hops.map(hopMessage);
+  return {
+    outputs: [hopTable(hops, t), headerTable(headers, t)],
+    diagram: {
+      title: t('diagram.fd.title'),
+      description: t('diagram.fd.desc', { client: s.client.text, fd: s.fdip.text, edge: s.edge.text, origin: s.origin.text }),
+      participants: [
+        { key: 'client', label: [t('actor.client'), s.client.text] },
+        { key: 'fd', label: [t('actor.fd'), s.fdip.text] },
+        { key: 'edge', label: [t('actor.edge'), s.edge.text] },
+        { key: 'origin', label: [t('actor.origin'), s.origin.text] },
+      ],
+      // The edge's connection to the origin sits inside the client's session, as on the
+      // Application Gateway page; Front Door may reuse it for other clients' requests.
+      steps: [
+        {
+          kind: 'group',
+          label: t('diagram.fd.session1'),
+          steps: [
+            h1!,
+            { kind: 'note', over: ['fd', 'edge'], text: t('diagram.fd.note.proxy') },
+            {
+              kind: 'group',
+              label: t('diagram.fd.session2'),
+              steps: [h2!, { kind: 'note', over: ['edge', 'origin'], text: `${xff.name}: ${xff.value}; ${fdid.name}: ${fdid.value}` }, h3!],
+            },
+            h4!,
+          ],
+        },
+      ],
+    },
+  };
+}

@@ -52,6 +52,11 @@ const darkVariables = {
   textColor: '#eef0f4',
 };
 
+/** A halo in the card's colour behind message labels, so lifelines do not strike through them. */
+const halo = (color: string) => `.messageText { paint-order: stroke; stroke: ${color}; stroke-width: 4px; stroke-linejoin: round; }`;
+
 export function mermaidConfig(theme: DiagramTheme) {
-  return theme === 'dark' ? { ...base, theme: 'base' as const, themeVariables: darkVariables } : { ...base, theme: 'default' as const };
+  return theme === 'dark'
+    ? { ...base, theme: 'base' as const, themeVariables: darkVariables, themeCSS: halo(darkVariables.background) }
+    : { ...base, theme: 'default' as const, themeCSS: halo('#ffffff') };
 }

@@ -73,6 +73,9 @@ const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f
 /** Characters a Japanese line may not start with (they close or follow what comes before). */
 const NO_LINE_START = /^[、。，．）」』】〕・ー：；？！％ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ)\]},.:;!?]/u;
 
+/** Characters a Japanese line may not end with (they open what follows). */
+const NO_LINE_END = /[（「『【〔(\[{]$/u;
+
 /** Notes wrap at a fixed width (Mermaid does not wrap a note to fit; see `middle`). */
 export function wrapText(text: string, width = NOTE_WIDTH): string[] {
   const total = cells(text);
@@ -99,8 +102,11 @@ function fill(text: string, width: number): string[] {
     if (cells(line) + cells(unit) <= width || line.trim() === '' || NO_LINE_START.test(unit)) {
       line += unit;
     } else {
-      lines.push(line.trimEnd());
-      line = /^\s+$/.test(unit) ? '' : unit;
+      // An opening bracket never ends a line: it moves down with what it opens.
+      const opening = NO_LINE_END.exec(line.trimEnd());
+      const carried = opening ? opening[0] : '';
+      lines.push(line.trimEnd().slice(0, line.trimEnd().length - carried.length));
+      line = carried + (/^\s+$/.test(unit) ? '' : unit);
     }
   }
   if (line.trim() !== '') lines.push(line.trimEnd());

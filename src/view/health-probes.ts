@@ -120,7 +120,14 @@ function senderKey(s: HealthProbeScenario, row: ProbeRow): string {
 export function healthProbesView(s: HealthProbeScenario, t: Translate): ExplorerView {
   const rows = probeRows(s);
   const drawn = appGatewayProbes(s) ? Math.min(s.instances, DRAWN_INSTANCES) : 0;
-  const targets = [...new Set(rows.map((row) => row.target))];
+  // A target appears once, beside the first service that probes it.
+  const placed = new Set<string>();
+  const targetsOf = (service: ProbeRow['service']) =>
+    rows.filter((row) => row.service === service && !placed.has(row.target) && placed.add(row.target)).map((row) => row.target);
+  const target = (address: string) => ({
+    key: `target:${address}`,
+    label: [t(address === s.origin.text ? 'actor.origin' : s.endpoints.some((e) => e.ip.text === address) ? 'actor.endpoint' : 'actor.backend'), address],
+  });
   const outputs = [probeTable(rows, t), rateTable(probeRates(s), t), nsgTable(nsgRules(s), t), nsgNotes(t)];
   if (!appGatewayProbes(s)) outputs.splice(1, 0, h('p', { class: 'atp-callout', 'data-note': 'agw-ipv6' }, t('probe.agw-ipv6')));
   return {
@@ -128,15 +135,17 @@ export function healthProbesView(s: HealthProbeScenario, t: Translate): Explorer
     diagram: {
       title: t('diagram.probes.title'),
       description: t(appGatewayProbes(s) ? 'diagram.probes.desc' : 'diagram.probes.desc-no-agw', { rows: rows.length }),
+      // Each sender stands next to what it probes (LB, its backends, then the AppGW instances that
+      // probe the same backends; TM beside its endpoints; Front Door beside its origin), so the
+      // first screenful of a wide drawing already shows whole probes.
       participants: [
         { key: 'lb', label: [t('probe.sender.lb'), rows.find((row) => row.service === 'load-balancer')!.src] },
+        ...targetsOf('load-balancer').map(target),
         ...Array.from({ length: drawn }, (_, i) => ({ key: `agw:${i + 1}`, label: [t('probe.sender.instance', { n: i + 1 }), instanceIp(s.subnet, i + 1).text] })),
         { key: 'tm', label: [t('probe.sender.tm'), 'AzureTrafficManager'] },
+        ...targetsOf('traffic-manager').map(target),
         { key: 'fd', label: [t('probe.sender.fd'), 'AzureFrontDoor.Backend'] },
-        ...targets.map((target) => ({
-          key: `target:${target}`,
-          label: [t(target === s.origin.text ? 'actor.origin' : s.endpoints.some((e) => e.ip.text === target) ? 'actor.endpoint' : 'actor.backend'), target],
-        })),
+        ...targetsOf('front-door').map(target),
       ],
       steps: probeSteps(s, rows, t),
     },

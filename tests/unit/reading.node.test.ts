@@ -54,6 +54,10 @@ describe('note wrapping', () => {
     expect(wrapText(text)).toEqual(lines);
   });
 
+  it('never ends a line with an opening bracket', () => {
+    expect(wrapText('あいうえ（おかきくけこ', 10)).toEqual(['あいうえ', '（おかき', 'くけこ']);
+  });
+
   it('draws a note about two participants over the middle one, so Mermaid sizes it to its text', () => {
     const source = sequenceSource({
       title: 't',

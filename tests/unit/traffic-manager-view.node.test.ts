@@ -49,8 +49,9 @@ describe.each(LANGS)('Traffic Manager outputs (%s)', (lang) => {
 
 // Defaults: degraded-at 160, switch-at 180, outage 135, worst case 175; rule of thumb 60 + 3 × 30 = 150.
 describe.each<{ lang: Lang; unit: (n: number) => string }>([
-  { lang: 'ja', unit: (n) => `${n} 秒` },
-  { lang: 'en', unit: (n) => `${n} s` },
+  // A no-break space keeps the number with its unit on one line.
+  { lang: 'ja', unit: (n) => `${n}\u00a0秒` },
+  { lang: 'en', unit: (n) => `${n}\u00a0s` },
 ])('failover outputs ($lang)', ({ lang, unit }) => {
   it('show the four figures and the rule of thumb as raw seconds with localised text', () => {
     expect(fields(html('failover', {}, lang))).toEqual([

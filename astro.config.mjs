@@ -58,7 +58,7 @@ export default defineConfig({
         {
           label: 'Services',
           translations: { ja: 'サービス' },
-          items: [{ slug: 'load-balancer' }, { slug: 'application-gateway' }, { slug: 'traffic-manager' }, { slug: 'front-door' }, { slug: 'health-probes' }],
+          items: [{ slug: 'load-balancer' }, { slug: 'application-gateway' }, { slug: 'traffic-manager' }, { slug: 'front-door' }, { slug: 'health-probes' }, { slug: 'paths' }],
         },
         {
           label: 'FAQ',

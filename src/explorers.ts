@@ -22,6 +22,8 @@ import { failoverParams, readFailoverScenario, type FailoverScenario } from './m
 import { failoverView } from './view/failover.ts';
 import { frontDoorParams, readFrontDoorScenario, type FrontDoorScenario } from './model/front-door.ts';
 import { frontDoorView } from './view/front-door.ts';
+import { pathParams, readPathScenario, type PathScenario } from './model/paths.ts';
+import { pathView } from './view/paths.ts';
 import { healthProbeParams, readHealthProbeScenario, type HealthProbeScenario } from './model/health-probes.ts';
 import { healthProbesView } from './view/health-probes.ts';
 
@@ -163,6 +165,41 @@ const frontDoor: ExplorerDefinition<FrontDoorScenario> = {
   view: frontDoorView,
 };
 
+const path: ExplorerDefinition<PathScenario> = {
+  params: pathParams,
+  controls: [
+    { name: 'chain', type: 'text' },
+    { name: 'client', type: 'text' },
+    { name: 'cport', type: 'number' },
+    { name: 'xffin', type: 'text' },
+    { name: 'port', type: 'number', label: 'field.stage-port' },
+    { name: 'profile', type: 'text' },
+    { name: 'endpoints', type: 'text' },
+    { name: 'fdip', type: 'text' },
+    { name: 'edge', type: 'text' },
+    { name: 'eport', type: 'number' },
+    { name: 'fdid', type: 'text' },
+    { name: 'fwip', type: 'text' },
+    { name: 'fwsnat', type: 'text' },
+    { name: 'fwport', type: 'number' },
+    { name: 'agwip', type: 'text' },
+    { name: 'agwpriv', type: 'text' },
+    { name: 'subnet', type: 'text' },
+    { name: 'instances', type: 'number' },
+    { name: 'via', type: 'number' },
+    { name: 'gport', type: 'number' },
+    { name: 'tls', type: 'select', options: TLS_MODES },
+    { name: 'lbip', type: 'text' },
+    { name: 'lbpriv', type: 'text' },
+    { name: 'floating', type: 'select', options: ['0', '1'] },
+    { name: 'backends', type: 'text' },
+    { name: 'bport', type: 'number' },
+    { name: 'pick', type: 'number' },
+  ],
+  read: readPathScenario,
+  view: pathView,
+};
+
 export const explorers = {
   'load-balancer': loadBalancer,
   'application-gateway': applicationGateway,
@@ -171,6 +208,7 @@ export const explorers = {
   failover,
   'health-probes': healthProbes,
   'front-door': frontDoor,
+  path,
 } as const;
 
 export type ExplorerKind = keyof typeof explorers;

@@ -9,6 +9,7 @@ export const GUIDE_ORDER = [
   'traffic-manager',
   'front-door',
   'health-probes',
+  'paths',
   'faq/client-certificate',
   'faq/traffic-manager',
   'faq/client-ip',

@@ -1,5 +1,5 @@
 /** Who sends or receives a packet in a flow. Display names live in content/i18n (`actor.*`). */
-export type Actor = 'client' | 'lb' | 'backend' | 'agw' | 'instance' | 'resolver' | 'tm' | 'endpoint' | 'fd' | 'edge' | 'origin';
+export type Actor = 'client' | 'lb' | 'backend' | 'agw' | 'instance' | 'resolver' | 'tm' | 'endpoint' | 'fd' | 'edge' | 'origin' | 'fw';
 
 /** Why a hop looks the way it does. Explanations live in content/i18n (`hopNote.*`). */
 export type HopNote =
@@ -18,7 +18,11 @@ export type HopNote =
   | 'to-edge'
   | 'edge-to-origin'
   | 'origin-reply'
-  | 'edge-response';
+  | 'edge-response'
+  | 'to-firewall'
+  | 'dnat-snat'
+  | 'reply-to-firewall'
+  | 'firewall-reverse';
 
 /** One packet on the wire, in travel order (`n` is 1-based). `src`/`dst` are `ip:port`. */
 export interface Hop {

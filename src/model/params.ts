@@ -23,7 +23,10 @@ export type Rule =
   | { readonly code: 'mixed-endpoint-types' }
   | { readonly code: 'instance-address'; readonly other: string }
   | { readonly code: 'xff-item'; readonly index: number }
-  | { readonly code: 'guid' };
+  | { readonly code: 'guid' }
+  | { readonly code: 'chain-stage'; readonly value: string }
+  | { readonly code: 'chain-order'; readonly value: string; readonly after: string }
+  | { readonly code: 'chain-data-path' };
 
 export interface ParamError {
   readonly param: string;

@@ -1,0 +1,67 @@
+/**
+ * Add, remove and reorder the stages of the paths explorer's `chain` field. Every action writes
+ * the field and fires an input event, so the explorer recomputes and the URL follows as for any
+ * edit; typing in the field redraws the buttons.
+ */
+const strings = document.querySelector<HTMLElement>('template[data-chain-editor]')?.dataset;
+const input = document.querySelector<HTMLInputElement>('[data-explorer="path"] input[name="chain"]');
+
+function button(text: string, label: string, action: () => void, focusKey?: string): HTMLButtonElement {
+  const element = document.createElement('button');
+  element.type = 'button';
+  if (focusKey) element.dataset.focus = focusKey;
+  element.textContent = text;
+  element.setAttribute('aria-label', label);
+  element.addEventListener('click', action);
+  return element;
+}
+
+if (strings && input) {
+  const names = JSON.parse(strings.names ?? '{}') as Record<string, string>;
+  const editor = document.createElement('div');
+  editor.className = 'atp-chain';
+  editor.setAttribute('role', 'group');
+  editor.setAttribute('aria-label', strings.label ?? '');
+  input.after(editor);
+
+  const stages = () => input.value.split(',').map((key) => key.trim()).filter((key) => key !== '');
+  const write = (next: string[], focus?: string) => {
+    input.value = next.join(',');
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    draw();
+    if (focus) editor.querySelector<HTMLElement>(`[data-focus="${focus}"]`)?.focus();
+  };
+
+  const draw = () => {
+    const current = stages();
+    const list = document.createElement('ol');
+    current.forEach((key, index) => {
+      const name = names[key] ?? key;
+      const item = document.createElement('li');
+      item.append(name);
+      const swap = (other: number) => {
+        const next = [...current];
+        [next[index], next[other]] = [next[other]!, next[index]!];
+        return next;
+      };
+      // After a move, focus stays on the moved stage's button so the keyboard can keep moving it.
+      if (index > 0) item.append(button('↑', `${strings.up}: ${name}`, () => write(swap(index - 1), `up-${key}`), `up-${key}`));
+      if (index < current.length - 1) item.append(button('↓', `${strings.down}: ${name}`, () => write(swap(index + 1), `down-${key}`), `down-${key}`));
+      item.append(button('×', `${strings.remove}: ${name}`, () => write(current.filter((_, i) => i !== index), 'add')));
+      list.append(item);
+    });
+    const missing = Object.keys(names).filter((key) => !current.includes(key));
+    const select = document.createElement('select');
+    select.setAttribute('aria-label', strings.add ?? '');
+    for (const key of missing) select.append(new Option(names[key]!, key));
+    const add = button('+', strings.add ?? '', () => write([...current, select.value], 'add'), 'add');
+    editor.replaceChildren(list, ...(missing.length > 0 ? [select, add] : []));
+  };
+
+  input.addEventListener('input', (event) => {
+    if (event.isTrusted) draw();
+  });
+  draw();
+}
+
+export {};

@@ -1,0 +1,312 @@
+import { parseIp, subnetContains, type Ip, type Subnet4 } from './ip.ts';
+import type { Hop } from './hop.ts';
+import {
+  cidr4Param,
+  enumParam,
+  flagParam,
+  intParam,
+  ipListParam,
+  ipParam,
+  formatXffEntry,
+  parseXffEntry,
+  portParam,
+  readScenario,
+  xffParam,
+  type ParamError,
+  type ParamSpec,
+  type ParamSpecs,
+  type RawParams,
+  type ScenarioResult,
+  type XffEntry,
+} from './params.ts';
+import { applicationGatewayHops, MAX_INSTANCES, TLS_MODES, xffEntries, XFF_SEPARATOR, type TlsMode } from './application-gateway.ts';
+import { loadBalancerHops } from './load-balancer.ts';
+import { fdidParam, frontDoorHops, frontDoorXff } from './front-door.ts';
+import { firewallHops } from './firewall.ts';
+import { dnsSteps, type DnsStep } from './traffic-manager.ts';
+import { dnsNameParam, endpointListParam, type Endpoint } from './dns.ts';
+import { ANY_DESTINATION, GATEWAY_MANAGER_PORTS } from './nsg.ts';
+import { FD_BACKEND_TAG } from './front-door.ts';
+import type { CertReach } from './client-certificate.ts';
+
+/**
+ * Paths (SPEC §9): services chained from client to backend. Each stage runs its own service's
+ * hop function on the packet the previous stage sends, so no service's rules are written twice.
+ */
+export const STAGES = ['tm', 'fd', 'fw', 'agw', 'lb'] as const;
+export type Stage = (typeof STAGES)[number];
+export type DataStage = Exclude<Stage, 'tm'>;
+
+/**
+ * A chain: stage keys from client to backend. The order this page computes is tm, fd, fw, agw,
+ * lb (each at most once, any subset with a data-path stage): Traffic Manager only answers DNS
+ * before the first connection, Front Door is reached from the internet, and the firewall is
+ * modelled as a DNAT rule on its public IP, so it comes before the stages it translates to.
+ */
+export function chainParam(defaultValue: string): ParamSpec<readonly Stage[]> {
+  return {
+    default: defaultValue,
+    parse(text) {
+      if (text.length > 64) return { ok: false, rule: { code: 'chain-data-path' } };
+      const keys = text === '' ? [] : text.split(',').map((key) => key.trim().toLowerCase());
+      const stages: Stage[] = [];
+      for (const key of keys) {
+        if (!(STAGES as readonly string[]).includes(key)) return { ok: false, rule: { code: 'chain-stage', value: key.slice(0, 16) } };
+        const stage = key as Stage;
+        if (stages.includes(stage)) return { ok: false, rule: { code: 'duplicate', value: stage } };
+        const last = stages[stages.length - 1];
+        if (last !== undefined && STAGES.indexOf(last) > STAGES.indexOf(stage)) {
+          return { ok: false, rule: { code: 'chain-order', value: stage, after: last } };
+        }
+        stages.push(stage);
+      }
+      if (!stages.some((stage) => stage !== 'tm')) return { ok: false, rule: { code: 'chain-data-path' } };
+      return { ok: true, value: stages };
+    },
+  };
+}
+
+export interface PathScenario {
+  readonly chain: readonly Stage[];
+  readonly client: Ip;
+  readonly cport: number;
+  readonly xffin: readonly XffEntry[];
+  /** Every stage's listener (frontend) port. */
+  readonly port: number;
+  readonly profile: string;
+  readonly endpoints: readonly Endpoint[];
+  readonly fdip: Ip;
+  readonly edge: Ip;
+  readonly eport: number;
+  readonly fdid: string;
+  readonly fwip: Ip;
+  readonly fwsnat: Ip;
+  readonly fwport: number;
+  readonly agwip: Ip;
+  readonly agwpriv: Ip;
+  readonly subnet: Subnet4;
+  readonly instances: number;
+  readonly via: number;
+  readonly gport: number;
+  readonly tls: TlsMode;
+  readonly lbip: Ip;
+  readonly lbpriv: Ip;
+  readonly floating: boolean;
+  readonly backends: readonly Ip[];
+  readonly bport: number;
+  readonly pick: number;
+}
+
+export const pathParams: ParamSpecs<PathScenario> = {
+  chain: chainParam('fd,agw'),
+  client: ipParam('203.0.113.10'),
+  cport: intParam('50000', 1024, 65535),
+  xffin: xffParam(''),
+  port: portParam('443'),
+  profile: dnsNameParam('test.trafficmanager.net'),
+  endpoints: endpointListParam('region1.example.com=198.51.100.30,region2.example.com=198.51.100.40', 1, 10),
+  fdip: ipParam('198.51.100.50'),
+  edge: ipParam('192.0.2.50'),
+  eport: intParam('41000', 1024, 65535),
+  fdid: fdidParam('a1b2c3d4-0000-4000-8000-00000000fd01'),
+  fwip: ipParam('198.51.100.70'),
+  fwsnat: ipParam('10.0.2.6'),
+  fwport: intParam('42000', 1024, 65535),
+  agwip: ipParam('198.51.100.20'),
+  agwpriv: ipParam('10.0.0.10'),
+  subnet: cidr4Param('10.0.0.0/24'),
+  instances: intParam('2', 1, MAX_INSTANCES),
+  via: intParam('1', 1, MAX_INSTANCES),
+  gport: portParam('40000'),
+  tls: enumParam<TlsMode>('e2e', TLS_MODES),
+  lbip: ipParam('198.51.100.10'),
+  lbpriv: ipParam('10.0.1.100'),
+  floating: flagParam('0'),
+  backends: ipListParam('10.0.1.4,10.0.1.5', 1, 16),
+  bport: portParam('443'),
+  pick: intParam('1', 1, 16),
+};
+
+const dataStages = (s: Pick<PathScenario, 'chain'>): DataStage[] => s.chain.filter((stage): stage is DataStage => stage !== 'tm');
+
+/** The address a stage is reached at: from the internet (first, or behind Front Door) or inside the network. */
+function frontendOf(s: PathScenario, index: number): { param: keyof PathScenario; ip: Ip } {
+  const stages = dataStages(s);
+  const stage = stages[index]!;
+  const before = stages[index - 1];
+  const inside = before !== undefined && before !== 'fd';
+  if (index === 0 && s.chain[0] === 'tm') return { param: 'endpoints', ip: s.endpoints[0]!.ip };
+  if (stage === 'fd') return { param: 'fdip', ip: s.fdip };
+  if (stage === 'fw') return { param: 'fwip', ip: s.fwip };
+  if (stage === 'agw') return inside ? { param: 'agwpriv', ip: s.agwpriv } : { param: 'agwip', ip: s.agwip };
+  return inside ? { param: 'lbpriv', ip: s.lbpriv } : { param: 'lbip', ip: s.lbip };
+}
+
+/** The client and the first frontend share an IP version; the rest of the path is IPv4 (the gateway's subnet). */
+function crossCheck(s: PathScenario): ParamError[] {
+  const errors: ParamError[] = [];
+  const first = frontendOf(s, 0);
+  if (first.ip.family !== s.client.family) errors.push({ param: first.param, rule: { code: 'same-family', other: 'client' } });
+  if (s.pick > s.backends.length) errors.push({ param: 'pick', rule: { code: 'at-most', max: s.backends.length, other: 'backends' } });
+  if (s.via > s.instances) errors.push({ param: 'via', rule: { code: 'at-most', max: s.instances, other: 'instances' } });
+  return errors;
+}
+
+export function readPathScenario(raw: RawParams): ScenarioResult<PathScenario> {
+  return readScenario(raw, pathParams, crossCheck);
+}
+
+/** One leg of the path: a packet, the stage that sends it and the one that receives it. */
+export interface PathLeg extends Hop {
+  readonly sender: DataStage | 'client' | 'backend';
+  readonly receiver: DataStage | 'client' | 'backend';
+}
+
+export interface NsgRow {
+  readonly place: 'agw-subnet' | 'backends';
+  readonly source: string;
+  readonly destination: string;
+  readonly port: string;
+}
+
+export interface PathResult {
+  readonly dns: readonly DnsStep[];
+  readonly request: readonly PathLeg[];
+  readonly reply: readonly PathLeg[];
+  /** What the backend receives: the packet's source, the X-Forwarded-For header (empty: none), the certificate. */
+  readonly backendSource: string;
+  readonly xff: string;
+  readonly cert: CertReach;
+  readonly nsg: readonly NsgRow[];
+}
+
+interface Flow {
+  /** The source of the connection arriving at the next stage. */
+  readonly ip: Ip;
+  readonly port: number;
+  readonly xff: readonly string[];
+  readonly cert: CertReach;
+}
+
+const asEntries = (xff: readonly string[]): XffEntry[] => xff.map((text) => parseXffEntry(text)!);
+
+/**
+ * One stage's own service function on the arriving flow: its four hops (in, out, out's reply,
+ * in's reply) and the flow it hands on.
+ */
+function runStage(s: PathScenario, stage: DataStage, flow: Flow, front: Ip, target: Ip, tport: number): { hops: Hop[]; next: Flow } {
+  if (stage === 'fd') {
+    const fd = { client: flow.ip, cport: flow.port, fdip: front, port: s.port, edge: s.edge, eport: s.eport, origin: target, bport: tport, fdid: s.fdid, xffin: asEntries(flow.xff) };
+    return { hops: frontDoorHops(fd), next: { ip: s.edge, port: s.eport, xff: frontDoorXff(fd).split(XFF_SEPARATOR), cert: 'no' } };
+  }
+  if (stage === 'fw') {
+    const hops = firewallHops({ client: flow.ip, cport: flow.port, fwip: front, port: s.port, fwsnat: s.fwsnat, fwport: s.fwport, target, tport });
+    return { hops, next: { ...flow, ip: s.fwsnat, port: s.fwport } };
+  }
+  if (stage === 'agw') {
+    const agw = {
+      client: flow.ip, cport: flow.port, agwip: front, port: s.port, subnet: s.subnet, instances: s.instances, via: s.via,
+      gport: s.gport, backends: [target], bport: tport, pick: 1, tls: s.tls, xffin: asEntries(flow.xff),
+    };
+    const hops = applicationGatewayHops(agw);
+    const instance = hops[1]!.src;
+    const mutual = s.tls === 'mtls-strict' || s.tls === 'mtls-passthrough';
+    // The gateway can ask for the client's certificate only when the client's own TLS reaches it.
+    const cert: CertReach = flow.cert === 'yes' ? (mutual ? 'header' : 'no') : flow.cert;
+    return { hops, next: { ip: agwInstance(instance), port: s.gport, xff: xffEntries(agw), cert } };
+  }
+  const hops = loadBalancerHops({ client: flow.ip, cport: flow.port, lbip: front, port: s.port, backends: [target], bport: tport, pick: 1, floating: s.floating });
+  return { hops, next: flow };
+}
+
+/** The instance address of an AppGW hop's `ip:port` source (instances are IPv4). */
+function agwInstance(ipPortText: string): Ip {
+  return parseIp(ipPortText.slice(0, ipPortText.lastIndexOf(':')))!;
+}
+
+/** Every leg of a chain, end to end (SPEC §9). */
+export function pathLegs(s: PathScenario): PathResult {
+  const stages = dataStages(s);
+  const backend = s.backends[s.pick - 1]!;
+  let flow: Flow = { ip: s.client, port: s.cport, xff: s.xffin.map(formatXffEntry), cert: 'yes' };
+  const perStage: { stage: DataStage; hops: Hop[] }[] = [];
+  stages.forEach((stage, index) => {
+    const front = frontendOf(s, index).ip;
+    const last = index === stages.length - 1;
+    const target = last ? backend : frontendOf(s, index + 1).ip;
+    const tport = last ? s.bport : s.port;
+    const { hops, next } = runStage(s, stage, flow, front, target, tport);
+    perStage.push({ stage, hops });
+    flow = next;
+  });
+
+  const receiverAfter = (index: number) => (stages[index + 1] ?? 'backend') as PathLeg['receiver'];
+  const first: PathLeg = { ...perStage[0]!.hops[0]!, sender: 'client', receiver: stages[0]! };
+  const request: PathLeg[] = [
+    first,
+    ...perStage.map(({ stage, hops }, index): PathLeg => ({ ...hops[1]!, sender: stage, receiver: receiverAfter(index) })),
+  ].map((leg, i) => ({ ...leg, n: i + 1 }));
+  // Replies mirror the requests in reverse: each stage's own reply hops, innermost first.
+  const reply: PathLeg[] = [
+    ...[...perStage].reverse().map(({ stage, hops }): PathLeg => {
+      const index = stages.indexOf(stage);
+      return { ...hops[2]!, sender: receiverAfter(index), receiver: stage };
+    }),
+    { ...perStage[0]!.hops[3]!, sender: stages[0]!, receiver: 'client' } satisfies PathLeg,
+  ].map((leg, i) => ({ ...leg, n: request.length + i + 1 }));
+
+  return {
+    dns: s.chain[0] === 'tm' ? dnsSteps({ client: s.client, cport: s.cport, profile: s.profile, endpoints: s.endpoints, port: s.port, fail: null, resolved: 0, interval: 30, tolerated: 3, timeout: 10 }) : [],
+    request,
+    reply,
+    backendSource: request[request.length - 1]!.src,
+    xff: flow.xff.join(XFF_SEPARATOR),
+    cert: flow.cert,
+    nsg: nsgRows(s, request),
+  };
+}
+
+/** The address part of `ip:port` or `[ip]:port`. */
+const addressOf = (text: string) => (text.startsWith('[') ? text.slice(1, text.lastIndexOf(']')) : text.slice(0, text.lastIndexOf(':')));
+const portOf = (text: string) => text.slice(text.lastIndexOf(':') + 1);
+
+/**
+ * The inbound rules each NSG along the way needs, from the legs that arrive there: the AppGW
+ * subnet (plus the platform's own rules) and the backends. A Front Door edge is named by its
+ * service tag; the AppGW instances by their subnet.
+ */
+function nsgRows(s: PathScenario, request: readonly PathLeg[]): NsgRow[] {
+  const rows: NsgRow[] = [];
+  const add = (row: NsgRow) => {
+    if (!rows.some((r) => r.place === row.place && r.source === row.source && r.port === row.port)) rows.push(row);
+  };
+  for (const leg of request) {
+    if (leg.receiver !== 'agw' && leg.receiver !== 'backend') continue;
+    // Name the source as an NSG rule would: the packet's address, by tag or subnet where it has one
+    // (a Load Balancer keeps the source, so an edge or an instance can arrive through it too).
+    const address = addressOf(leg.src);
+    const source = address === s.edge.text && s.chain.includes('fd') ? FD_BACKEND_TAG : subnetContains(s.subnet, parseIp(address)!) ? s.subnet.text : address;
+    if (leg.receiver === 'agw') {
+      add({ place: 'agw-subnet', source, destination: s.subnet.text, port: portOf(leg.dst) });
+      add({ place: 'agw-subnet', source: 'GatewayManager', destination: ANY_DESTINATION, port: GATEWAY_MANAGER_PORTS });
+      add({ place: 'agw-subnet', source: 'AzureLoadBalancer', destination: ANY_DESTINATION, port: '*' });
+    } else {
+      add({ place: 'backends', source, destination: addressOf(leg.dst), port: portOf(leg.dst) });
+    }
+  }
+  return rows;
+}
+
+/** A ready-made chain and its parameters, shown as a plain link (SPEC §9 presets). */
+export interface Preset {
+  readonly id: string;
+  readonly params: Readonly<Record<string, string>>;
+}
+
+export const PRESETS: readonly Preset[] = [
+  { id: 'fd-agw', params: { chain: 'fd,agw' } },
+  { id: 'fw-agw', params: { chain: 'fw,agw' } },
+  { id: 'tm-agw', params: { chain: 'tm,agw' } },
+  { id: 'fd-lb', params: { chain: 'fd,lb' } },
+  { id: 'agw-lb', params: { chain: 'agw,lb' } },
+];

@@ -1,0 +1,132 @@
+import type { Translate } from '../i18n.ts';
+import type { Step } from '../diagram/sequence.ts';
+import { pathLegs, type PathLeg, type PathResult, type PathScenario } from '../model/paths.ts';
+import type { ExplorerView } from './explorer.ts';
+import { chip, chipList, dataTable, fieldCell } from './table.ts';
+import { h, type ElementNode, type TreeNode } from './tree.ts';
+
+/** Who a stage, the client or the backend is on this page (`stage.*` in content/i18n). */
+const who = (key: string, t: Translate) => t(`stage.${key}`);
+
+function legTable(legs: readonly PathLeg[], t: Translate): ElementNode {
+  const rows = legs.map((leg) =>
+    h(
+      'tr',
+      { 'data-hop': String(leg.n), 'data-stage': leg.sender },
+      h('th', { scope: 'row' }, String(leg.n)),
+      fieldCell('src', leg.src, chip(leg.src)),
+      fieldCell('dst', leg.dst, chip(leg.dst)),
+      h(
+        'td',
+        {},
+        h('span', { class: 'atp-leg' }, t('table.hops.path.value', { from: who(leg.sender, t), to: who(leg.receiver, t) })),
+        h('span', { class: 'atp-note' }, t(`hopNote.${leg.note}`)),
+      ),
+    ),
+  );
+  const columns = ['n', 'src', 'dst', 'path'].map((column) => t(`table.hops.${column}`));
+  return dataTable(t('table.path.caption'), columns, rows, 'atp-hops');
+}
+
+function dnsTable(result: PathResult, t: Translate): ElementNode {
+  const rows = result.dns.map((step) =>
+    h(
+      'tr',
+      { 'data-dns-step': String(step.n) },
+      h('th', { scope: 'row' }, String(step.n)),
+      fieldCell('query', step.query),
+      fieldCell('answer', step.answer, record(step.answer)),
+    ),
+  );
+  const columns = ['n', 'query', 'answer'].map((column) => t(`table.dns.${column}`));
+  return dataTable(t('table.dns.caption'), columns, rows, 'atp-path-dns');
+}
+
+/** `CNAME name` or `A address`: the record type as text, the value as a chip. */
+function record(answer: string): TreeNode[] {
+  const space = answer.indexOf(' ');
+  return space > 0 ? [answer.slice(0, space + 1), chip(answer.slice(space + 1))] : [chip(answer)];
+}
+
+/** What the backend receives, in one place. */
+function summaryTable(result: PathResult, t: Translate): ElementNode {
+  const row = (key: string, cell: ElementNode) => h('tr', {}, h('th', { scope: 'row' }, t(`table.path-summary.${key}`)), cell);
+  return h(
+    'div',
+    { class: 'atp-scroll', tabindex: '0', role: 'region', 'aria-label': t('table.path-summary.caption') },
+    h(
+      'table',
+      { class: 'atp-table atp-path-summary' },
+      h('caption', {}, t('table.path-summary.caption')),
+      h(
+        'tbody',
+        {},
+        row('backend-source', fieldCell('backend-source', result.backendSource, chip(result.backendSource))),
+        row('xff', fieldCell('xff', result.xff, result.xff === '' ? t('path.xff.none') : h('span', { class: 'atp-list' }, chipList(result.xff)))),
+        row('cert', fieldCell('cert-reaches-backend', result.cert, t(`cert.reaches.${result.cert}`))),
+      ),
+    ),
+  );
+}
+
+function nsgTable(result: PathResult, t: Translate): ElementNode {
+  const rows = result.nsg.map((rule, index) =>
+    h(
+      'tr',
+      { 'data-nsg-rule': String(index + 1), 'data-place': rule.place },
+      h('th', { scope: 'row' }, t(`path.nsg.place.${rule.place}`)),
+      fieldCell('source', rule.source),
+      fieldCell('destination', rule.destination),
+      fieldCell('port', rule.port),
+    ),
+  );
+  const columns = ['place', 'source', 'destination', 'port'].map((column) => t(`table.nsg.${column}`));
+  return dataTable(t('table.nsg.caption'), columns, rows, 'atp-path-nsg');
+}
+
+/** The address a participant is reached at, for its label: where its first arriving leg points. */
+function addressOf(result: PathResult, key: string): string {
+  const leg = result.request.find((l) => l.receiver === key);
+  if (!leg) return '';
+  return leg.dst.startsWith('[') ? leg.dst.slice(1, leg.dst.lastIndexOf(']')) : leg.dst.slice(0, leg.dst.lastIndexOf(':'));
+}
+
+export function pathView(s: PathScenario, t: Translate): ExplorerView {
+  const result = pathLegs(s);
+  const stages = s.chain.filter((stage) => stage !== 'tm');
+  const message = (leg: PathLeg, reply: boolean): Step => ({
+    kind: 'message',
+    from: leg.sender,
+    to: leg.receiver,
+    text: [`(${leg.n}) ${leg.src}`, `→ ${leg.dst}`],
+    reply,
+  });
+  const dnsSteps: Step[] = result.dns.flatMap((step) => [
+    { kind: 'message', from: 'client', to: 'tm', text: `(DNS ${step.n}) ${step.query}?` },
+    { kind: 'message', from: 'tm', to: 'client', text: step.answer, reply: true },
+  ]);
+  const outputs = [
+    ...(result.dns.length > 0 ? [dnsTable(result, t)] : []),
+    legTable([...result.request, ...result.reply], t),
+    summaryTable(result, t),
+    nsgTable(result, t),
+  ];
+  return {
+    outputs,
+    diagram: {
+      title: t('diagram.path.title', { chain: stages.map((stage) => who(stage, t)).join(' → ') }),
+      description: t('diagram.path.desc', { legs: result.request.length, source: result.backendSource }),
+      participants: [
+        { key: 'client', label: [who('client', t), s.client.text] },
+        ...(result.dns.length > 0 ? [{ key: 'tm', label: [who('tm', t), s.profile] }] : []),
+        ...stages.map((stage) => ({ key: stage, label: [who(stage, t), addressOf(result, stage)] })),
+        { key: 'backend', label: [who('backend', t), addressOf(result, 'backend')] },
+      ],
+      steps: [
+        ...(dnsSteps.length > 0 ? [{ kind: 'group' as const, label: t('diagram.path.dns'), steps: dnsSteps }] : []),
+        { kind: 'group', label: t('diagram.path.request'), steps: result.request.map((leg) => message(leg, false)) },
+        { kind: 'group', label: t('diagram.path.reply'), steps: result.reply.map((leg) => message(leg, true)) },
+      ],
+    },
+  };
+}

@@ -1,0 +1,125 @@
+import { expect, test } from '@playwright/test';
+import { diagramText, hopValues, waitForRedraw, watchErrors } from './helpers.ts';
+
+// The same hand-worked golden tables as tests/unit/paths.node.test.ts (request legs, then replies).
+const PRESETS: Record<string, { legs: string[][]; source: string; xff: string }> = {
+  'fd,agw': {
+    legs: [
+      ['203.0.113.10:50000', '198.51.100.50:443'],
+      ['192.0.2.50:41000', '198.51.100.20:443'],
+      ['10.0.0.4:40000', '10.0.1.4:443'],
+      ['10.0.1.4:443', '10.0.0.4:40000'],
+      ['198.51.100.20:443', '192.0.2.50:41000'],
+      ['198.51.100.50:443', '203.0.113.10:50000'],
+    ],
+    source: '10.0.0.4:40000',
+    xff: '203.0.113.10, 192.0.2.50:41000',
+  },
+  'fw,agw': {
+    legs: [
+      ['203.0.113.10:50000', '198.51.100.70:443'],
+      ['10.0.2.6:42000', '10.0.0.10:443'],
+      ['10.0.0.4:40000', '10.0.1.4:443'],
+      ['10.0.1.4:443', '10.0.0.4:40000'],
+      ['10.0.0.10:443', '10.0.2.6:42000'],
+      ['198.51.100.70:443', '203.0.113.10:50000'],
+    ],
+    source: '10.0.0.4:40000',
+    xff: '10.0.2.6:42000',
+  },
+  'tm,agw': {
+    legs: [
+      ['203.0.113.10:50000', '198.51.100.30:443'],
+      ['10.0.0.4:40000', '10.0.1.4:443'],
+      ['10.0.1.4:443', '10.0.0.4:40000'],
+      ['198.51.100.30:443', '203.0.113.10:50000'],
+    ],
+    source: '10.0.0.4:40000',
+    xff: '203.0.113.10:50000',
+  },
+  'fd,lb': {
+    legs: [
+      ['203.0.113.10:50000', '198.51.100.50:443'],
+      ['192.0.2.50:41000', '198.51.100.10:443'],
+      ['192.0.2.50:41000', '10.0.1.4:443'],
+      ['10.0.1.4:443', '192.0.2.50:41000'],
+      ['198.51.100.10:443', '192.0.2.50:41000'],
+      ['198.51.100.50:443', '203.0.113.10:50000'],
+    ],
+    source: '192.0.2.50:41000',
+    xff: '203.0.113.10',
+  },
+  'agw,lb': {
+    legs: [
+      ['203.0.113.10:50000', '198.51.100.20:443'],
+      ['10.0.0.4:40000', '10.0.1.100:443'],
+      ['10.0.0.4:40000', '10.0.1.4:443'],
+      ['10.0.1.4:443', '10.0.0.4:40000'],
+      ['10.0.1.100:443', '10.0.0.4:40000'],
+      ['198.51.100.20:443', '203.0.113.10:50000'],
+    ],
+    source: '10.0.0.4:40000',
+    xff: '203.0.113.10:50000',
+  },
+};
+
+for (const lang of ['ja', 'en'] as const) {
+  test.describe(`/${lang}/paths/`, () => {
+    for (const [chain, golden] of Object.entries(PRESETS)) {
+      test(`preset ${chain} (from its link)`, async ({ page }) => {
+        const errors = watchErrors(page);
+        await page.goto(`/${lang}/paths/`);
+        await page.locator(`a[href="/${lang}/paths/?chain=${chain}#path"]`).click();
+        const explorer = page.locator('[data-explorer="path"]');
+        if (chain !== 'fd,agw') await waitForRedraw(explorer);
+        expect(await hopValues(explorer)).toEqual(golden.legs);
+        await expect(explorer.locator('[data-field="backend-source"]')).toHaveAttribute('data-value', golden.source);
+        await expect(explorer.locator('[data-field="xff"]')).toHaveAttribute('data-value', golden.xff);
+        const text = await diagramText(explorer);
+        for (const [src, dst] of golden.legs) expect(text).toContain(`${src} → ${dst}`);
+        expect(errors).toEqual([]);
+      });
+    }
+
+    test.describe('JavaScript off', () => {
+      test.use({ javaScriptEnabled: false });
+      test('the default chain (Front Door → Application Gateway) is computed in the HTML', async ({ page }) => {
+        await page.goto(`/${lang}/paths/`);
+        const explorer = page.locator('[data-explorer="path"]');
+        expect(await hopValues(explorer)).toEqual(PRESETS['fd,agw']!.legs);
+        await expect(explorer.locator('[data-field="xff"]')).toHaveAttribute('data-value', PRESETS['fd,agw']!.xff);
+        await expect(explorer.locator('[data-stage]').first()).toHaveAttribute('data-stage', 'client');
+      });
+    });
+
+    test('the chain editor works from the keyboard and writes the URL', async ({ page }) => {
+      await page.goto(`/${lang}/paths/`);
+      const explorer = page.locator('[data-explorer="path"]');
+      const editor = explorer.locator('.atp-chain');
+      // Remove Front Door: the chain becomes the gateway alone.
+      await editor.locator('li').first().locator('button').last().focus();
+      await page.keyboard.press('Enter');
+      await waitForRedraw(explorer);
+      await expect(explorer.locator('input[name="chain"]')).toHaveValue('agw');
+      expect(new URL(page.url()).searchParams.get('chain')).toBe('agw');
+      // Add the Load Balancer after it.
+      await editor.locator('select').selectOption('lb');
+      await editor.locator('button[data-focus="add"]').press('Enter');
+      await waitForRedraw(explorer, 2);
+      await expect(explorer.locator('input[name="chain"]')).toHaveValue('agw,lb');
+      expect(await hopValues(explorer)).toEqual(PRESETS['agw,lb']!.legs);
+    });
+
+    test('a hostile or invalid chain is a field error and the last valid path stays', async ({ page }) => {
+      const errors = watchErrors(page);
+      await page.goto(`/${lang}/paths/?chain=agw,fd`);
+      const explorer = page.locator('[data-explorer="path"]');
+      await expect(explorer.locator('[data-error-for="chain"]')).toBeVisible();
+      expect(await hopValues(explorer)).toEqual(PRESETS['fd,agw']!.legs);
+      await explorer.locator('input[name="chain"]').fill('fd,<img src=x onerror=alert(1)>');
+      await expect(explorer.locator('[data-error-for="chain"]')).toBeVisible();
+      await expect(explorer.locator('img')).toHaveCount(0);
+      expect(errors).toEqual([]);
+    });
+  });
+}

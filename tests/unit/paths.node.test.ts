@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { pathLegs, readPathScenario, STAGES, type PathScenario, type Stage } from '../../src/model/paths.ts';
+import type { RawParams } from '../../src/model/params.ts';
+
+function scenario(raw: RawParams): PathScenario {
+  const result = readPathScenario(raw);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.scenario;
+}
+
+const legs = (raw: RawParams) => {
+  const result = pathLegs(scenario(raw));
+  return [...result.request, ...result.reply].map((leg) => [leg.n, leg.sender, leg.receiver, leg.src, leg.dst]);
+};
+const summary = (raw: RawParams) => {
+  const { backendSource, xff, cert } = pathLegs(scenario(raw));
+  return { backendSource, xff, cert };
+};
+
+// Golden tables for the presets, worked out by hand from SPEC §3, §8 and §9 with the defaults:
+// client 203.0.113.10:50000, Front Door 198.51.100.50 / edge 192.0.2.50:41000, firewall
+// 198.51.100.70 / instance 10.0.2.6:42000, gateway 198.51.100.20 (private 10.0.0.10), instance
+// 10.0.0.4:40000, Load Balancer 198.51.100.10 (internal 10.0.1.100), backend 10.0.1.4:443.
+describe('presets', () => {
+  it('fd,agw: two proxies, X-Forwarded-For with the client (by Front Door) then the edge (by the gateway)', () => {
+    expect(legs({ chain: 'fd,agw' })).toEqual([
+      [1, 'client', 'fd', '203.0.113.10:50000', '198.51.100.50:443'],
+      [2, 'fd', 'agw', '192.0.2.50:41000', '198.51.100.20:443'],
+      [3, 'agw', 'backend', '10.0.0.4:40000', '10.0.1.4:443'],
+      [4, 'backend', 'agw', '10.0.1.4:443', '10.0.0.4:40000'],
+      [5, 'agw', 'fd', '198.51.100.20:443', '192.0.2.50:41000'],
+      [6, 'fd', 'client', '198.51.100.50:443', '203.0.113.10:50000'],
+    ]);
+    expect(summary({ chain: 'fd,agw' })).toEqual({ backendSource: '10.0.0.4:40000', xff: '203.0.113.10, 192.0.2.50:41000', cert: 'no' });
+  });
+
+  it('fw,agw: DNAT with SNAT, so the gateway’s only client is the firewall instance', () => {
+    expect(legs({ chain: 'fw,agw' })).toEqual([
+      [1, 'client', 'fw', '203.0.113.10:50000', '198.51.100.70:443'],
+      [2, 'fw', 'agw', '10.0.2.6:42000', '10.0.0.10:443'],
+      [3, 'agw', 'backend', '10.0.0.4:40000', '10.0.1.4:443'],
+      [4, 'backend', 'agw', '10.0.1.4:443', '10.0.0.4:40000'],
+      [5, 'agw', 'fw', '10.0.0.10:443', '10.0.2.6:42000'],
+      [6, 'fw', 'client', '198.51.100.70:443', '203.0.113.10:50000'],
+    ]);
+    expect(summary({ chain: 'fw,agw' })).toEqual({ backendSource: '10.0.0.4:40000', xff: '10.0.2.6:42000', cert: 'no' });
+  });
+
+  it('tm,agw: DNS answers with endpoint 1, then the client talks to that gateway directly', () => {
+    const result = pathLegs(scenario({ chain: 'tm,agw' }));
+    expect(result.dns.map((step) => [step.query, step.answer])).toEqual([
+      ['test.trafficmanager.net', 'CNAME region1.example.com'],
+      ['region1.example.com', 'A 198.51.100.30'],
+    ]);
+    expect(legs({ chain: 'tm,agw' })).toEqual([
+      [1, 'client', 'agw', '203.0.113.10:50000', '198.51.100.30:443'],
+      [2, 'agw', 'backend', '10.0.0.4:40000', '10.0.1.4:443'],
+      [3, 'backend', 'agw', '10.0.1.4:443', '10.0.0.4:40000'],
+      [4, 'agw', 'client', '198.51.100.30:443', '203.0.113.10:50000'],
+    ]);
+    expect(summary({ chain: 'tm,agw' })).toEqual({ backendSource: '10.0.0.4:40000', xff: '203.0.113.10:50000', cert: 'no' });
+  });
+
+  it('fd,lb: the Load Balancer keeps the edge as the source', () => {
+    expect(legs({ chain: 'fd,lb' })).toEqual([
+      [1, 'client', 'fd', '203.0.113.10:50000', '198.51.100.50:443'],
+      [2, 'fd', 'lb', '192.0.2.50:41000', '198.51.100.10:443'],
+      [3, 'lb', 'backend', '192.0.2.50:41000', '10.0.1.4:443'],
+      [4, 'backend', 'lb', '10.0.1.4:443', '192.0.2.50:41000'],
+      [5, 'lb', 'fd', '198.51.100.10:443', '192.0.2.50:41000'],
+      [6, 'fd', 'client', '198.51.100.50:443', '203.0.113.10:50000'],
+    ]);
+    expect(summary({ chain: 'fd,lb' })).toEqual({ backendSource: '192.0.2.50:41000', xff: '203.0.113.10', cert: 'no' });
+  });
+
+  it('agw,lb: the instance address passes the internal Load Balancer untouched', () => {
+    expect(legs({ chain: 'agw,lb' })).toEqual([
+      [1, 'client', 'agw', '203.0.113.10:50000', '198.51.100.20:443'],
+      [2, 'agw', 'lb', '10.0.0.4:40000', '10.0.1.100:443'],
+      [3, 'lb', 'backend', '10.0.0.4:40000', '10.0.1.4:443'],
+      [4, 'backend', 'lb', '10.0.1.4:443', '10.0.0.4:40000'],
+      [5, 'lb', 'agw', '10.0.1.100:443', '10.0.0.4:40000'],
+      [6, 'agw', 'client', '198.51.100.20:443', '203.0.113.10:50000'],
+    ]);
+    expect(summary({ chain: 'agw,lb' })).toEqual({ backendSource: '10.0.0.4:40000', xff: '203.0.113.10:50000', cert: 'no' });
+  });
+
+  it('the NSG rows for fd,agw name Front Door by its tag and the instances by their subnet', () => {
+    expect(pathLegs(scenario({ chain: 'fd,agw' })).nsg.map((r) => [r.place, r.source, r.destination, r.port])).toEqual([
+      ['agw-subnet', 'AzureFrontDoor.Backend', '10.0.0.0/24', '443'],
+      ['agw-subnet', 'GatewayManager', 'Any', '65200-65535'],
+      ['agw-subnet', 'AzureLoadBalancer', 'Any', '*'],
+      ['backends', '10.0.0.0/24', '10.0.1.4', '443'],
+    ]);
+  });
+
+  it('mutual TLS on a gateway the client reaches directly forwards the certificate as a header; behind Front Door it cannot', () => {
+    expect(summary({ chain: 'agw', tls: 'mtls-passthrough' }).cert).toBe('header');
+    expect(summary({ chain: 'fd,agw', tls: 'mtls-passthrough' }).cert).toBe('no');
+    expect(summary({ chain: 'lb' }).cert).toBe('yes');
+  });
+});
+
+describe('invalid chains are field errors on chain', () => {
+  it.each([
+    ['agw,fd', 'chain-order'],
+    ['lb,tm', 'chain-order'],
+    ['fd,fd', 'duplicate'],
+    ['tm', 'chain-data-path'],
+    ['', 'chain-data-path'],
+    ['fd,<script>', 'chain-stage'],
+    ['fd,,agw', 'chain-stage'],
+  ])('%j', (chain, code) => {
+    const result = readPathScenario({ chain });
+    expect(result.ok ? [] : result.errors.map((e) => [e.param, e.rule.code])).toEqual([['chain', code]]);
+  });
+});
+
+// Property tests over random valid chains (SPEC §9, issue: paths).
+describe('invariants over every valid chain', () => {
+  const chains = fc.subarray([...STAGES], { minLength: 1 }).filter((stages) => stages.some((stage) => stage !== 'tm'));
+  const raw = fc.record({
+    chain: chains.map((stages: Stage[]) => stages.join(',')),
+    cport: fc.integer({ min: 1024, max: 65535 }).map(String),
+    pick: fc.constantFrom('1', '2'),
+    xffin: fc.constantFrom('', '198.51.100.7', '192.0.2.9:1234, 198.51.100.8'),
+  });
+
+  it('leg 1 starts at the client; the last request leg ends at the picked backend; replies mirror requests', () => {
+    fc.assert(
+      fc.property(raw, (r) => {
+        const s = scenario(r);
+        const { request, reply } = pathLegs(s);
+        expect(request[0]!.src).toBe(`203.0.113.10:${r.cport}`);
+        expect(request.at(-1)!.dst).toBe(`${s.backends[s.pick - 1]!.text}:443`);
+        expect(reply.map((leg) => [leg.src, leg.dst])).toEqual([...request].reverse().map((leg) => [leg.dst, leg.src]));
+      }),
+    );
+  });
+
+  it('the backend sees the client as packet source exactly when no proxy or firewall is on the path', () => {
+    fc.assert(
+      fc.property(raw, (r) => {
+        const s = scenario(r);
+        const direct = !s.chain.some((stage) => stage === 'fd' || stage === 'fw' || stage === 'agw');
+        expect(pathLegs(s).backendSource.startsWith('203.0.113.10:')).toBe(direct);
+      }),
+    );
+  });
+
+  it('every X-Forwarded-For entry was sent by the client or written by a proxy about the leg it received', () => {
+    fc.assert(
+      fc.property(raw, (r) => {
+        const s = scenario(r);
+        const { request, xff } = pathLegs(s);
+        const proxied = request.filter((leg) => leg.receiver === 'fd' || leg.receiver === 'agw');
+        const allowed = new Set([
+          ...(r.xffin === '' ? [] : r.xffin.split(/,\s*/)),
+          ...proxied.map((leg) => leg.src),
+          ...proxied.filter((leg) => leg.receiver === 'fd').map((leg) => leg.src.slice(0, leg.src.lastIndexOf(':'))),
+        ]);
+        for (const entry of xff === '' ? [] : xff.split(', ')) expect(allowed.has(entry)).toBe(true);
+        // The last proxy's entry is last: it describes the connection that proxy accepted.
+        const lastProxy = proxied.at(-1);
+        if (lastProxy) expect(xff.split(', ').at(-1)).toBe(lastProxy.receiver === 'fd' ? lastProxy.src.slice(0, lastProxy.src.lastIndexOf(':')) : lastProxy.src);
+      }),
+    );
+  });
+});

@@ -39,6 +39,15 @@ for (const lang of ['ja', 'en'] as const) {
       expect(guideLinks.filter((href) => href.startsWith(`/${lang}/`))).toEqual([]);
     });
 
+    test('keeps the sidebar and the site title linking to the pages', async ({ page }) => {
+      await page.goto(`/${lang}/print/`);
+      await expect(page.locator('a.site-title')).toHaveAttribute('href', `/${lang}/`);
+      const sidebar = await page.locator('#starlight__sidebar a[href]').evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''));
+      expect(sidebar).toContain(`/${lang}/load-balancer/`);
+      expect(sidebar).toContain(`/${lang}/faq/client-ip/`);
+      expect(sidebar.filter((href) => href.startsWith('#'))).toEqual([]);
+    });
+
     test('print media hides inputs and navigation and keeps diagrams whole', async ({ page }) => {
       await page.goto(`/${lang}/load-balancer/`);
       await page.emulateMedia({ media: 'print' });

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { builtLinks } from './site-pages.ts';
 

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sirv from 'sirv';
 
@@ -27,6 +28,12 @@ export function serve(root: string, port: number, host = '127.0.0.1'): Promise<S
     server.once('error', fail);
     server.listen(port, host, () => done(server));
   });
+}
+
+/** The server's base URL, e.g. `http://127.0.0.1:41234` (port 0 asks the system for a free one). */
+export function originOf(server: Server): string {
+  const { address, port } = server.address() as AddressInfo;
+  return `http://${address}:${port}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -2,11 +2,10 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { closeRenderer } from './src/diagram/render.ts';
 import { collectLinks } from './src/build/links.ts';
-import { GUIDE_ORDER, localiseGuideLinks } from './src/guide.ts';
 
 /**
  * After the pages are written: close the build-time diagram browser, and list every linkable
@@ -19,10 +18,6 @@ const buildDone = {
     'astro:build:done': async ({ dir }) => {
       await closeRenderer();
       const distDir = fileURLToPath(dir);
-      for (const lang of ['ja', 'en']) {
-        const printPage = `${distDir}/${lang}/print/index.html`;
-        writeFileSync(printPage, localiseGuideLinks(readFileSync(printPage, 'utf8'), lang, GUIDE_ORDER));
-      }
       writeFileSync(`${distDir}/links.json`, `${JSON.stringify(collectLinks(distDir), null, 2)}\n`);
     },
   },

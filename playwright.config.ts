@@ -1,15 +1,31 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, resolveBrowser } from './src/browser/resolve.ts';
 
-const PORT = Number(process.env.ATP_E2E_PORT ?? 4399);
+// A free port unless one is given: two runs on one machine never share (or reuse) a server. The
+// workers read the config again; they inherit the runner's environment, so they get the same port.
+process.env.ATP_E2E_PORT ??= String(await freePort());
+const PORT = Number(process.env.ATP_E2E_PORT);
 
-// End-to-end tests run against the production build (`npm run build`), served by `astro preview`.
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => done(port));
+    });
+  });
+}
+
+// End-to-end tests run against the production build (`npm run build`), served by scripts/serve.ts (sirv).
 export default defineConfig({
   testDir: 'tests/e2e',
   // Playwright empties its output folder at start; keep it apart from the reports in test-results/.
   outputDir: 'test-results/e2e-artifacts',
   fullyParallel: true,
-  workers: 2,
+  // A stray test.only must not pass CI by running one test.
+  forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 30_000,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],

@@ -10,9 +10,8 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../src/browser/resolve.ts';
 import { builtPages } from '../src/build/dist.ts';
-import { serve } from './serve.ts';
+import { originOf, serve } from './serve.ts';
 
-const PORT = 4477;
 const DIST = 'dist';
 
 interface PageReport {
@@ -62,7 +61,9 @@ async function timeEdit(page: Page): Promise<number | null> {
 }
 
 const buildMs = process.argv.includes('--no-build') ? null : timeBuild();
-const server = await serve(DIST, PORT);
+// A free port, so a run never collides with another one on the same machine.
+const server = await serve(DIST, 0);
+const ORIGIN = originOf(server);
 const browser = await launchBrowser();
 const reports: PageReport[] = [];
 
@@ -74,7 +75,7 @@ for (const { path, file } of builtPages(DIST)) {
     const body = await response.body().catch(() => Buffer.alloc(0));
     scripts.push({ url: response.url(), bytes: body.length, gzip: gzipSync(body).length });
   });
-  await page.goto(`http://127.0.0.1:${PORT}${path}`, { waitUntil: 'networkidle' });
+  await page.goto(`${ORIGIN}${path}`, { waitUntil: 'networkidle' });
   // Starlight loads part of its search UI when the browser is idle; count it as page weight.
   await page.waitForTimeout(1000);
   const sum = (key: 'bytes' | 'gzip') => scripts.reduce((total, s) => total + s[key], 0);

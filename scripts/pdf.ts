@@ -7,22 +7,22 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { launchBrowser } from '../src/browser/resolve.ts';
-import { serve } from './serve.ts';
-
-const PORT = 4479;
+import { originOf, serve } from './serve.ts';
 
 if (!existsSync('dist/ja/print/index.html') || process.argv.includes('--build')) {
   const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = await serve('dist', PORT);
+// A free port, so a run never collides with another one on the same machine.
+const server = await serve('dist', 0);
+const ORIGIN = originOf(server);
 const browser = await launchBrowser();
 try {
   for (const lang of ['ja', 'en'] as const) {
     const page = await browser.newPage();
     await page.emulateMedia({ media: 'print', colorScheme: 'light' });
-    await page.goto(`http://127.0.0.1:${PORT}/${lang}/print/`, { waitUntil: 'networkidle' });
+    await page.goto(`${ORIGIN}/${lang}/print/`, { waitUntil: 'networkidle' });
     await page.evaluate(() => document.fonts.ready);
     const path = `dist/guide-${lang}.pdf`;
     await page.pdf({

@@ -8,9 +8,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { launchBrowser } from '../src/browser/resolve.ts';
-import { serve } from './serve.ts';
+import { originOf, serve } from './serve.ts';
 
-const PORT = 4478;
 const OUT = 'screenshots';
 const PAGES = ['', 'load-balancer/', 'application-gateway/', 'health-probes/'];
 const MODES = [
@@ -20,7 +19,9 @@ const MODES = [
 ] as const;
 
 mkdirSync(OUT, { recursive: true });
-const server = await serve('dist', PORT);
+// A free port, so a run never collides with another one on the same machine.
+const server = await serve('dist', 0);
+const ORIGIN = originOf(server);
 const browser = await launchBrowser();
 try {
   for (const mode of MODES) {
@@ -28,7 +29,7 @@ try {
     const page = await context.newPage();
     for (const lang of ['ja', 'en']) {
       for (const slug of PAGES) {
-        await page.goto(`http://127.0.0.1:${PORT}/${lang}/${slug}`);
+        await page.goto(`${ORIGIN}/${lang}/${slug}`);
         await page.evaluate(() => document.fonts.ready);
         const name = `${lang}-${slug.replace(/\/$/, '').replace(/\//g, '-') || 'index'}-${mode.name}.png`;
         await page.screenshot({ path: `${OUT}/${name}`, fullPage: true });
@@ -37,7 +38,7 @@ try {
     await context.close();
   }
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`http://127.0.0.1:${PORT}/ja/load-balancer/`);
+  await page.goto(`${ORIGIN}/ja/load-balancer/`);
   await page.locator('[data-explorer="load-balancer"]').screenshot({ path: 'public/screenshot-load-balancer.png' });
 } finally {
   await browser.close();

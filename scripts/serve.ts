@@ -1,56 +1,39 @@
 /**
- * A small static file server for the production build, used by the end-to-end tests and the
- * measurement script so they never depend on (or collide with) a running `astro preview`.
+ * Serves the production build for the end-to-end tests and the scripts (PDF, screenshots,
+ * measurements), so they never depend on (or collide with) a running `astro preview`.
+ * The file serving is sirv's: it only answers with files it listed under the root at start, so
+ * an escaped `..` or a malformed escape can't reach outside it or stop the server.
  * Usage: node scripts/serve.ts [port] [dir]
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import sirv from 'sirv';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.pdf': 'application/pdf',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-};
-
+/** Starts a server for the files under `root` (read once, at start) and resolves once it listens. */
 export function serve(root: string, port: number, host = '127.0.0.1'): Promise<Server> {
-  const base = resolve(root);
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    let path = normalize(join(base, decodeURIComponent(url.pathname)));
-    if (!path.startsWith(base)) {
-      response.writeHead(403).end();
-      return;
-    }
-    if (existsSync(path) && statSync(path).isDirectory()) {
-      if (!url.pathname.endsWith('/')) {
-        response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
-        return;
-      }
-      path = join(path, 'index.html');
-    }
-    let status = 200;
-    if (!existsSync(path)) {
-      status = 404;
-      path = join(base, '404.html');
-    }
-    response.writeHead(status, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-    createReadStream(path).pipe(response);
+  const notFound = readFileSync(join(root, '404.html'));
+  const files = sirv(root, {
+    // Pagefind's index files have no registered type; say they are bytes.
+    setHeaders: (response, pathname) => {
+      if (/\.pf_\w+$/.test(pathname)) response.setHeader('content-type', 'application/octet-stream');
+    },
+    onNoMatch: (_request, response) => {
+      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound);
+    },
   });
-  return new Promise((done) => server.listen(port, host, () => done(server)));
+  const server = createServer((request, response) => files(request, response));
+  return new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => done(server));
+  });
+}
+
+/** The server's base URL, e.g. `http://127.0.0.1:41234` (port 0 asks the system for a free one). */
+export function originOf(server: Server): string {
+  const { address, port } = server.address() as AddressInfo;
+  return `http://${address}:${port}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

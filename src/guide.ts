@@ -1,3 +1,5 @@
+import { ELEMENT_NODE, parse, renderSync, walkSync, type Node } from 'ultrahtml';
+
 /**
  * The guide's reading order (SPEC §1): the print page and the PDF follow it. Every slug here is
  * published in both languages and must never be removed or renamed.
@@ -32,14 +34,22 @@ export function pagePath(lang: string, slug: string): string {
  * On the print page, links to other pages of the guide point into the same document instead:
  * `/ja/load-balancer/#floating-ip` becomes `#floating-ip` (heading ids are unique across the
  * guide) and `/ja/load-balancer/` becomes that page's section. Other links are left alone.
+ * Takes the rendered HTML of the print body only (the sidebar and header keep their real links)
+ * and changes it as a tree: only `href`s of `<a>` elements are touched.
  */
 export function localiseGuideLinks(html: string, lang: string, slugs: readonly string[]): string {
   const targets = new Map(slugs.map((slug) => [pagePath(lang, slug), printSectionId(slug)]));
   // A link to the print page itself (the index mentions it) goes to the table of contents.
   targets.set(`/${lang}/print/`, 'print-contents');
-  return html.replace(/href="([^"#]*)(#[^"]*)?"/g, (attr, path: string, hash: string | undefined) => {
+  const tree = parse(html) as Node;
+  walkSync(tree, (node) => {
+    if (node.type !== ELEMENT_NODE || node.name !== 'a' || node.attributes.href === undefined) return;
+    const href = node.attributes.href;
+    const hashAt = href.indexOf('#');
+    const path = hashAt === -1 ? href : href.slice(0, hashAt);
+    const hash = hashAt === -1 ? '' : href.slice(hashAt);
     const section = targets.get(path);
-    if (section === undefined) return attr;
-    return `href="${hash && hash.length > 1 ? hash : `#${section}`}"`;
+    if (section !== undefined) node.attributes.href = hash.length > 1 ? hash : `#${section}`;
   });
+  return renderSync(tree);
 }

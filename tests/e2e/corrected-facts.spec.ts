@@ -1,5 +1,6 @@
-import { expect, test, type Locator } from '@playwright/test';
-import { expectDiagramHas, waitForRedraw, watchErrors } from './helpers.ts';
+import type { Locator } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { expectDiagramHas, waitForRedraw } from './helpers.ts';
 
 // Golden values written by hand from SPEC §2–§4 as corrected in issue 10.
 const field = (explorer: Locator, name: string) => explorer.locator(`[data-field="${name}"]`);
@@ -7,7 +8,6 @@ const field = (explorer: Locator, name: string) => explorer.locator(`[data-field
 for (const lang of ['ja', 'en'] as const) {
   test.describe(`/${lang}/: facts checked against Microsoft Learn`, () => {
     test('X-Forwarded-For keeps the client’s own entry and appends the gateway’s last', async ({ page }) => {
-      const errors = watchErrors(page);
       await page.goto(`/${lang}/application-gateway/?xffin=198.51.100.7`);
       const explorer = page.locator('[data-explorer="application-gateway"]');
       await waitForRedraw(explorer);
@@ -15,11 +15,9 @@ for (const lang of ['ja', 'en'] as const) {
       await expect(field(explorer, 'xff')).toHaveText('198.51.100.7, 203.0.113.10:50000');
       await expect(explorer.locator('input[name="xffin"]')).toHaveValue('198.51.100.7');
       await expectDiagramHas(explorer, ['X-Forwarded-For: 198.51.100.7, 203.0.113.10:50000']);
-      expect(errors).toEqual([]);
     });
 
     test('typing into xffin updates the header and the URL; a bad item is an error at xffin', async ({ page }) => {
-      const errors = watchErrors(page);
       await page.goto(`/${lang}/application-gateway/`);
       const explorer = page.locator('[data-explorer="application-gateway"]');
       await explorer.locator('input[name="xffin"]').fill('[2001:db8::7]:443, 192.0.2.1');
@@ -31,7 +29,6 @@ for (const lang of ['ja', 'en'] as const) {
       await expect(explorer.locator('[data-error-for="xffin"]')).not.toBeEmpty();
       // The last valid scenario stays on screen.
       await expect(field(explorer, 'xff')).toHaveAttribute('data-value', '[2001:db8::7]:443, 192.0.2.1, 203.0.113.10:50000');
-      expect(errors).toEqual([]);
     });
 
     test('the client-IP FAQ shows a forged entry before the gateway’s, in the static HTML', async ({ page }) => {
@@ -40,7 +37,6 @@ for (const lang of ['ja', 'en'] as const) {
     });
 
     test('an endpoint given by IP address is answered with A in one DNS step', async ({ page }) => {
-      const errors = watchErrors(page);
       await page.goto(`/${lang}/traffic-manager/?endpoints=198.51.100.30,198.51.100.40`);
       const tm = page.locator('[data-explorer="traffic-manager"]');
       await waitForRedraw(tm);
@@ -49,7 +45,6 @@ for (const lang of ['ja', 'en'] as const) {
       await expect(tm.locator('[data-dns-step="1"] [data-field="answer"]')).toHaveAttribute('data-value', 'A 198.51.100.30');
       await expect(tm.locator('[data-hop="1"] [data-field="dst"]')).toHaveAttribute('data-value', '198.51.100.30:443');
       await expectDiagramHas(tm, ['A 198.51.100.30', '203.0.113.10:50000', '198.51.100.30:443']);
-      expect(errors).toEqual([]);
     });
 
     test('an IPv6 endpoint given by address is answered with AAAA; a mixed list is refused', async ({ page }) => {

@@ -1,14 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
-
-/** Collects uncaught page errors and console errors; assert it is empty at the end of a test. */
-export function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  return errors;
-}
+import { expect, type Locator } from '@playwright/test';
 
 /** The [src, dst] data-values of each hop row, in order. */
 export async function hopValues(explorer: Locator): Promise<[string, string][]> {

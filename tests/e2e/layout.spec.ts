@@ -2,7 +2,8 @@
  * SPEC §7, the reading rules, measured as a reader sees the page: line boxes, overflow, rendered
  * font size and colour, not the DOM's values. Every page × {ja, en} × {1280 light, 1280 dark, 390}.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { builtPages } from './site-pages.ts';
 import { layoutProblems } from './layout-probe.ts';
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { checkLinks, idsOf } from '../../src/build/check-links.ts';
 import { builtLinks } from './site-pages.ts';
 

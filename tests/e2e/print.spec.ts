@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { builtLinks } from './site-pages.ts';
 
@@ -37,6 +37,15 @@ for (const lang of ['ja', 'en'] as const) {
       expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
       const guideLinks = await page.locator('[data-print-body] a[href]').evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''));
       expect(guideLinks.filter((href) => href.startsWith(`/${lang}/`))).toEqual([]);
+    });
+
+    test('keeps the sidebar and the site title linking to the pages', async ({ page }) => {
+      await page.goto(`/${lang}/print/`);
+      await expect(page.locator('a.site-title')).toHaveAttribute('href', `/${lang}/`);
+      const sidebar = await page.locator('#starlight__sidebar a[href]').evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''));
+      expect(sidebar).toContain(`/${lang}/load-balancer/`);
+      expect(sidebar).toContain(`/${lang}/faq/client-ip/`);
+      expect(sidebar.filter((href) => href.startsWith('#'))).toEqual([]);
     });
 
     test('print media hides inputs and navigation and keeps diagrams whole', async ({ page }) => {

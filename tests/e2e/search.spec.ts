@@ -2,7 +2,8 @@
  * SPEC §7.8: search finds the pages readers want, in the page's language, with readable excerpts.
  * Queries go through Pagefind's own browser API, the one Starlight's search box uses.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 
 interface Hit {
   url: string;

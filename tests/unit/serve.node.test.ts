@@ -1,0 +1,67 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { serve } from '../../scripts/serve.ts';
+
+// A root `dist/` with a sibling `dist-evil/` whose name starts like the root's: a prefix check
+// on paths would let `/..%2Fdist-evil/x` through.
+const base = mkdtempSync(join(tmpdir(), 'atp-serve-'));
+const root = join(base, 'dist');
+let server: Server;
+
+/** Sends the path exactly as written (no URL normalisation) and returns status and body. */
+function get(path: string): Promise<{ status: number; body: string }> {
+  const { port } = server.address() as AddressInfo;
+  return new Promise((done, fail) => {
+    request({ host: '127.0.0.1', port, path }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => done({ status: response.statusCode ?? 0, body }));
+    })
+      .on('error', fail)
+      .end();
+  });
+}
+
+beforeAll(async () => {
+  mkdirSync(join(root, 'ja'), { recursive: true });
+  mkdirSync(join(base, 'dist-evil'), { recursive: true });
+  writeFileSync(join(root, 'ja', 'index.html'), 'ja page');
+  writeFileSync(join(root, '404.html'), 'not found page');
+  writeFileSync(join(base, 'dist-evil', 'x'), 'secret');
+  writeFileSync(join(base, 'secret.txt'), 'secret');
+  server = await serve(root, 0);
+});
+
+afterAll(() => {
+  server.close();
+  rmSync(base, { recursive: true, force: true });
+});
+
+describe('serve', () => {
+  test.each([
+    // the page of a folder, with and without the trailing slash
+    ['/ja/', 200, 'ja page'],
+    ['/ja', 200, 'ja page'],
+    // a missing file gets the site's 404 page
+    ['/nothing-here/', 404, 'not found page'],
+    // escaped separators and dots never leave the root
+    ['/..%2Fdist-evil/x', 404, 'not found page'],
+    ['/%2E%2E/secret.txt', 404, 'not found page'],
+    ['/..%5Csecret.txt', 404, 'not found page'],
+    // a malformed escape is a miss, not a crash
+    ['/%E0%A4%A', 404, 'not found page'],
+  ])('%s → %i', async (path, status, body) => {
+    expect(await get(path)).toEqual({ status, body });
+  });
+
+  test('keeps serving after a malformed escape', async () => {
+    await get('/%E0%A4%A');
+    await get('/%');
+    expect(await get('/ja/')).toEqual({ status: 200, body: 'ja page' });
+  });
+});

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { diagramText, hopValues, waitForRedraw, watchErrors } from './helpers.ts';
+import { expect, test } from './fixtures.ts';
+import { diagramText, hopValues, waitForRedraw } from './helpers.ts';
 
 // Golden tables worked out by hand from SPEC §8 (the same ones as tests/unit/front-door.node.test.ts).
 const DEFAULT_HOPS = [
@@ -43,7 +43,6 @@ for (const lang of ['ja', 'en'] as const) {
   }
 
   test(`/${lang}/front-door/: an IPv6 client from the URL, and edits recompute`, async ({ page }) => {
-    const errors = watchErrors(page);
     await page.goto(`/${lang}/front-door/?client=2001:db8::10&fdip=2001:db8::50`);
     const explorer = page.locator('[data-explorer="front-door"]').first();
     await waitForRedraw(explorer);
@@ -56,7 +55,6 @@ for (const lang of ['ja', 'en'] as const) {
     await explorer.locator('input[name="fdid"]').fill('<img src=x onerror=alert(1)>');
     await expect(explorer.locator('[data-error-for="fdid"]')).toBeVisible();
     await expect(explorer.locator('[data-field="x-azure-fdid"]')).toHaveAttribute('data-value', 'a1b2c3d4-0000-4000-8000-00000000fd01');
-    expect(errors).toEqual([]);
   });
 
   test(`/${lang}/: Front Door everywhere the other services are`, async ({ page }) => {

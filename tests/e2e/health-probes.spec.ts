@@ -22,6 +22,7 @@ const DEFAULT_PROBES = [
   ['application-gateway', '10.0.0.5', '10.0.1.5:443', '30'],
   ['traffic-manager', 'AzureTrafficManager', '198.51.100.30:443', '30'],
   ['traffic-manager', 'AzureTrafficManager', '198.51.100.40:443', '30'],
+  ['front-door', 'AzureFrontDoor.Backend', '198.51.100.60:443', '30'],
 ];
 
 for (const lang of ['ja', 'en'] as const) {
@@ -33,7 +34,7 @@ for (const lang of ['ja', 'en'] as const) {
       const agwRate = explorer.locator('[data-rate="10.0.1.4"][data-service="application-gateway"] [data-field="per-minute"]');
       await expect(agwRate).toHaveAttribute('data-value', '4');
       const nsgSources = await explorer.locator('[data-nsg-rule] [data-field="source"]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-value')));
-      expect(nsgSources).toEqual(['203.0.113.10', 'AzureLoadBalancer', '203.0.113.10', 'GatewayManager', 'AzureLoadBalancer', '10.0.0.0/24', '203.0.113.10', 'AzureTrafficManager']);
+      expect(nsgSources).toEqual(['203.0.113.10', 'AzureLoadBalancer', '203.0.113.10', 'GatewayManager', 'AzureLoadBalancer', '10.0.0.0/24', '203.0.113.10', 'AzureTrafficManager', 'AzureFrontDoor.Backend']);
       const svg = await diagramText(explorer);
       for (const [, src, dst] of DEFAULT_PROBES) expect(svg).toContain(`${src} → ${dst}`);
     });
@@ -43,7 +44,7 @@ for (const lang of ['ja', 'en'] as const) {
       const explorer = page.locator('[data-explorer="health-probes"]');
       await waitForRedraw(explorer);
       const rows = await probeValues(explorer);
-      expect(rows).toHaveLength(1 + 5 + 2);
+      expect(rows).toHaveLength(1 + 5 + 2 + 1);
       expect(rows.filter((r) => r[0] === 'application-gateway').map((r) => r[1])).toEqual(['10.0.0.4', '10.0.0.5', '10.0.0.6', '10.0.0.7', '10.0.0.8']);
       await expect(explorer.locator('[data-rate="10.0.1.4"][data-service="application-gateway"] [data-field="per-minute"]')).toHaveAttribute('data-value', '10');
     });

@@ -30,6 +30,8 @@ const VALID_FOR: Record<string, readonly string[]> = {
   'traffic-manager.fail': [''],
   // An empty `xffin` means the client sent no X-Forwarded-For of its own.
   'application-gateway.xffin': [''],
+  'front-door.xffin': [''],
+  'path.xffin': [''],
 };
 
 const cases = (Object.keys(explorers) as ExplorerKind[]).flatMap((kind) =>

@@ -1,11 +1,13 @@
 /**
  * A small static file server for the production build, used by the end-to-end tests and the
  * measurement script so they never depend on (or collide with) a running `astro preview`.
- * Usage: node scripts/serve.ts [port] [dir]
+ * With `gzip`, text files go out compressed as any static host sends them (for Lighthouse).
+ * Usage: node scripts/serve.ts [port] [dir] [--gzip]
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,8 +28,18 @@ const TYPES: Record<string, string> = {
   '.pf_fragment': 'application/octet-stream',
 };
 
-export function serve(root: string, port: number, host = '127.0.0.1'): Promise<Server> {
+/** Types worth compressing: text. Fonts, images and the search index are compressed already. */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript)|image\/svg)/;
+
+export interface ServeOptions {
+  host?: string;
+  /** Send text files gzip-compressed to clients that accept it. */
+  gzip?: boolean;
+}
+
+export function serve(root: string, port: number, { host = '127.0.0.1', gzip = false }: ServeOptions = {}): Promise<Server> {
   const base = resolve(root);
+  const compressed = new Map<string, Buffer>();
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     let path = normalize(join(base, decodeURIComponent(url.pathname)));
@@ -47,15 +59,24 @@ export function serve(root: string, port: number, host = '127.0.0.1'): Promise<S
       status = 404;
       path = join(base, '404.html');
     }
-    response.writeHead(status, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+    const type = TYPES[extname(path)] ?? 'application/octet-stream';
+    if (gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+      let body = compressed.get(path);
+      if (!body) compressed.set(path, (body = gzipSync(readFileSync(path), { level: 9 })));
+      response.writeHead(status, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding', 'content-length': body.length });
+      response.end(body);
+      return;
+    }
+    response.writeHead(status, { 'content-type': type });
     createReadStream(path).pipe(response);
   });
   return new Promise((done) => server.listen(port, host, () => done(server)));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const port = Number(process.argv[2] ?? 4399);
-  const dir = process.argv[3] ?? 'dist';
-  await serve(dir, port);
+  const [portArg, dirArg] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+  const port = Number(portArg ?? 4399);
+  const dir = dirArg ?? 'dist';
+  await serve(dir, port, { gzip: process.argv.includes('--gzip') });
   console.log(`Serving ${dir} at http://127.0.0.1:${port}/`);
 }

@@ -61,8 +61,10 @@ export function serve(root: string, port: number, { host = '127.0.0.1', gzip = f
     }
     const type = TYPES[extname(path)] ?? 'application/octet-stream';
     if (gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
-      let body = compressed.get(path);
-      if (!body) compressed.set(path, (body = gzipSync(readFileSync(path), { level: 9 })));
+      // Cached per file version, so a rebuild under a running server is picked up.
+      const key = `${path}\n${statSync(path).mtimeMs}`;
+      let body = compressed.get(key);
+      if (!body) compressed.set(key, (body = gzipSync(readFileSync(path), { level: 9 })));
       response.writeHead(status, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding', 'content-length': body.length });
       response.end(body);
       return;

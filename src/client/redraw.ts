@@ -26,13 +26,37 @@ function visibleTheme(): DiagramTheme {
 
 let warm: Promise<unknown> | undefined;
 
+/** A small drawing with every kind of step the explorers use, for the warm-up. */
+const WARM_UP: SequenceDiagram = {
+  title: 'warm-up',
+  description: 'warm-up',
+  participants: [
+    { key: 'a', label: ['a', '192.0.2.1'] },
+    { key: 'b', label: ['b', '192.0.2.2'] },
+  ],
+  steps: [
+    { kind: 'message', from: 'a', to: 'b', text: ['(1) 192.0.2.1:1', '→ 192.0.2.2:2'] },
+    { kind: 'note', over: ['a', 'b'], text: 'note' },
+    { kind: 'group', label: 'group', steps: [{ kind: 'message', from: 'b', to: 'a', text: 'reply', reply: true }] },
+  ],
+};
+
+function whenIdle(): Promise<void> {
+  return new Promise((done) => ('requestIdleCallback' in window ? requestIdleCallback(() => done(), { timeout: 2000 }) : setTimeout(done, 200)));
+}
+
 /**
- * Fetches Mermaid's sequence-diagram code (Mermaid loads each diagram type on first use) while
- * the reader is still reading, so the first edit pays only for the drawing.
+ * While the reader is still reading: Mermaid's sequence-diagram code (Mermaid loads each diagram
+ * type on first use), then, when the browser is idle, one throwaway drawing, so the first edit's
+ * drawing runs on warm code instead of paying for the first run.
  */
 export function warmUp(): Promise<unknown> {
   configure(visibleTheme());
-  warm ??= mermaid.parse('sequenceDiagram\n  a->>b: c').catch(() => undefined);
+  warm ??= mermaid
+    .parse('sequenceDiagram\n  a->>b: c')
+    .then(whenIdle)
+    .then(() => mermaid.render(`atp-warm-up-${++renderCount}`, sequenceSource(WARM_UP)))
+    .catch(() => undefined);
   return warm;
 }
 

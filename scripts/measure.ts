@@ -6,12 +6,12 @@
  * medians over several fresh page loads; and, when Lighthouse is installed, its four scores per
  * page with the site served gzip-compressed.
  *
- * Usage: npm run measure [-- --no-build] [--runs N] [--pages TEXT] [--no-lighthouse]
+ * Usage: npm run measure [-- --no-build] [--runs N] [--pages TEXT] [--no-lighthouse | --lighthouse-only]
  * Writes measurements/report.json and prints a table. Lighthouse runs from ATP_LIGHTHOUSE_DIR
  * (default /tmp/lh), outside the repository; install it with
  *   mkdir -p /tmp/lh && cd /tmp/lh && npm init -y && npm install node@24 lighthouse@13
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,11 +27,12 @@ const { values: args } = parseArgs({
   options: {
     'no-build': { type: 'boolean', default: false },
     'no-lighthouse': { type: 'boolean', default: false },
+    'lighthouse-only': { type: 'boolean', default: false },
     runs: { type: 'string', default: '5' },
     pages: { type: 'string' },
   },
 });
-const RUNS = Math.max(1, Number(args.runs));
+const RUNS = args['lighthouse-only'] ? 1 : Math.max(1, Number(args.runs));
 const LATER_EDITS = 3;
 
 interface EditTiming {
@@ -181,7 +182,7 @@ async function measurePage(browser: Browser, path: string, file: string): Promis
       mermaidBeforeIntent: scripts.some((s) => /mermaid|redraw|sequenceDiagram/i.test(s.url)),
     };
     const explorer = page.locator('[data-explorer][data-interactive]').first();
-    if ((await explorer.count()) === 0) {
+    if (args['lighthouse-only'] || (await explorer.count()) === 0) {
       await context.close();
       return report;
     }
@@ -205,17 +206,24 @@ async function measurePage(browser: Browser, path: string, file: string): Promis
 const LIGHTHOUSE_DIR = process.env.ATP_LIGHTHOUSE_DIR ?? '/tmp/lh';
 const LIGHTHOUSE_CLI = join(LIGHTHOUSE_DIR, 'node_modules/lighthouse/cli/index.js');
 
-/** Lighthouse's four scores (0–100) for one URL, with its default (mobile) settings. */
-function lighthouse(url: string): Record<string, number> | string {
+/**
+ * Lighthouse's four scores (0–100) for one URL, with its default (mobile) settings. Run without
+ * blocking: the server it loads the page from lives in this process.
+ */
+async function lighthouse(url: string): Promise<Record<string, number> | string> {
   const node = [join(LIGHTHOUSE_DIR, 'node_modules/.bin/node'), process.execPath].find((path) => existsSync(path))!;
-  const result = spawnSync(
-    node,
-    [LIGHTHOUSE_CLI, url, '--output=json', '--quiet', '--chrome-flags=--headless=new --no-sandbox'],
-    { env: { ...process.env, CHROME_PATH: resolveBrowser().executablePath }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
-  );
-  if (result.status !== 0) return `lighthouse failed: ${result.stderr.trim().split('\n').at(-1)}`;
-  const categories = (JSON.parse(result.stdout) as { categories: Record<string, { score: number | null }> }).categories;
-  return Object.fromEntries(Object.entries(categories).map(([name, { score }]) => [name, Math.round((score ?? 0) * 100)]));
+  const child = spawn(node, [LIGHTHOUSE_CLI, url, '--output=json', '--quiet', '--chrome-flags=--headless=new --no-sandbox'], {
+    env: { ...process.env, CHROME_PATH: resolveBrowser().executablePath },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const status = await new Promise<number | null>((done) => child.on('close', done));
+  if (status !== 0) return `lighthouse failed: ${stderr.trim().split('\n').at(-1)}`;
+  const categories = (JSON.parse(stdout) as { categories: Record<string, { score: number | null }> }).categories;
+  const wanted = ['performance', 'accessibility', 'best-practices', 'seo'];
+  return Object.fromEntries(Object.entries(categories).filter(([name]) => wanted.includes(name)).map(([name, { score }]) => [name, Math.round((score ?? 0) * 100)]));
 }
 
 const buildMs = args['no-build'] ? null : timeBuild();
@@ -235,7 +243,7 @@ else if (!existsSync(LIGHTHOUSE_CLI)) {
   lighthouseNote = `Lighthouse: not installed in ${LIGHTHOUSE_DIR}, skipped. To include it: mkdir -p /tmp/lh && cd /tmp/lh && npm init -y && npm install node@24 lighthouse@13 (or set ATP_LIGHTHOUSE_DIR).`;
 } else {
   for (const report of reports) {
-    report.lighthouse = lighthouse(`http://127.0.0.1:${PORT}${report.path}`);
+    report.lighthouse = await lighthouse(`http://127.0.0.1:${PORT}${report.path}`);
     process.stderr.write(`lighthouse ${report.path}\n`);
   }
 }

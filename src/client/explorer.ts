@@ -1,16 +1,34 @@
 /**
- * The part of the explorers every reader downloads: it only wires up the forms. The engine,
- * the view code and Mermaid load on the first edit (or when the URL carries a scenario).
+ * The part of the explorers every reader downloads: it only wires up the forms. The engine and
+ * the table code (runtime.ts) and Mermaid (redraw.ts) start loading when the reader shows intent
+ * — a pointer over or focus inside a form — so that by the first keystroke they are here; a page
+ * nobody edits never downloads them.
  */
 import type { Cause } from './runtime.ts';
 
-function controlsOf(form: HTMLFormElement): (HTMLInputElement | HTMLSelectElement)[] {
-  return [...form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[name], select[name]')];
+type Runtime = typeof import('./runtime.ts');
+let runtime: Runtime | undefined;
+let loading: Promise<Runtime> | undefined;
+
+function loadRuntime(): Promise<Runtime> {
+  loading ??= import('./runtime.ts').then((module) => (runtime = module));
+  return loading;
 }
 
-async function update(root: HTMLElement, cause: Cause, edited?: string): Promise<void> {
-  const { updateExplorer } = await import('./runtime.ts');
-  await updateExplorer(root, cause, edited);
+/** The reader is about to edit: fetch the engine, then Mermaid and its sequence diagram. */
+function prepare(): void {
+  void loadRuntime().then((module) => module.prepareDiagrams());
+}
+
+function update(root: HTMLElement, cause: Cause, edited?: string): void {
+  // Once the runtime is here the table is patched in the input event's own task, so it is
+  // painted in the next frame; only the very first edit without any intent waits for the import.
+  if (runtime) runtime.updateExplorer(root, cause, edited);
+  else void loadRuntime().then((module) => module.updateExplorer(root, cause, edited));
+}
+
+function controlsOf(form: HTMLFormElement): (HTMLInputElement | HTMLSelectElement)[] {
+  return [...form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[name], select[name]')];
 }
 
 /** The parameter an input or change event edited. */
@@ -24,16 +42,19 @@ function wire(root: HTMLElement): void {
   if (!form) return;
   // The form ships disabled so that, without this script, it does not look editable.
   for (const fieldset of form.querySelectorAll('fieldset')) fieldset.disabled = false;
+  for (const intent of ['pointerover', 'focusin', 'touchstart'] as const) {
+    form.addEventListener(intent, prepare, { once: true, passive: true });
+  }
   form.addEventListener('submit', (event) => event.preventDefault());
-  form.addEventListener('input', (event) => void update(root, 'edit', nameOf(event)));
-  form.addEventListener('change', (event) => void update(root, 'edit', nameOf(event)));
+  form.addEventListener('input', (event) => update(root, 'edit', nameOf(event)));
+  form.addEventListener('change', (event) => update(root, 'edit', nameOf(event)));
   // A reset puts the form back to the page's scenario; the values change after this event.
-  form.addEventListener('reset', () => setTimeout(() => void update(root, 'reset')));
+  form.addEventListener('reset', () => setTimeout(() => update(root, 'reset')));
 
   const query = new URLSearchParams(window.location.search);
   const fromUrl = controlsOf(form).filter((control) => query.has(control.name));
   for (const control of fromUrl) control.value = query.get(control.name) ?? '';
-  if (fromUrl.length > 0) void update(root, 'url');
+  if (fromUrl.length > 0) update(root, 'url');
 }
 
 for (const root of document.querySelectorAll<HTMLElement>('[data-explorer][data-interactive]')) wire(root);

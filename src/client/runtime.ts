@@ -1,26 +1,41 @@
 import { explorerFor, isExplorerKind, labelKey, type ExplorerDefinition } from '../explorers.ts';
 import { isLang, translator, type Translate } from '../i18n.ts';
 import type { ParamError } from '../model/params.ts';
-import { sequenceSource } from '../diagram/sequence.ts';
-import { DIAGRAM_THEMES, mermaidConfig } from '../diagram/config.ts';
-import { finishSvg } from '../diagram/finish.ts';
+import type { SequenceDiagram } from '../diagram/sequence.ts';
 import { errorMessage } from '../view/errors.ts';
 import { toDom } from './dom.ts';
 
-/** Loaded on the first edit: reruns the engine for one explorer and patches its outputs. */
+/**
+ * Loaded when the reader shows intent (or on the first edit): reruns the engine for one explorer
+ * and patches its tables at once, in the input event's task; the diagram follows after the next
+ * paint, drawn by redraw.ts, which holds Mermaid.
+ */
 export type Cause = 'edit' | 'url' | 'reset';
 
-type Mermaid = typeof import('mermaid').default;
-let mermaidPromise: Promise<Mermaid> | undefined;
+type Redraw = typeof import('./redraw.ts');
+let redrawModule: Promise<Redraw> | undefined;
 
-function loadMermaid(): Promise<Mermaid> {
-  mermaidPromise ??= import('mermaid').then(({ default: mermaid }) => mermaid);
-  return mermaidPromise;
+function loadRedraw(): Promise<Redraw> {
+  redrawModule ??= import('./redraw.ts');
+  return redrawModule;
 }
 
-/** Each explorer's latest request wins: an older render that finishes late is dropped. */
+/** Starts fetching Mermaid and its sequence diagram before the first edit needs them. */
+export function prepareDiagrams(): void {
+  void loadRedraw().then((module) => module.warmUp());
+}
+
+/** Each explorer's count of updates, and the latest that had a valid scenario (the one to draw). */
 const generations = new WeakMap<HTMLElement, number>();
-let renderCount = 0;
+const drawable = new WeakMap<HTMLElement, number>();
+
+/** Resolves once the current frame has been painted (the table first, then the diagram work). */
+function afterPaint(): Promise<void> {
+  return new Promise((done) => {
+    if (document.hidden) setTimeout(done);
+    else requestAnimationFrame(() => setTimeout(done));
+  });
+}
 
 function readForm(form: HTMLFormElement): Record<string, string> {
   const raw: Record<string, string> = {};
@@ -55,16 +70,32 @@ function setStatus(root: HTMLElement, key: 'updated' | 'invalid'): void {
  */
 const unwritten = new WeakMap<HTMLElement, Set<string>>();
 
+/**
+ * The page URL with the edits not yet given to `history` (see writeUrl). `replaceState` costs
+ * several milliseconds, so it waits until the edited table has been painted.
+ */
+let pendingUrl: URL | undefined;
+
+function pageUrl(): URL {
+  return new URL(pendingUrl ?? window.location.href);
+}
+
+function flushUrl(): void {
+  if (pendingUrl && pendingUrl.href !== window.location.href) window.history.replaceState(window.history.state, '', pendingUrl);
+  pendingUrl = undefined;
+}
+
 /** Writes the given parameters into the page URL; values equal to the page's scenario are left out. */
 function writeUrl(raw: Record<string, string>, baseline: Record<string, string>, names: Iterable<string>): void {
-  const url = new URL(window.location.href);
+  const url = pageUrl();
   for (const name of names) {
     const value = raw[name] ?? '';
     const trimmed = value.trim();
     if (trimmed === (baseline[name] ?? '')) url.searchParams.delete(name);
     else url.searchParams.set(name, trimmed);
   }
-  if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
+  if (!pendingUrl) void afterPaint().then(flushUrl);
+  pendingUrl = url;
 }
 
 /**
@@ -72,7 +103,7 @@ function writeUrl(raw: Record<string, string>, baseline: Record<string, string>,
  * from the new URL, so what the page shows is what the permalink reproduces.
  */
 function syncOthers(root: HTMLElement, names: readonly string[]): void {
-  const query = new URLSearchParams(window.location.search);
+  const query = pageUrl().searchParams;
   for (const other of document.querySelectorAll<HTMLElement>('[data-explorer][data-interactive]')) {
     if (other === root) continue;
     const baseline = JSON.parse(other.dataset.baseline ?? '{}') as Record<string, string>;
@@ -85,11 +116,11 @@ function syncOthers(root: HTMLElement, names: readonly string[]): void {
         changed = true;
       }
     }
-    if (changed) void updateExplorer(other, 'url');
+    if (changed) updateExplorer(other, 'url');
   }
 }
 
-export async function updateExplorer(root: HTMLElement, cause: Cause, edited?: string): Promise<void> {
+export function updateExplorer(root: HTMLElement, cause: Cause, edited?: string): void {
   const kind = root.dataset.explorer ?? '';
   const form = root.querySelector<HTMLFormElement>('form[data-form]');
   if (!isExplorerKind(kind) || !form) return;
@@ -122,20 +153,24 @@ export async function updateExplorer(root: HTMLElement, cause: Cause, edited?: s
   pending.clear();
   setStatus(root, 'updated');
 
-  const mermaid = await loadMermaid();
-  const source = sequenceSource(view.diagram);
-  // The theme the reader sees first; the other follows so a theme switch shows the same scenario.
-  const dark = document.documentElement.dataset.theme === 'dark';
-  const order = dark ? [...DIAGRAM_THEMES].reverse() : DIAGRAM_THEMES;
-  for (const theme of order) {
-    mermaid.initialize(mermaidConfig(theme));
-    const { svg } = await mermaid.render(`${root.id}-svg-${theme}-${++renderCount}`, source);
-    if (generations.get(root) !== generation) return;
-    const holder = root.querySelector<HTMLElement>(`[data-svg="${theme}"]`);
-    if (!holder) continue;
-    holder.innerHTML = svg;
-    const drawn = holder.querySelector('svg');
-    if (drawn) finishSvg(drawn);
-  }
-  root.dataset.rendered = String(generation);
+  drawable.set(root, generation);
+  void drawDiagram(root, view.diagram, generation);
+}
+
+/** Diagrams are drawn one at a time, each after a paint, so no explorer's frame waits for another's drawing. */
+let drawing: Promise<void> = Promise.resolve();
+
+/**
+ * Redraws the diagram for `generation` unless a later valid scenario has replaced it by then
+ * (fast typing draws only the last value). `data-rendered` tells tests which one is shown.
+ */
+function drawDiagram(root: HTMLElement, diagram: SequenceDiagram, generation: number): Promise<void> {
+  const current = () => drawable.get(root) === generation;
+  drawing = drawing.then(async () => {
+    await afterPaint();
+    if (!current()) return;
+    const { redraw } = await loadRedraw();
+    if (current() && (await redraw(root, diagram, current))) root.dataset.rendered = String(generation);
+  }).catch((error: unknown) => console.error(error));
+  return drawing;
 }

@@ -1,7 +1,9 @@
 /**
  * The last touch on a rendered diagram, in a DOM (the build's Chromium page and the reader's
  * browser run this same function): natural size instead of Mermaid's "shrink to the column"
- * (SPEC §7.4), and no `name` attributes on shapes, which HTML does not allow there.
+ * (SPEC §7.4), no `name` attributes on shapes, which HTML does not allow there, and none of the
+ * icon symbols Mermaid adds to every sequence diagram for actor types we never draw (database,
+ * computer, clock: nearly half of each drawing's bytes).
  * Self-contained on purpose: the build sends its source text to the page.
  */
 export function finishSvg(svg: SVGSVGElement): void {
@@ -13,4 +15,10 @@ export function finishSvg(svg: SVGSVGElement): void {
   svg.style.removeProperty('max-width');
   if (svg.getAttribute('style') === '') svg.removeAttribute('style');
   for (const shape of svg.querySelectorAll('[name]')) shape.removeAttribute('name');
+  const used = new Set(
+    [...svg.querySelectorAll('use')].map((use) => (use.getAttribute('href') ?? use.getAttribute('xlink:href') ?? '').replace(/^#/, '')),
+  );
+  for (const symbol of svg.querySelectorAll('symbol')) if (!used.has(symbol.id)) symbol.remove();
+  // A <defs> left empty by that goes too.
+  for (const defs of svg.querySelectorAll('defs')) if (defs.childElementCount === 0) defs.remove();
 }

@@ -1,0 +1,82 @@
+/**
+ * Edits feel instant: the table is on screen in the frame after the input, before any diagram
+ * work, and Mermaid (about 950 KB) is fetched only once the reader shows intent.
+ */
+import { expect, test } from './fixtures.ts';
+import { diagramText, waitForRedraw } from './helpers.ts';
+
+/** Mermaid and the code that drives it, by the names of their built chunks. */
+const MERMAID = /\/_astro\/(redraw|mermaid|sequenceDiagram)[^/]*\.js$/;
+
+test('Mermaid is requested only when the reader shows intent', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url());
+  });
+  await page.goto('/en/load-balancer/', { waitUntil: 'networkidle' });
+  // Idle time after the load, as a reader reading the page would give it.
+  await page.waitForTimeout(1500);
+  expect(scripts.filter((url) => MERMAID.test(url))).toEqual([]);
+
+  // The pointer over the form is intent: Mermaid and its sequence diagram load now.
+  const sequenceDiagram = page.waitForRequest(/\/_astro\/sequenceDiagram[^/]*\.js$/);
+  await page.locator('[data-explorer="load-balancer"] form').hover();
+  await sequenceDiagram;
+});
+
+test('an edit shows the new table in the next frame, well under 50 ms, before the diagram', async ({ page }) => {
+  await page.goto('/en/load-balancer/', { waitUntil: 'networkidle' });
+  const explorer = page.locator('[data-explorer="load-balancer"]');
+  const cport = explorer.locator('input[name="cport"]');
+  // Focus is intent: by the time the reader types, the engine and Mermaid are here.
+  await cport.focus();
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => {
+    const w = window as unknown as { __timings: { table: number; drawnBefore: boolean }[]; __start?: number };
+    w.__timings = [];
+    const root = document.querySelector<HTMLElement>('[data-explorer="load-balancer"]')!;
+    root.addEventListener('input', (event) => (w.__start = event.timeStamp), true);
+    new MutationObserver(() => {
+      const start = w.__start;
+      if (start === undefined) return;
+      w.__start = undefined;
+      const rendered = root.dataset.rendered;
+      // Runs just before the frame with the new table is painted.
+      requestAnimationFrame(() => w.__timings.push({ table: performance.now() - start, drawnBefore: root.dataset.rendered !== rendered }));
+    }).observe(root.querySelector('[data-output]')!, { childList: true });
+  });
+
+  const EDITS = 7;
+  for (let n = 1; n <= EDITS; n++) {
+    await cport.fill(String(50000 + n));
+    await waitForRedraw(explorer, n);
+    await expect(explorer.locator('[data-hop="1"] [data-field="src"]')).toHaveAttribute('data-value', `203.0.113.10:${50000 + n}`);
+  }
+  const timings = await page.evaluate(() => (window as unknown as { __timings: { table: number; drawnBefore: boolean }[] }).__timings);
+  expect(timings).toHaveLength(EDITS);
+  // The table frame comes before the diagram is drawn.
+  expect(timings.filter((t) => t.drawnBefore)).toEqual([]);
+  const sorted = timings.map((t) => t.table).sort((a, b) => a - b);
+  const median = sorted[EDITS >> 1]!;
+  expect(median, `edit→table times ${sorted.map((t) => t.toFixed(1)).join(', ')} ms`).toBeLessThan(50);
+  expect(await diagramText(explorer)).toContain(`203.0.113.10:${50000 + EDITS}`);
+});
+
+test("the other theme's drawing follows the edit, with ids of its own", async ({ page }) => {
+  await page.goto('/en/load-balancer/');
+  const explorer = page.locator('[data-explorer="load-balancer"]');
+  await explorer.locator('input[name="client"]').fill('192.0.2.77');
+  await waitForRedraw(explorer);
+  const dark = explorer.locator('[data-diagram] [data-svg="dark"] svg');
+  expect(await dark.evaluate((svg) => svg.textContent)).toContain('192.0.2.77:50000');
+  // Its stylesheet is the dark one, scoped to its own id.
+  const { id, style } = await dark.evaluate((svg) => ({ id: svg.id, style: svg.querySelector('style')?.textContent ?? '' }));
+  expect(style).toContain(`#${id} `);
+  expect(style).toContain('#eef0f4');
+  const ids = await page.locator('[id]').evaluateAll((els) => els.map((el) => el.id));
+  expect(ids.filter((value, i) => ids.indexOf(value) !== i)).toEqual([]);
+
+  // Switching the theme shows the same scenario at once.
+  await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+  await expect(dark).toBeVisible();
+});

@@ -5,6 +5,7 @@ import { checkLbFamilies } from './load-balancer.ts';
 import { checkEndpointFamilies, checkEndpointTypes } from './traffic-manager.ts';
 import { endpointListParam, type Endpoint } from './dns.ts';
 import { monitorParams } from './failover.ts';
+import { FD_BACKEND_TAG } from './front-door.ts';
 
 /**
  * Health probes of all three services against one scenario (SPEC §3 "Health probes"): who sends
@@ -73,7 +74,7 @@ export const LB_PROBE_SOURCE_V6 = 'fe80::1234:5678:9abc';
 /** Traffic Manager probes from many addresses, published only as this service tag. */
 export const TM_PROBE_SOURCE = 'AzureTrafficManager';
 /** Front Door probes from every edge location, out of the ranges of this service tag. */
-export const FD_PROBE_SOURCE = 'AzureFrontDoor.Backend';
+export const FD_PROBE_SOURCE = FD_BACKEND_TAG;
 
 export interface ProbeRow {
   readonly service: ProbeService;

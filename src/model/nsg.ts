@@ -38,7 +38,8 @@ export function addressOf(ipPortText: string): string {
   const bracketed = /^\[(.+)\]:\d+$/.exec(ipPortText);
   return bracketed ? bracketed[1]! : ipPortText.slice(0, ipPortText.lastIndexOf(':'));
 }
-const portOf = (ipPortText: string): string => ipPortText.slice(ipPortText.lastIndexOf(':') + 1);
+/** The port part of `ip:port` or `[ip]:port`. */
+export const portOf = (ipPortText: string): string => ipPortText.slice(ipPortText.lastIndexOf(':') + 1);
 
 /** Sources that NSG rules name by service tag rather than by address (SPEC §6). */
 function tagFor(source: string): string {

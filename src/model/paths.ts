@@ -19,14 +19,13 @@ import {
   type ScenarioResult,
   type XffEntry,
 } from './params.ts';
-import { applicationGatewayHops, MAX_INSTANCES, TLS_MODES, xffEntries, XFF_SEPARATOR, type TlsMode } from './application-gateway.ts';
+import { applicationGatewayHops, instanceIp, MAX_INSTANCES, TLS_MODES, xffEntries, XFF_SEPARATOR, type TlsMode } from './application-gateway.ts';
 import { loadBalancerHops } from './load-balancer.ts';
-import { fdidParam, frontDoorHops, frontDoorXff } from './front-door.ts';
+import { FD_BACKEND_TAG, fdidParam, frontDoorHops, frontDoorXff } from './front-door.ts';
 import { firewallHops } from './firewall.ts';
 import { dnsSteps, type DnsStep } from './traffic-manager.ts';
 import { dnsNameParam, endpointListParam, type Endpoint } from './dns.ts';
-import { ANY_DESTINATION, GATEWAY_MANAGER_PORTS } from './nsg.ts';
-import { FD_BACKEND_TAG } from './front-door.ts';
+import { addressOf, ANY_DESTINATION, GATEWAY_MANAGER_PORTS, portOf } from './nsg.ts';
 import type { CertReach } from './client-certificate.ts';
 
 /**
@@ -209,19 +208,13 @@ function runStage(s: PathScenario, stage: DataStage, flow: Flow, front: Ip, targ
       gport: s.gport, backends: [target], bport: tport, pick: 1, tls: s.tls, xffin: asEntries(flow.xff),
     };
     const hops = applicationGatewayHops(agw);
-    const instance = hops[1]!.src;
     const mutual = s.tls === 'mtls-strict' || s.tls === 'mtls-passthrough';
     // The gateway can ask for the client's certificate only when the client's own TLS reaches it.
     const cert: CertReach = flow.cert === 'yes' ? (mutual ? 'header' : 'no') : flow.cert;
-    return { hops, next: { ip: agwInstance(instance), port: s.gport, xff: xffEntries(agw), cert } };
+    return { hops, next: { ip: instanceIp(s.subnet, s.via), port: s.gport, xff: xffEntries(agw), cert } };
   }
   const hops = loadBalancerHops({ client: flow.ip, cport: flow.port, lbip: front, port: s.port, backends: [target], bport: tport, pick: 1, floating: s.floating });
   return { hops, next: flow };
-}
-
-/** The instance address of an AppGW hop's `ip:port` source (instances are IPv4). */
-function agwInstance(ipPortText: string): Ip {
-  return parseIp(ipPortText.slice(0, ipPortText.lastIndexOf(':')))!;
 }
 
 /** Every leg of a chain, end to end (SPEC §9). */
@@ -266,9 +259,6 @@ export function pathLegs(s: PathScenario): PathResult {
   };
 }
 
-/** The address part of `ip:port` or `[ip]:port`. */
-const addressOf = (text: string) => (text.startsWith('[') ? text.slice(1, text.lastIndexOf(']')) : text.slice(0, text.lastIndexOf(':')));
-const portOf = (text: string) => text.slice(text.lastIndexOf(':') + 1);
 
 /**
  * The inbound rules each NSG along the way needs, from the legs that arrive there: the AppGW

@@ -6,14 +6,13 @@ import {
   subnetCapacity,
   hasPrivateFrontend,
   trustedXffEntry,
-  XFF_SEPARATOR,
   type ApplicationGatewayScenario,
   type ForwardedHeader,
 } from '../model/application-gateway.ts';
 import { tlsLegs } from '../model/client-certificate.ts';
 import type { ExplorerView } from './explorer.ts';
 import { hopMessage, hopTable } from './hops.ts';
-import { chip, dataTable, fieldCell } from './table.ts';
+import { chip, chipList, dataTable, fieldCell } from './table.ts';
 import { tlsTable } from './tls.ts';
 import { h, type ElementNode } from './tree.ts';
 
@@ -38,8 +37,7 @@ function headerTable(headers: readonly ForwardedHeader[], trusted: string, sentB
  */
 function headerValue(header: ForwardedHeader): ElementNode {
   if (header.key !== 'xff') return chip(header.value);
-  const entries = header.value.split(XFF_SEPARATOR);
-  return h('span', { class: 'atp-list' }, entries.flatMap((entry, i) => (i === 0 ? [chip(entry)] : [XFF_SEPARATOR, chip(entry)])));
+  return h('span', { class: 'atp-list' }, chipList(header.value));
 }
 
 /** With entries from the client, the X-Forwarded-For note says which one to trust. */

@@ -1,9 +1,8 @@
 import type { Translate } from '../i18n.ts';
 import { frontDoorHeaders, frontDoorHops, type FrontDoorHeader, type FrontDoorScenario } from '../model/front-door.ts';
-import { XFF_SEPARATOR } from '../model/application-gateway.ts';
 import type { ExplorerView } from './explorer.ts';
 import { hopMessage, hopTable } from './hops.ts';
-import { chip, dataTable, fieldCell } from './table.ts';
+import { chip, chipList, dataTable, fieldCell } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 
 /** The headers the origin receives: value, what it is good for, and whether a client can forge it. */
@@ -13,7 +12,7 @@ function headerTable(headers: readonly FrontDoorHeader[], t: Translate): Element
       'tr',
       { 'data-header': header.name },
       h('th', { scope: 'row' }, chip(header.name)),
-      fieldCell(header.key, header.value, header.key === 'xff' ? listValue(header.value) : chip(header.value)),
+      fieldCell(header.key, header.value, header.key === 'xff' ? h('span', { class: 'atp-list' }, chipList(header.value)) : chip(header.value)),
       fieldCell('forgeable', header.forgeable ? 'yes' : 'no', t(`fd.forgeable.${header.forgeable ? 'yes' : 'no'}`)),
       h('td', { class: 'atp-note' }, t(`fd.header.${header.key}`)),
     ),
@@ -22,11 +21,6 @@ function headerTable(headers: readonly FrontDoorHeader[], t: Translate): Element
   return dataTable(t('table.fd-headers.caption'), columns, rows, 'atp-headers atp-fd-headers');
 }
 
-/** One chip per X-Forwarded-For entry: a long list wraps between entries, never inside one. */
-function listValue(value: string): ElementNode {
-  const entries = value.split(XFF_SEPARATOR);
-  return h('span', { class: 'atp-list' }, entries.flatMap((entry, i) => (i === 0 ? [chip(entry)] : [XFF_SEPARATOR, chip(entry)])));
-}
 
 export function frontDoorView(s: FrontDoorScenario, t: Translate): ExplorerView {
   const hops = frontDoorHops(s);

@@ -1,9 +1,10 @@
 import type { Translate } from '../i18n.ts';
 import type { Step } from '../diagram/sequence.ts';
+import { addressOf as addressOfTuple } from '../model/nsg.ts';
 import { pathLegs, type PathLeg, type PathResult, type PathScenario } from '../model/paths.ts';
 import type { ExplorerView } from './explorer.ts';
-import { chip, chipList, dataTable, fieldCell } from './table.ts';
-import { h, type ElementNode, type TreeNode } from './tree.ts';
+import { chip, chipList, dataTable, dnsRecord, fieldCell } from './table.ts';
+import { h, type ElementNode } from './tree.ts';
 
 /** Who a stage, the client or the backend is on this page (`stage.*` in content/i18n). */
 const who = (key: string, t: Translate) => t(`stage.${key}`);
@@ -35,17 +36,11 @@ function dnsTable(result: PathResult, t: Translate): ElementNode {
       { 'data-dns-step': String(step.n) },
       h('th', { scope: 'row' }, String(step.n)),
       fieldCell('query', step.query),
-      fieldCell('answer', step.answer, record(step.answer)),
+      fieldCell('answer', step.answer, dnsRecord(step.answer)),
     ),
   );
   const columns = ['n', 'query', 'answer'].map((column) => t(`table.dns.${column}`));
   return dataTable(t('table.dns.caption'), columns, rows, 'atp-path-dns');
-}
-
-/** `CNAME name` or `A address`: the record type as text, the value as a chip. */
-function record(answer: string): TreeNode[] {
-  const space = answer.indexOf(' ');
-  return space > 0 ? [answer.slice(0, space + 1), chip(answer.slice(space + 1))] : [chip(answer)];
 }
 
 /** What the backend receives, in one place. */
@@ -87,8 +82,7 @@ function nsgTable(result: PathResult, t: Translate): ElementNode {
 /** The address a participant is reached at, for its label: where its first arriving leg points. */
 function addressOf(result: PathResult, key: string): string {
   const leg = result.request.find((l) => l.receiver === key);
-  if (!leg) return '';
-  return leg.dst.startsWith('[') ? leg.dst.slice(1, leg.dst.lastIndexOf(']')) : leg.dst.slice(0, leg.dst.lastIndexOf(':'));
+  return leg ? addressOfTuple(leg.dst) : '';
 }
 
 export function pathView(s: PathScenario, t: Translate): ExplorerView {

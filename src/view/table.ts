@@ -16,6 +16,12 @@ export function chipList(value: string): TreeNode[] {
   return value.split(/,\s*/).flatMap((item, index) => (index === 0 ? [chip(item)] : [', ', chip(item)]));
 }
 
+/** A DNS answer, `CNAME name` or `A address`: the record type as text, the value as a chip. */
+export function dnsRecord(answer: string): TreeNode[] {
+  const space = answer.indexOf(' ');
+  return space > 0 ? [answer.slice(0, space + 1), chip(answer.slice(space + 1))] : [chip(answer)];
+}
+
 /** A cell that carries its machine value (SPEC §4) and shows its localised text. */
 export function fieldCell(field: string, value: string, display: TreeNode | readonly TreeNode[] = chipList(value), tag = 'td'): ElementNode {
   return h(tag, { 'data-field': field, 'data-value': value }, display);

@@ -4,8 +4,8 @@ import { answerAt, dnsSteps, trafficManagerHops, type Answer, type DnsStep, type
 import { endpointLabel } from '../model/dns.ts';
 import type { ExplorerView } from './explorer.ts';
 import { hopMessage, hopTable } from './hops.ts';
-import { chip, dataTable, fieldCell } from './table.ts';
-import { h, type ElementNode, type TreeNode } from './tree.ts';
+import { dataTable, dnsRecord, fieldCell } from './table.ts';
+import { h, type ElementNode } from './tree.ts';
 
 export function trafficManagerView(s: TrafficManagerScenario, t: Translate): ExplorerView {
   const answer = answerAt(s);
@@ -68,17 +68,11 @@ function dnsTable(steps: readonly DnsStep[], answer: Answer, t: Translate): Elem
       { 'data-dns-step': String(step.n) },
       h('th', { scope: 'row' }, String(step.n)),
       fieldCell('query', step.query),
-      fieldCell('answer', step.answer, record(step.answer)),
+      fieldCell('answer', step.answer, dnsRecord(step.answer)),
       h('td', { class: 'atp-note' }, step.by === 'tm' ? tmNote(answer, t) : t('dnsNote.address')),
     ),
   );
   return dataTable(t('table.dns.caption'), columns, rows, 'atp-dns');
-}
-
-/** `CNAME name` or `A address`: the record type as text, the value as a chip. */
-function record(answer: string): TreeNode[] {
-  const space = answer.indexOf(' ');
-  return space > 0 ? [answer.slice(0, space + 1), chip(answer.slice(space + 1))] : [chip(answer)];
 }
 
 /**

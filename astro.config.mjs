@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { closeRenderer } from './src/diagram/render.ts';
 import { collectLinks } from './src/build/links.ts';
+import { SIDEBAR } from './src/guide.ts';
 
 /**
  * After the pages are written: close the build-time diagram browser, and list every linkable
@@ -48,26 +49,8 @@ export default defineConfig({
         { tag: 'meta', attrs: { property: 'og:image', content: new URL('/screenshot-load-balancer.png', site).href } },
         { tag: 'meta', attrs: { name: 'twitter:card', content: 'summary_large_image' } },
       ],
-      sidebar: [
-        { label: 'Overview', translations: { ja: '概要' }, slug: 'index' },
-        {
-          label: 'Services',
-          translations: { ja: 'サービス' },
-          items: [{ slug: 'load-balancer' }, { slug: 'application-gateway' }, { slug: 'traffic-manager' }, { slug: 'front-door' }, { slug: 'health-probes' }, { slug: 'paths' }],
-        },
-        {
-          label: 'FAQ',
-          translations: { ja: 'よくある質問' },
-          items: [
-            { slug: 'faq/client-certificate' },
-            { slug: 'faq/traffic-manager' },
-            { slug: 'faq/client-ip' },
-            { slug: 'faq/probe-blocked' },
-            { slug: 'faq/dns-cache-failover' },
-            { slug: 'faq/origin-lock' },
-          ],
-        },
-      ],
+      // One list for the sidebar and the print order (src/guide.ts).
+      sidebar: SIDEBAR,
     }),
     buildDone,
   ],

@@ -1,24 +1,30 @@
 import { ELEMENT_NODE, parse, renderSync, walkSync, type Node } from 'ultrahtml';
+import { SERVICES } from './model/services.ts';
 
-/**
- * The guide's reading order (SPEC §1): the print page and the PDF follow it. Every slug here is
- * published in both languages and must never be removed or renamed.
- */
-export const GUIDE_ORDER = [
-  'index',
-  'load-balancer',
-  'application-gateway',
-  'traffic-manager',
-  'front-door',
-  'health-probes',
-  'paths',
+/** The pages under "Services": one per service (the registry's order), then the cross-service pages. */
+const SERVICE_PAGES = [...SERVICES.map((service) => service.id), 'health-probes', 'paths'];
+
+const FAQ_PAGES = [
   'faq/client-certificate',
   'faq/traffic-manager',
   'faq/client-ip',
   'faq/probe-blocked',
   'faq/dns-cache-failover',
   'faq/origin-lock',
-] as const;
+];
+
+/**
+ * The sidebar (read by `astro.config.mjs`) and the guide's reading order (SPEC §1: the print page
+ * and the PDF follow it) come from these lists, so they cannot disagree. Every slug here is
+ * published in both languages and must never be removed or renamed.
+ */
+export const SIDEBAR = [
+  { label: 'Overview', translations: { ja: '概要' }, slug: 'index' },
+  { label: 'Services', translations: { ja: 'サービス' }, items: SERVICE_PAGES.map((slug) => ({ slug })) },
+  { label: 'FAQ', translations: { ja: 'よくある質問' }, items: FAQ_PAGES.map((slug) => ({ slug })) },
+];
+
+export const GUIDE_ORDER: readonly string[] = ['index', ...SERVICE_PAGES, ...FAQ_PAGES];
 
 /** The id of a page's section on the print page, e.g. `page-faq-client-ip`. */
 export function printSectionId(slug: string): string {

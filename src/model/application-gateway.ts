@@ -1,5 +1,7 @@
-import { ipPort, subnetAddress, subnetContains, subnetSize, type Ip, type Subnet4 } from './ip.ts';
+import { ipPort, parseIp, socketAddress, subnetAddress, subnetContains, subnetSize, type Ip, type Subnet4 } from './ip.ts';
 import type { Hop } from './hop.ts';
+import { TLS_MODES, tlsLegs, type TlsMode } from './tls.ts';
+import { ANY_DESTINATION, arrival, arrivingAt, clientIpHow, defaultScenario, hopArrival, onPath, probeArrival, probeSource, rulesFrom, sourceAtBackend, terminates, type Arrival, type ServiceModule, type StageInput, type StageOutput } from './service.ts';
 import {
   cidr4Param,
   enumParam,
@@ -14,12 +16,11 @@ import {
   type ScenarioResult,
   type XffEntry,
   formatXffEntry,
+  parseXffEntry,
   xffParam,
 } from './params.ts';
 
-/** How the listener and the backend settings handle TLS (SPEC §2 `tls`). */
-export const TLS_MODES = ['offload', 'e2e', 'mtls-strict', 'mtls-passthrough'] as const;
-export type TlsMode = (typeof TLS_MODES)[number];
+export { TLS_MODES, type TlsMode } from './tls.ts';
 
 /** Azure's autoscale ceiling for v2 instances (SPEC §6). */
 export const MAX_INSTANCES = 125;
@@ -128,10 +129,10 @@ export function readApplicationGatewayScenario(raw: RawParams): ScenarioResult<A
  * the client, as the packet's source.
  */
 export function applicationGatewayHops(s: ApplicationGatewayScenario): Hop[] {
-  const client = ipPort(s.client, s.cport);
-  const frontend = ipPort(s.agwip, s.port);
-  const instance = ipPort(instanceIp(s.subnet, s.via), s.gport);
-  const backend = ipPort(s.backends[s.pick - 1]!, s.bport);
+  const client = socketAddress(s.client, s.cport);
+  const frontend = socketAddress(s.agwip, s.port);
+  const instance = socketAddress(instanceIp(s.subnet, s.via), s.gport);
+  const backend = socketAddress(s.backends[s.pick - 1]!, s.bport);
   return [
     { n: 1, from: 'client', to: 'agw', src: client, dst: frontend, note: 'to-listener', session: 1 },
     { n: 2, from: 'instance', to: 'backend', src: instance, dst: backend, note: 'proxy-new-session', session: 2 },
@@ -180,4 +181,123 @@ export function forwardedHeaders(s: ApplicationGatewayScenario): ForwardedHeader
     { key: 'xf-port', name: 'X-Forwarded-Port', value: String(s.port) },
     { key: 'xo-host', name: 'X-Original-Host', value: ILLUSTRATION_HOST },
   ];
+}
+
+/** The GatewayManager port range for v2 gateways (SPEC §6). */
+export const GATEWAY_MANAGER_PORTS = '65200-65535';
+
+/** What the health-probe page needs of an Application Gateway. */
+export interface ApplicationGatewayProbeScenario extends Pick<ApplicationGatewayScenario, 'client' | 'port' | 'subnet' | 'instances' | 'backends' | 'bport'> {
+  /** Probe interval, seconds (default 30). */
+  readonly agwinterval: number;
+}
+
+/** Instances reach backends over IPv4 only: an IPv6 pool gets no gateway probes (and no backend rules). */
+const probesBackends = (s: Pick<ApplicationGatewayScenario, 'backends'>) => s.backends[0]!.family === 4;
+
+const instancesOf = (s: Pick<ApplicationGatewayScenario, 'subnet' | 'instances'>) => Array.from({ length: s.instances }, (_, i) => instanceIp(s.subnet, i + 1));
+
+const probe: ServiceModule<ApplicationGatewayProbeScenario, 'application-gateway'>['probe'] = {
+  params: {
+    client: applicationGatewayParams.client,
+    port: applicationGatewayParams.port,
+    subnet: applicationGatewayParams.subnet,
+    instances: applicationGatewayParams.instances,
+    backends: applicationGatewayParams.backends,
+    bport: applicationGatewayParams.bport,
+    agwinterval: intParam('30', 1, 86400),
+  },
+  check: (s) => checkSubnet(s),
+  /** Every instance probes every backend; 200-399 counts as healthy by default (a custom probe's match can change it). */
+  rows: (s) =>
+    probesBackends(s)
+      ? instancesOf(s).flatMap((instance) =>
+          s.backends.map((backend) => ({
+            service: 'application-gateway',
+            src: instance.text,
+            dst: socketAddress(backend, s.bport),
+            target: backend.text,
+            interval: s.agwinterval,
+            healthy: '200-399',
+          })),
+        )
+      : [],
+  target: 'backend',
+  notes: [],
+  whenNone: 'probe.agw-ipv6',
+};
+
+/** An example frontend of the client's IP version: the frontend address does not change what arrives where. */
+const frontendFor = (client: Ip, fallback: Ip) => (client.family === 6 ? parseIp('2001:db8::20')! : fallback);
+
+export const applicationGatewayService: ServiceModule<ApplicationGatewayProbeScenario, 'application-gateway'> = {
+  id: 'application-gateway',
+  probe,
+  nsg: {
+    places: ['agw-subnet', 'agw-backends'],
+    /**
+     * The subnet takes the clients plus the platform's own traffic; the backends see the instances
+     * (requests and probes), which all live in the subnet, so the backend rules name the subnet.
+     */
+    rules(s, probes) {
+      const base = defaultScenario(applicationGatewayParams, crossCheck);
+      const scenario = { ...base, client: s.client, agwip: frontendFor(s.client, base.agwip), port: s.port, subnet: s.subnet, instances: s.instances, backends: s.backends, bport: s.bport };
+      const hops = instancesOf(s).flatMap((_, v) => s.backends.flatMap((__, i) => applicationGatewayHops({ ...scenario, via: v + 1, pick: i + 1 })));
+      const platform: Arrival[] = [
+        // Microsoft prescribes destination Any for both platform rules, not the subnet prefix.
+        { src: 'GatewayManager', port: GATEWAY_MANAGER_PORTS, reason: 'agw-infrastructure', destination: ANY_DESTINATION },
+        { src: 'AzureLoadBalancer', port: '*', reason: 'agw-lb', destination: ANY_DESTINATION },
+      ];
+      const rules = rulesFrom('agw-subnet', [...arrivingAt(hops, 'agw').map((hop) => hopArrival(hop, 'agw-clients')), ...platform], s.subnet.text);
+      if (!probesBackends(s)) return rules;
+      const fromSubnet = [...arrivingAt(hops, 'backend').map((hop) => hopArrival(hop, 'agw-data-and-probe', s.subnet.text)), ...probes.map((row) => probeArrival(row, 'agw-data-and-probe', s.subnet.text))];
+      return [...rules, ...rulesFrom('agw-backends', fromSubnet, s.backends.map((b) => b.text).join(', '))];
+    },
+    notes: ['nsg.note.agw-outbound', 'nsg.note.agw-isolated'],
+  },
+  compare() {
+    const s = defaultScenario(applicationGatewayParams, crossCheck);
+    const hops = applicationGatewayHops(s);
+    // The gateway's own (last) X-Forwarded-For entry is the one that carries the client.
+    const xff = forwardedHeaders(s).find((header) => header.key === 'xff')!.value.split(XFF_SEPARATOR);
+    const xffCarriesClient = parseXffEntry(xff[xff.length - 1]!)?.ip.text === s.client.text;
+    return {
+      service: 'application-gateway',
+      layer: 'l7',
+      dataPath: onPath(hops, 'agw'),
+      terminates: terminates(hops),
+      sourceAtBackend: sourceAtBackend(hops, s.client.text),
+      destinationAtBackend: arrival(hops).dst.ip.text === s.agwip.text ? 'frontend-ip' : 'own-ip',
+      certReachesBackend: applicationGatewayService.certificate(s.tls).reaches,
+      clientIpHow: clientIpHow(hops, s.client.text, xffCarriesClient),
+      probeSource: probeSource(probe.rows(defaultScenario(probe.params, probe.check))),
+      scope: 'regional',
+    };
+  },
+  /** The client's TLS ends at the gateway; with mutual authentication the certificate travels on only as a header. */
+  certificate: (tls) => ({
+    service: 'application-gateway',
+    tlsEndsAt: 'agw',
+    reaches: tlsLegs(tls)[1]!.certificate === 'header' ? 'header' : 'no',
+    validatedBy: tls === 'mtls-strict' ? 'agw' : tls === 'mtls-passthrough' ? 'backend' : 'nobody',
+    tls,
+  }),
+};
+
+/**
+ * A gateway stage: a new session from the instance, with the arriving source appended to
+ * X-Forwarded-For. The gateway can ask for the client's certificate only when the client's own
+ * TLS reaches it; then it passes it on as a header at most.
+ */
+export function applicationGatewayStage(
+  { flow, front, target }: StageInput,
+  c: Pick<ApplicationGatewayScenario, 'subnet' | 'instances' | 'via' | 'gport' | 'tls'>,
+): StageOutput {
+  const agw: ApplicationGatewayScenario = {
+    ...c, client: flow.from.ip, cport: flow.from.port, agwip: front.ip, port: front.port, backends: [target.ip], bport: target.port, pick: 1,
+    xffin: flow.xff.map((text) => parseXffEntry(text)!),
+  };
+  const hops = applicationGatewayHops(agw);
+  const cert = flow.cert === 'yes' ? applicationGatewayService.certificate(c.tls).reaches : flow.cert;
+  return { hops, next: { from: hops[1]!.src, xff: xffEntries(agw), cert } };
 }

@@ -1,7 +1,9 @@
-import { ipPort, type Ip } from './ip.ts';
+import { socketAddress, type Ip } from './ip.ts';
 import type { Hop } from './hop.ts';
+import { arrival, arrivingAt, clientIpHow, defaultScenario, hopArrival, onPath, probeArrival, probeSource, rulesFrom, sourceAtBackend, terminates, type ServiceModule, type StageInput, type StageOutput } from './service.ts';
 import {
   formatXffEntry,
+  parseXffEntry,
   intParam,
   ipParam,
   portParam,
@@ -81,10 +83,10 @@ export function readFrontDoorScenario(raw: RawParams): ScenarioResult<FrontDoorS
  * edge address, never the client, as the packet's source.
  */
 export function frontDoorHops(s: FrontDoorScenario): Hop[] {
-  const client = ipPort(s.client, s.cport);
-  const anycast = ipPort(s.fdip, s.port);
-  const edge = ipPort(s.edge, s.eport);
-  const origin = ipPort(s.origin, s.bport);
+  const client = socketAddress(s.client, s.cport);
+  const anycast = socketAddress(s.fdip, s.port);
+  const edge = socketAddress(s.edge, s.eport);
+  const origin = socketAddress(s.origin, s.bport);
   return [
     { n: 1, from: 'client', to: 'fd', src: client, dst: anycast, note: 'to-edge', session: 1 },
     { n: 2, from: 'edge', to: 'origin', src: edge, dst: origin, note: 'edge-to-origin', session: 2 },
@@ -131,3 +133,74 @@ export function frontDoorHeaders(s: FrontDoorScenario): FrontDoorHeader[] {
 
 /** The service tag an origin allows, and the Front Door probe facts (SPEC §8, frontdoor/health-probes). */
 export const FD_BACKEND_TAG = 'AzureFrontDoor.Backend';
+
+/** What the health-probe page needs of a Front Door: its origin and how often each edge probes it. */
+export interface FrontDoorProbeScenario {
+  readonly origin: Ip;
+  readonly oport: number;
+  /** Probe interval per edge location, seconds (sources disagree on the default; SPEC §8). */
+  readonly fdinterval: number;
+}
+
+const probe: ServiceModule<FrontDoorProbeScenario, 'front-door'>['probe'] = {
+  params: { origin: frontDoorParams.origin, oport: frontDoorParams.bport, fdinterval: intParam('30', 1, 86400) },
+  /**
+   * One row for the origin as seen from any one edge location; every edge sends its own. "A 200 OK
+   * status code indicates the origin is healthy" (frontdoor/health-probes).
+   */
+  rows: (s) => [
+    { service: 'front-door', src: FD_BACKEND_TAG, dst: socketAddress(s.origin, s.oport), target: s.origin.text, interval: s.fdinterval, healthy: '200' },
+  ],
+  target: 'origin',
+  notes: ['probe.src.fd-tag'],
+};
+
+export const frontDoorService: ServiceModule<FrontDoorProbeScenario, 'front-door'> = {
+  id: 'front-door',
+  probe,
+  nsg: {
+    places: ['fd-origin'],
+    /** Requests and probes both come from the edges, under one shared service tag. */
+    rules(s, probes) {
+      const hops = frontDoorHops({ ...defaultScenario(frontDoorParams, crossCheck), origin: s.origin, bport: s.oport });
+      const arrivals = [...arrivingAt(hops, 'origin').map((hop) => hopArrival(hop, 'fd-backend', FD_BACKEND_TAG)), ...probes.map((row) => probeArrival(row, 'fd-backend'))];
+      return rulesFrom('fd-origin', arrivals, s.origin.text);
+    },
+    notes: [],
+  },
+  compare() {
+    const s = defaultScenario(frontDoorParams, crossCheck);
+    const hops = frontDoorHops(s);
+    // Front Door appends the socket IP to X-Forwarded-For; the last entry carries the client.
+    const xff = frontDoorHeaders(s).find((header) => header.key === 'xff')!.value.split(XFF_SEPARATOR);
+    return {
+      service: 'front-door',
+      layer: 'l7',
+      dataPath: onPath(hops, 'fd'),
+      terminates: terminates(hops),
+      sourceAtBackend: sourceAtBackend(hops, s.client.text),
+      destinationAtBackend: arrival(hops).dst.ip.text === s.fdip.text ? 'frontend-ip' : 'own-ip',
+      certReachesBackend: frontDoorService.certificate('e2e').reaches,
+      clientIpHow: clientIpHow(hops, s.client.text, xff[xff.length - 1] === s.client.text),
+      probeSource: probeSource(probe.rows(defaultScenario(probe.params))),
+      scope: 'global',
+    };
+  },
+  // The header carries the address without a port, so the matrix words two cells its own way.
+  compareWording: { 'cert-reaches-backend': 'compare.cert-reaches-backend.fd', 'client-ip-how': 'compare.client-ip-how.fd' },
+  /**
+   * Front Door ends TLS at the edge. Its mutual TLS (Premium, public preview since August 2026) can
+   * forward the certificate as a header; without it, nothing reaches the origin.
+   */
+  certificate: () => ({ service: 'front-door', tlsEndsAt: 'fd', reaches: 'no', validatedBy: 'nobody' }),
+};
+
+/** A Front Door stage: the edge's own connection, the socket IP appended to X-Forwarded-For, no client certificate. */
+export function frontDoorStage({ flow, front, target }: StageInput, c: Pick<FrontDoorScenario, 'edge' | 'eport' | 'fdid'>): StageOutput {
+  const fd: FrontDoorScenario = {
+    ...c, client: flow.from.ip, cport: flow.from.port, fdip: front.ip, port: front.port, origin: target.ip, bport: target.port,
+    xffin: flow.xff.map((text) => parseXffEntry(text)!),
+  };
+  const hops = frontDoorHops(fd);
+  return { hops, next: { from: hops[1]!.src, xff: frontDoorXff(fd).split(XFF_SEPARATOR), cert: frontDoorService.certificate('e2e').reaches } };
+}

@@ -24,13 +24,15 @@ export type HopNote =
   | 'reply-to-firewall'
   | 'firewall-reverse';
 
-/** One packet on the wire, in travel order (`n` is 1-based). `src`/`dst` are `ip:port`. */
+import type { SocketAddress } from './ip.ts';
+
+/** One packet on the wire, in travel order (`n` is 1-based). */
 export interface Hop {
   readonly n: number;
   readonly from: Actor;
   readonly to: Actor;
-  readonly src: string;
-  readonly dst: string;
+  readonly src: SocketAddress;
+  readonly dst: SocketAddress;
   readonly note: HopNote;
   /** Which TCP session carries it: 1 = the client's; 2 = a proxy's own session to the backend. */
   readonly session: 1 | 2;

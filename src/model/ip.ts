@@ -20,6 +20,14 @@ export function parseIp(input: string): Ip | null {
   return null;
 }
 
+/** One end of a TCP connection: an address and a port. Formatted as text only by the views. */
+export interface SocketAddress {
+  readonly ip: Ip;
+  readonly port: number;
+}
+
+export const socketAddress = (ip: Ip, port: number): SocketAddress => ({ ip, port });
+
 /** `ip:port`, with IPv6 in brackets so the port cannot be read as part of the address. */
 export function ipPort(ip: Ip, port: number): string {
   return ip.family === 6 ? `[${ip.text}]:${port}` : `${ip.text}:${port}`;

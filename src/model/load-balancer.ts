@@ -1,4 +1,5 @@
-import { ipPort, type Ip } from './ip.ts';
+import { socketAddress, type Ip } from './ip.ts';
+import { arrivingAt, defaultScenario, hopArrival, probeArrival, probeSource, rulesFrom, sourceAtBackend, arrival, onPath, terminates, clientIpHow, type ServiceModule, type StageInput, type StageOutput } from './service.ts';
 import type { Hop } from './hop.ts';
 import {
   flagParam,
@@ -64,13 +65,92 @@ export function readLoadBalancerScenario(raw: RawParams): ScenarioResult<LoadBal
  * With Floating IP the destination IP stays the frontend's; only the port is translated.
  */
 export function loadBalancerHops(s: LoadBalancerScenario): Hop[] {
-  const client = ipPort(s.client, s.cport);
+  const client = socketAddress(s.client, s.cport);
   const backend = s.backends[s.pick - 1]!;
-  const serverSide = s.floating ? ipPort(s.lbip, s.bport) : ipPort(backend, s.bport);
+  const serverSide = s.floating ? socketAddress(s.lbip, s.bport) : socketAddress(backend, s.bport);
   return [
-    { n: 1, from: 'client', to: 'lb', src: client, dst: ipPort(s.lbip, s.port), note: 'to-frontend', session: 1 },
+    { n: 1, from: 'client', to: 'lb', src: client, dst: socketAddress(s.lbip, s.port), note: 'to-frontend', session: 1 },
     { n: 2, from: 'lb', to: 'backend', src: client, dst: serverSide, note: s.floating ? 'dnat-floating' : 'dnat', session: 1 },
     { n: 3, from: 'backend', to: 'lb', src: serverSide, dst: client, note: s.floating ? 'reply-floating' : 'reply-to-client', session: 1 },
-    { n: 4, from: 'lb', to: 'client', src: ipPort(s.lbip, s.port), dst: client, note: 'reverse-nat', session: 1 },
+    { n: 4, from: 'lb', to: 'client', src: socketAddress(s.lbip, s.port), dst: client, note: 'reverse-nat', session: 1 },
   ];
+}
+
+/** The fixed addresses Azure Load Balancer probes from (SPEC §6), and the tag NSG rules name them by. */
+export const LB_PROBE_SOURCE_V4 = '168.63.129.16';
+export const LB_PROBE_SOURCE_V6 = 'fe80::1234:5678:9abc';
+export const LB_PROBE_TAG = 'AzureLoadBalancer';
+
+/** The largest probe interval Azure accepts, seconds. */
+const INT32_MAX = 2147483647;
+
+/** What the health-probe page needs of a Load Balancer. */
+export interface LoadBalancerProbeScenario extends Pick<LoadBalancerScenario, 'client' | 'lbip' | 'backends' | 'bport'> {
+  /** Probe interval, seconds (portal default 5; Azure's minimum 5). */
+  readonly lbinterval: number;
+}
+
+const probe: ServiceModule<LoadBalancerProbeScenario, 'load-balancer'>['probe'] = {
+  params: {
+    client: loadBalancerParams.client,
+    lbip: loadBalancerParams.lbip,
+    backends: loadBalancerParams.backends,
+    bport: loadBalancerParams.bport,
+    lbinterval: intParam('5', 5, INT32_MAX),
+  },
+  check: checkLbFamilies,
+  /** Every backend, from the host's probe address; an HTTP(S) probe needs exactly 200. */
+  rows(s) {
+    const src = s.backends[0]!.family === 6 ? LB_PROBE_SOURCE_V6 : LB_PROBE_SOURCE_V4;
+    return s.backends.map((backend) => ({
+      service: 'load-balancer',
+      src,
+      dst: socketAddress(backend, s.bport),
+      target: backend.text,
+      interval: s.lbinterval,
+      healthy: '200',
+    }));
+  },
+  target: 'backend',
+  notes: [],
+};
+
+export const loadBalancerService: ServiceModule<LoadBalancerProbeScenario, 'load-balancer'> = {
+  id: 'load-balancer',
+  probe,
+  nsg: {
+    places: ['lb-backends'],
+    /** Destination NAT keeps the client's address, so the backends see the client, and the probes by tag. */
+    rules(s, probes) {
+      const base = defaultScenario(loadBalancerParams, crossCheck);
+      const hops = s.backends.flatMap((_, i) => loadBalancerHops({ ...base, client: s.client, lbip: s.lbip, backends: s.backends, bport: s.bport, pick: i + 1 }));
+      const arrivals = [...arrivingAt(hops, 'backend').map((hop) => hopArrival(hop, 'client-data')), ...probes.map((row) => probeArrival(row, 'lb-probe', LB_PROBE_TAG))];
+      return rulesFrom('lb-backends', arrivals, s.backends.map((b) => b.text).join(', '));
+    },
+    notes: [],
+  },
+  compare() {
+    const s = defaultScenario(loadBalancerParams, crossCheck);
+    const hops = loadBalancerHops(s);
+    return {
+      service: 'load-balancer',
+      layer: 'l4',
+      dataPath: onPath(hops, 'lb'),
+      terminates: terminates(hops),
+      sourceAtBackend: sourceAtBackend(hops, s.client.text),
+      destinationAtBackend: arrival(hops).dst.ip.text === s.lbip.text ? 'frontend-ip' : 'own-ip',
+      certReachesBackend: loadBalancerService.certificate('e2e').reaches,
+      clientIpHow: clientIpHow(hops, s.client.text, false),
+      probeSource: probeSource(probe.rows(defaultScenario(probe.params))),
+      scope: 'regional-global',
+    };
+  },
+  /** Packets pass through untouched in content: the client's TLS handshake, certificate included, is with the backend. */
+  certificate: () => ({ service: 'load-balancer', tlsEndsAt: 'backend', reaches: 'yes', validatedBy: 'backend' }),
+};
+
+/** A Load Balancer stage: destination NAT only, so the next stage sees the same flow. */
+export function loadBalancerStage({ flow, front, target }: StageInput, c: Pick<LoadBalancerScenario, 'floating'>): StageOutput {
+  const hops = loadBalancerHops({ client: flow.from.ip, cport: flow.from.port, lbip: front.ip, port: front.port, backends: [target.ip], bport: target.port, pick: 1, floating: c.floating });
+  return { hops, next: flow };
 }

@@ -1,4 +1,4 @@
-import { parseIp, subnetContains, type Ip, type Subnet4 } from './ip.ts';
+import { socketAddress, subnetContains, type Ip, type SocketAddress, type Subnet4 } from './ip.ts';
 import type { Hop } from './hop.ts';
 import {
   cidr4Param,
@@ -19,14 +19,13 @@ import {
   type ScenarioResult,
   type XffEntry,
 } from './params.ts';
-import { applicationGatewayHops, instanceIp, MAX_INSTANCES, TLS_MODES, xffEntries, XFF_SEPARATOR, type TlsMode } from './application-gateway.ts';
-import { loadBalancerHops } from './load-balancer.ts';
-import { FD_BACKEND_TAG, fdidParam, frontDoorHops, frontDoorXff } from './front-door.ts';
-import { firewallHops } from './firewall.ts';
+import { applicationGatewayStage, GATEWAY_MANAGER_PORTS, MAX_INSTANCES, TLS_MODES, XFF_SEPARATOR, type TlsMode } from './application-gateway.ts';
+import { loadBalancerStage } from './load-balancer.ts';
+import { FD_BACKEND_TAG, fdidParam, frontDoorStage } from './front-door.ts';
+import { firewallStage } from './firewall.ts';
 import { dnsSteps, type DnsStep } from './traffic-manager.ts';
 import { dnsNameParam, endpointListParam, type Endpoint } from './dns.ts';
-import { addressOf, ANY_DESTINATION, GATEWAY_MANAGER_PORTS, portOf } from './nsg.ts';
-import type { CertReach } from './client-certificate.ts';
+import { ANY_DESTINATION, type CertReach, type Flow, type StageInput, type StageOutput } from './service.ts';
 
 /**
  * Paths (SPEC §9): services chained from client to backend. Each stage runs its own service's
@@ -173,62 +172,30 @@ export interface PathResult {
   readonly request: readonly PathLeg[];
   readonly reply: readonly PathLeg[];
   /** What the backend receives: the packet's source, the X-Forwarded-For header (empty: none), the certificate. */
-  readonly backendSource: string;
+  readonly backendSource: SocketAddress;
   readonly xff: string;
   readonly cert: CertReach;
   readonly nsg: readonly NsgRow[];
 }
 
-interface Flow {
-  /** The source of the connection arriving at the next stage. */
-  readonly ip: Ip;
-  readonly port: number;
-  readonly xff: readonly string[];
-  readonly cert: CertReach;
-}
-
-const asEntries = (xff: readonly string[]): XffEntry[] => xff.map((text) => parseXffEntry(text)!);
-
-/**
- * One stage's own service function on the arriving flow: its four hops (in, out, out's reply,
- * in's reply) and the flow it hands on.
- */
-function runStage(s: PathScenario, stage: DataStage, flow: Flow, front: Ip, target: Ip, tport: number): { hops: Hop[]; next: Flow } {
-  if (stage === 'fd') {
-    const fd = { client: flow.ip, cport: flow.port, fdip: front, port: s.port, edge: s.edge, eport: s.eport, origin: target, bport: tport, fdid: s.fdid, xffin: asEntries(flow.xff) };
-    return { hops: frontDoorHops(fd), next: { ip: s.edge, port: s.eport, xff: frontDoorXff(fd).split(XFF_SEPARATOR), cert: 'no' } };
-  }
-  if (stage === 'fw') {
-    const hops = firewallHops({ client: flow.ip, cport: flow.port, fwip: front, port: s.port, fwsnat: s.fwsnat, fwport: s.fwport, target, tport });
-    return { hops, next: { ...flow, ip: s.fwsnat, port: s.fwport } };
-  }
-  if (stage === 'agw') {
-    const agw = {
-      client: flow.ip, cport: flow.port, agwip: front, port: s.port, subnet: s.subnet, instances: s.instances, via: s.via,
-      gport: s.gport, backends: [target], bport: tport, pick: 1, tls: s.tls, xffin: asEntries(flow.xff),
-    };
-    const hops = applicationGatewayHops(agw);
-    const mutual = s.tls === 'mtls-strict' || s.tls === 'mtls-passthrough';
-    // The gateway can ask for the client's certificate only when the client's own TLS reaches it.
-    const cert: CertReach = flow.cert === 'yes' ? (mutual ? 'header' : 'no') : flow.cert;
-    return { hops, next: { ip: instanceIp(s.subnet, s.via), port: s.gport, xff: xffEntries(agw), cert } };
-  }
-  const hops = loadBalancerHops({ client: flow.ip, cport: flow.port, lbip: front, port: s.port, backends: [target], bport: tport, pick: 1, floating: s.floating });
-  return { hops, next: flow };
-}
+/** Each data stage runs its own service's stage function (SPEC §9); the path scenario holds every stage's settings. */
+const RUN: { readonly [K in DataStage]: (input: StageInput, s: PathScenario) => StageOutput } = {
+  fd: frontDoorStage,
+  fw: firewallStage,
+  agw: applicationGatewayStage,
+  lb: loadBalancerStage,
+};
 
 /** Every leg of a chain, end to end (SPEC §9). */
 export function pathLegs(s: PathScenario): PathResult {
   const stages = dataStages(s);
   const backend = s.backends[s.pick - 1]!;
-  let flow: Flow = { ip: s.client, port: s.cport, xff: s.xffin.map(formatXffEntry), cert: 'yes' };
+  let flow: Flow = { from: socketAddress(s.client, s.cport), xff: s.xffin.map(formatXffEntry), cert: 'yes' };
   const perStage: { stage: DataStage; hops: Hop[] }[] = [];
   stages.forEach((stage, index) => {
-    const front = frontendOf(s, index).ip;
-    const last = index === stages.length - 1;
-    const target = last ? backend : frontendOf(s, index + 1).ip;
-    const tport = last ? s.bport : s.port;
-    const { hops, next } = runStage(s, stage, flow, front, target, tport);
+    const front = socketAddress(frontendOf(s, index).ip, s.port);
+    const target = index === stages.length - 1 ? socketAddress(backend, s.bport) : socketAddress(frontendOf(s, index + 1).ip, s.port);
+    const { hops, next } = RUN[stage]({ flow, front, target }, s);
     perStage.push({ stage, hops });
     flow = next;
   });
@@ -274,14 +241,15 @@ function nsgRows(s: PathScenario, request: readonly PathLeg[]): NsgRow[] {
     if (leg.receiver !== 'agw' && leg.receiver !== 'backend') continue;
     // Name the source as an NSG rule would: the packet's address, by tag or subnet where it has one
     // (a Load Balancer keeps the source, so an edge or an instance can arrive through it too).
-    const address = addressOf(leg.src);
-    const source = address === s.edge.text && s.chain.includes('fd') ? FD_BACKEND_TAG : subnetContains(s.subnet, parseIp(address)!) ? s.subnet.text : address;
+    const address = leg.src.ip;
+    const source = address.text === s.edge.text && s.chain.includes('fd') ? FD_BACKEND_TAG : subnetContains(s.subnet, address) ? s.subnet.text : address.text;
+    const port = String(leg.dst.port);
     if (leg.receiver === 'agw') {
-      add({ place: 'agw-subnet', source, destination: s.subnet.text, port: portOf(leg.dst) });
+      add({ place: 'agw-subnet', source, destination: s.subnet.text, port });
       add({ place: 'agw-subnet', source: 'GatewayManager', destination: ANY_DESTINATION, port: GATEWAY_MANAGER_PORTS });
       add({ place: 'agw-subnet', source: 'AzureLoadBalancer', destination: ANY_DESTINATION, port: '*' });
     } else {
-      add({ place: 'backends', source, destination: addressOf(leg.dst), port: portOf(leg.dst) });
+      add({ place: 'backends', source, destination: leg.dst.ip.text, port });
     }
   }
   return rows;

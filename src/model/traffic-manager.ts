@@ -1,5 +1,6 @@
-import { ipPort, type Ip } from './ip.ts';
+import { socketAddress, type Ip } from './ip.ts';
 import type { Hop } from './hop.ts';
+import { arrivingAt, clientIpHow, defaultScenario, hopArrival, onPath, probeArrival, probeSource, rulesFrom, sourceAtBackend, terminates, type ServiceModule } from './service.ts';
 import { dnsNameParam, endpointListParam, type Endpoint } from './dns.ts';
 import { checkMonitor, degradedAt, monitorParams, optionalFailParam, resolvedParam, type MonitorSettings } from './failover.ts';
 import {
@@ -131,10 +132,75 @@ export function dnsSteps(s: TrafficManagerScenario): DnsStep[] {
 
 /** The data flow: straight between client and endpoint. Traffic Manager never sees these packets. */
 export function trafficManagerHops(s: TrafficManagerScenario): Hop[] {
-  const client = ipPort(s.client, s.cport);
-  const endpoint = ipPort(answerAt(s).endpoint.ip, s.port);
+  const client = socketAddress(s.client, s.cport);
+  const endpoint = socketAddress(answerAt(s).endpoint.ip, s.port);
   return [
     { n: 1, from: 'client', to: 'endpoint', src: client, dst: endpoint, note: 'direct-request', session: 1 },
     { n: 2, from: 'endpoint', to: 'client', src: endpoint, dst: client, note: 'direct-reply', session: 1 },
   ];
 }
+
+/** Traffic Manager probes from many addresses, published only as this service tag. */
+export const TM_PROBE_SOURCE = 'AzureTrafficManager';
+
+/** What the health-probe page needs of a Traffic Manager profile. */
+export type TrafficManagerProbeScenario = Pick<TrafficManagerScenario, 'client' | 'endpoints' | 'port' | 'interval'>;
+
+const probe: ServiceModule<TrafficManagerProbeScenario, 'traffic-manager'>['probe'] = {
+  params: {
+    client: trafficManagerParams.client,
+    endpoints: trafficManagerParams.endpoints,
+    port: trafficManagerParams.port,
+    interval: monitorParams.interval,
+  },
+  check(s) {
+    const errors = checkEndpointFamilies(s);
+    return errors.length > 0 ? errors : checkEndpointTypes(s);
+  },
+  /** Every endpoint, from the service tag's ranges; 200 unless the profile lists other expected codes. */
+  rows: (s) =>
+    s.endpoints.map((endpoint) => ({
+      service: 'traffic-manager',
+      src: TM_PROBE_SOURCE,
+      dst: socketAddress(endpoint.ip, s.port),
+      target: endpoint.ip.text,
+      interval: s.interval,
+      healthy: '200',
+    })),
+  target: 'endpoint',
+  notes: ['probe.src.tm-tag'],
+};
+
+export const trafficManagerService: ServiceModule<TrafficManagerProbeScenario, 'traffic-manager'> = {
+  id: 'traffic-manager',
+  probe,
+  nsg: {
+    places: ['tm-endpoints'],
+    /** Clients connect to the endpoints directly; the probes come from the service tag. */
+    rules(s, probes) {
+      const hops = trafficManagerHops({ ...defaultScenario(trafficManagerParams, crossCheck), ...s });
+      const arrivals = [...arrivingAt(hops, 'endpoint').map((hop) => hopArrival(hop, 'client-data')), ...probes.map((row) => probeArrival(row, 'tm-probe'))];
+      return rulesFrom('tm-endpoints', arrivals, s.endpoints.map((e) => e.ip.text).join(', '));
+    },
+    notes: [],
+  },
+  compare() {
+    const s = defaultScenario(trafficManagerParams, crossCheck);
+    const hops = trafficManagerHops(s);
+    return {
+      service: 'traffic-manager',
+      layer: 'dns',
+      dataPath: onPath(hops, 'tm'),
+      terminates: terminates(hops),
+      sourceAtBackend: sourceAtBackend(hops, s.client.text),
+      // The client connects to the address the DNS answer gave it: the endpoint's own.
+      destinationAtBackend: 'own-ip',
+      certReachesBackend: trafficManagerService.certificate('e2e').reaches,
+      clientIpHow: clientIpHow(hops, s.client.text, false),
+      probeSource: probeSource(probe.rows(defaultScenario(probe.params, probe.check))),
+      scope: 'global',
+    };
+  },
+  /** Traffic Manager only answers DNS: the client's TLS handshake is with the endpoint itself. */
+  certificate: () => ({ service: 'traffic-manager', tlsEndsAt: 'endpoint', reaches: 'yes', validatedBy: 'endpoint' }),
+};

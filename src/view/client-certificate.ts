@@ -6,12 +6,11 @@ import { dataTable, fieldCell } from './table.ts';
 import { tlsTable } from './tls.ts';
 import { h, type ElementNode } from './tree.ts';
 
-function certificateTable(rows: readonly CertificateRow[], mode: string, t: Translate): ElementNode {
+function certificateTable(rows: readonly CertificateRow[], t: Translate): ElementNode {
   const columns = ['service', 'tls-ends', 'reaches', 'validated-by'].map((column) => t(`table.cert.${column}`));
+  // A service whose answer depends on the gateway's TLS mode says which mode it shows.
   const serviceName = (row: CertificateRow) =>
-    row.service === 'application-gateway'
-      ? t('cert.service.with-mode', { service: t(`service.${row.service}`), mode: t(`field.tls.${mode}`) })
-      : t(`service.${row.service}`);
+    row.tls !== undefined ? t('cert.service.with-mode', { service: t(`service.${row.service}`), mode: t(`field.tls.${row.tls}`) }) : t(`service.${row.service}`);
   const body = rows.map((row) =>
     h(
       'tr',
@@ -50,7 +49,7 @@ function tlsSteps(s: ClientCertificateScenario, t: Translate): Step[] {
 export function clientCertificateView(s: ClientCertificateScenario, t: Translate): ExplorerView {
   const mode = t(`field.tls.${s.tls}`);
   return {
-    outputs: [certificateTable(certificateRows(s.tls), s.tls, t), tlsTable(tlsLegs(s.tls), s.tls, t)],
+    outputs: [certificateTable(certificateRows(s.tls), t), tlsTable(tlsLegs(s.tls), s.tls, t)],
     diagram: {
       title: t('diagram.tls.title', { mode }),
       description: t('diagram.tls.desc', { mode }),

@@ -1,10 +1,12 @@
 import type { Translate } from '../i18n.ts';
 import { compareRows, type CompareRow } from '../model/compare.ts';
+import type { CompareField } from '../model/service.ts';
+import { serviceById } from '../model/services.ts';
 import { chip, dataTable, fieldCell } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 
 /** Properties compared (SPEC §5): the data-field name and each service's value. */
-const PROPERTIES: readonly [string, (row: CompareRow) => string][] = [
+const PROPERTIES: readonly [CompareField, (row: CompareRow) => string][] = [
   ['layer', (r) => r.layer],
   ['data-path', (r) => r.dataPath],
   ['terminates', (r) => r.terminates],
@@ -16,15 +18,13 @@ const PROPERTIES: readonly [string, (row: CompareRow) => string][] = [
   ['scope', (r) => r.scope],
 ];
 
-/** Where a service needs its own words for a shared value (Front Door's header has no port). */
-const SERVICE_WORDING: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  'front-door': { 'cert-reaches-backend': 'compare.cert-reaches-backend.fd', 'client-ip-how': 'compare.client-ip-how.fd' },
-};
-
-/** Text for a cell: a localised phrase, or the value itself where it is an address or a tag. */
-function display(service: string, field: string, value: string, t: Translate): ElementNode | string {
+/**
+ * Text for a cell: a localised phrase (the service's own words where it declares them, e.g. Front
+ * Door's header has no port), or the value itself where it is an address or a tag.
+ */
+function display(service: string, field: CompareField, value: string, t: Translate): ElementNode | string {
   if (field === 'probe-source' && value !== 'instances') return chip(value);
-  return t(SERVICE_WORDING[service]?.[field] ?? `compare.${field}.${value}`);
+  return t(serviceById(service).compareWording?.[field] ?? `compare.${field}.${value}`);
 }
 
 /**

@@ -1,16 +1,14 @@
 import type { Translate } from '../i18n.ts';
 import type { Step } from '../diagram/sequence.ts';
-import { appGatewayProbes, probeRates, probeRows, type HealthProbeScenario, type ProbeRate, type ProbeRow } from '../model/health-probes.ts';
-import { instanceIp } from '../model/application-gateway.ts';
+import { probeRates, probeRows, type HealthProbeScenario, type ProbeRate, type ProbeRow } from '../model/health-probes.ts';
 import { nsgRules, type NsgRule } from '../model/nsg.ts';
+import { SERVICES } from '../model/services.ts';
 import type { ExplorerView } from './explorer.ts';
-import { dataTable, fieldCell } from './table.ts';
+import { dataTable, fieldCell, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 
-const SERVICES = ['load-balancer', 'application-gateway', 'traffic-manager', 'front-door'] as const;
-
-/** Instances drawn in the diagram; the rest probe the same way and are summarised in a note. */
-const DRAWN_INSTANCES = 3;
+/** Senders drawn per service in the diagram (the gateway's instances); the rest are summarised in a note. */
+const DRAWN_SENDERS = 3;
 
 /** A rate in probes a minute, to at most two decimals (60 ÷ 7 s = 8.57). */
 export function formatRate(perMinute: number): string {
@@ -31,13 +29,14 @@ function probeTable(rows: readonly ProbeRow[], t: Translate): ElementNode {
         h('span', { class: 'atp-note', 'data-field': 'healthy', 'data-value': row.healthy }, t('probe.healthy.cell', { codes: row.healthy })),
       ),
       fieldCell('src', row.src),
-      fieldCell('dst', row.dst),
+      fieldCell('dst', socketText(row.dst)),
       fieldCell('interval', String(row.interval), t('unit.seconds', { s: row.interval })),
     ),
   );
   const columns = ['service', 'src', 'dst', 'interval'].map((c) => t(`table.probes.${c}`));
   const table = dataTable(t('table.probes.caption'), columns, body, 'atp-probes');
-  return h('div', {}, table, h('p', { class: 'atp-table-note' }, t('probe.src.tm-tag')), h('p', { class: 'atp-table-note' }, t('probe.src.fd-tag')), h('p', { class: 'atp-table-note' }, t('probe.healthy.note')));
+  const notes = [...SERVICES.flatMap((service) => service.probe.notes), 'probe.healthy.note'];
+  return h('div', {}, table, notes.map((key) => h('p', { class: 'atp-table-note' }, t(key))));
 }
 
 function rateText(rate: ProbeRate, t: Translate): string {
@@ -80,74 +79,71 @@ export function nsgTable(rules: readonly NsgRule[], t: Translate): ElementNode {
  * a network-isolated gateway has no GatewayManager rule to add.
  */
 export function nsgNotes(t: Translate): ElementNode {
-  return h(
-    'ul',
-    { class: 'atp-table-note', 'data-note': 'nsg' },
-    h('li', { 'data-note': 'agw-outbound' }, t('nsg.note.agw-outbound')),
-    h('li', { 'data-note': 'agw-isolated' }, t('nsg.note.agw-isolated')),
-  );
+  const keys = SERVICES.flatMap((service) => service.nsg.notes);
+  return h('ul', { class: 'atp-table-note', 'data-note': 'nsg' }, keys.map((key) => h('li', { 'data-note': key.replace(/^nsg\.note\./, '') }, t(key))));
 }
 
-/** One probe round of each service: a group per service, every probe as a message. */
-function probeSteps(s: HealthProbeScenario, rows: readonly ProbeRow[], t: Translate): Step[] {
+/** Senders drawn per service; the rest probe the same way and are summarised in a note. */
+function sendersOf(rows: readonly ProbeRow[]): string[] {
+  return [...new Set(rows.map((row) => row.src))];
+}
+
+const senderKey = (service: string, index: number) => `${service}:${index + 1}`;
+
+/** A service's sender label: its one sender, or its numbered senders (the gateway's instances). */
+function senderLabel(service: string, senders: readonly string[], index: number, t: Translate): string[] {
+  return [t(`probe.sender.${service}`, { n: index + 1 }), senders[index]!];
+}
+
+/**
+ * One probe round of each service: a group per service, every probe as a message. Each sender
+ * stands next to what it probes (the registry's order: LB and its backends, the gateway's instances
+ * that probe the same backends, TM beside its endpoints, Front Door beside its origin), so the
+ * first screenful of a wide drawing already shows whole probes.
+ */
+function probeDiagram(rows: readonly ProbeRow[], t: Translate): Pick<ExplorerView['diagram'], 'participants' | 'steps'> {
+  const participants: { key: string; label: string[] }[] = [];
   const steps: Step[] = [];
+  const placed = new Set<string>();
   for (const service of SERVICES) {
-    const mine = rows.filter((row) => row.service === service);
+    const mine = rows.filter((row) => row.service === service.id);
     if (mine.length === 0) continue;
-    const messages: Step[] = mine
-      .filter((row) => service !== 'application-gateway' || drawnInstance(s, row.src) !== undefined)
-      .map((row) => ({ kind: 'message', from: senderKey(s, row), to: `target:${row.target}`, text: [row.src, `→ ${row.dst}`] }));
-    if (service === 'application-gateway' && s.instances > DRAWN_INSTANCES) {
-      messages.push({ kind: 'note', over: [`agw:${DRAWN_INSTANCES}`], text: t('diagram.probes.more-instances', { n: s.instances - DRAWN_INSTANCES }) });
+    const senders = sendersOf(mine);
+    const drawn = senders.slice(0, DRAWN_SENDERS);
+    participants.push(...drawn.map((_, i) => ({ key: senderKey(service.id, i), label: senderLabel(service.id, senders, i, t) })));
+    for (const row of mine) {
+      if (placed.has(row.target)) continue;
+      placed.add(row.target);
+      participants.push({ key: `target:${row.target}`, label: [t(`actor.${service.probe.target}`), row.target] });
     }
-    steps.push({ kind: 'group', label: t('diagram.probes.group', { service: t(`service.${service}`), interval: mine[0]!.interval }), steps: messages });
+    const messages: Step[] = mine
+      .filter((row) => drawn.includes(row.src))
+      .map((row) => ({ kind: 'message', from: senderKey(service.id, drawn.indexOf(row.src)), to: `target:${row.target}`, text: [row.src, `→ ${socketText(row.dst)}`] }));
+    if (senders.length > drawn.length) {
+      messages.push({ kind: 'note', over: [senderKey(service.id, drawn.length - 1)], text: t(`diagram.probes.more.${service.id}`, { n: senders.length - drawn.length }) });
+    }
+    steps.push({ kind: 'group', label: t('diagram.probes.group', { service: t(`service.${service.id}`), interval: mine[0]!.interval }), steps: messages });
   }
-  return steps;
-}
-
-function drawnInstance(s: HealthProbeScenario, address: string): number | undefined {
-  for (let i = 1; i <= Math.min(s.instances, DRAWN_INSTANCES); i++) if (instanceIp(s.subnet, i).text === address) return i;
-  return undefined;
-}
-
-function senderKey(s: HealthProbeScenario, row: ProbeRow): string {
-  if (row.service === 'load-balancer') return 'lb';
-  if (row.service === 'traffic-manager') return 'tm';
-  if (row.service === 'front-door') return 'fd';
-  return `agw:${drawnInstance(s, row.src)}`;
+  return { participants, steps };
 }
 
 export function healthProbesView(s: HealthProbeScenario, t: Translate): ExplorerView {
   const rows = probeRows(s);
-  const drawn = appGatewayProbes(s) ? Math.min(s.instances, DRAWN_INSTANCES) : 0;
-  // A target appears once, beside the first service that probes it.
-  const placed = new Set<string>();
-  const targetsOf = (service: ProbeRow['service']) =>
-    rows.filter((row) => row.service === service && !placed.has(row.target) && placed.add(row.target)).map((row) => row.target);
-  const target = (address: string) => ({
-    key: `target:${address}`,
-    label: [t(address === s.origin.text ? 'actor.origin' : s.endpoints.some((e) => e.ip.text === address) ? 'actor.endpoint' : 'actor.backend'), address],
-  });
-  const outputs = [probeTable(rows, t), rateTable(probeRates(s), t), nsgTable(nsgRules(s), t), nsgNotes(t)];
-  if (!appGatewayProbes(s)) outputs.splice(1, 0, h('p', { class: 'atp-callout', 'data-note': 'agw-ipv6' }, t('probe.agw-ipv6')));
+  const silent = SERVICES.filter((service) => service.probe.whenNone !== undefined && !rows.some((row) => row.service === service.id));
+  const probing = SERVICES.filter((service) => rows.some((row) => row.service === service.id));
+  const outputs = [
+    probeTable(rows, t),
+    ...silent.map((service) => h('p', { class: 'atp-callout', 'data-note': service.probe.whenNone!.replace(/^probe\./, '') }, t(service.probe.whenNone!))),
+    rateTable(probeRates(s), t),
+    nsgTable(nsgRules(s), t),
+    nsgNotes(t),
+  ];
   return {
     outputs,
     diagram: {
       title: t('diagram.probes.title'),
-      description: t(appGatewayProbes(s) ? 'diagram.probes.desc' : 'diagram.probes.desc-no-agw', { rows: rows.length }),
-      // Each sender stands next to what it probes (LB, its backends, then the AppGW instances that
-      // probe the same backends; TM beside its endpoints; Front Door beside its origin), so the
-      // first screenful of a wide drawing already shows whole probes.
-      participants: [
-        { key: 'lb', label: [t('probe.sender.lb'), rows.find((row) => row.service === 'load-balancer')!.src] },
-        ...targetsOf('load-balancer').map(target),
-        ...Array.from({ length: drawn }, (_, i) => ({ key: `agw:${i + 1}`, label: [t('probe.sender.instance', { n: i + 1 }), instanceIp(s.subnet, i + 1).text] })),
-        { key: 'tm', label: [t('probe.sender.tm'), 'AzureTrafficManager'] },
-        ...targetsOf('traffic-manager').map(target),
-        { key: 'fd', label: [t('probe.sender.fd'), 'AzureFrontDoor.Backend'] },
-        ...targetsOf('front-door').map(target),
-      ],
-      steps: probeSteps(s, rows, t),
+      description: t('diagram.probes.desc', { rows: rows.length, services: probing.map((service) => t(`service.${service.id}`)).join(t('list.separator')) }),
+      ...probeDiagram(rows, t),
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Hop } from '../model/hop.ts';
 import type { Translate } from '../i18n.ts';
 import type { Step } from '../diagram/sequence.ts';
-import { chip, dataTable, fieldCell } from './table.ts';
+import { dataTable, socketCell, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 
 export function hopTable(hops: readonly Hop[], t: Translate): ElementNode {
@@ -11,8 +11,8 @@ export function hopTable(hops: readonly Hop[], t: Translate): ElementNode {
       'tr',
       { 'data-hop': String(hop.n) },
       h('th', { scope: 'row' }, String(hop.n)),
-      fieldCell('src', hop.src, chip(hop.src)),
-      fieldCell('dst', hop.dst, chip(hop.dst)),
+      socketCell('src', hop.src),
+      socketCell('dst', hop.dst),
       h('td', {}, h('span', { class: 'atp-leg' }, leg), h('span', { class: 'atp-note' }, t(`hopNote.${hop.note}`))),
     );
   });
@@ -26,5 +26,5 @@ export function hopTable(hops: readonly Hop[], t: Translate): ElementNode {
  */
 export function hopMessage(hop: Hop): Step {
   const reply = hop.from === 'backend' || hop.from === 'endpoint' || hop.from === 'origin' || hop.to === 'client';
-  return { kind: 'message', from: hop.from, to: hop.to, text: [`(${hop.n}) ${hop.src}`, `→ ${hop.dst}`], reply };
+  return { kind: 'message', from: hop.from, to: hop.to, text: [`(${hop.n}) ${socketText(hop.src)}`, `→ ${socketText(hop.dst)}`], reply };
 }

@@ -1,9 +1,8 @@
 import type { Translate } from '../i18n.ts';
 import type { Step } from '../diagram/sequence.ts';
-import { addressOf as addressOfTuple } from '../model/nsg.ts';
 import { pathLegs, type PathLeg, type PathResult, type PathScenario } from '../model/paths.ts';
 import type { ExplorerView } from './explorer.ts';
-import { chip, chipList, dataTable, dnsRecord, fieldCell } from './table.ts';
+import { chipList, dataTable, dnsRecord, fieldCell, socketCell, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 
 /** Who a stage, the client or the backend is on this page (`stage.*` in content/i18n). */
@@ -15,8 +14,8 @@ function legTable(legs: readonly PathLeg[], t: Translate): ElementNode {
       'tr',
       { 'data-hop': String(leg.n), 'data-stage': leg.sender },
       h('th', { scope: 'row' }, String(leg.n)),
-      fieldCell('src', leg.src, chip(leg.src)),
-      fieldCell('dst', leg.dst, chip(leg.dst)),
+      socketCell('src', leg.src),
+      socketCell('dst', leg.dst),
       h(
         'td',
         {},
@@ -56,7 +55,7 @@ function summaryTable(result: PathResult, t: Translate): ElementNode {
       h(
         'tbody',
         {},
-        row('backend-source', fieldCell('backend-source', result.backendSource, chip(result.backendSource))),
+        row('backend-source', socketCell('backend-source', result.backendSource)),
         row('xff', fieldCell('xff', result.xff, result.xff === '' ? t('path.xff.none') : h('span', { class: 'atp-list' }, chipList(result.xff)))),
         row('cert', fieldCell('cert-reaches-backend', result.cert, t(`cert.reaches.${result.cert}`))),
       ),
@@ -82,7 +81,7 @@ function nsgTable(result: PathResult, t: Translate): ElementNode {
 /** The address a participant is reached at, for its label: where its first arriving leg points. */
 function addressOf(result: PathResult, key: string): string {
   const leg = result.request.find((l) => l.receiver === key);
-  return leg ? addressOfTuple(leg.dst) : '';
+  return leg ? leg.dst.ip.text : '';
 }
 
 export function pathView(s: PathScenario, t: Translate): ExplorerView {
@@ -92,7 +91,7 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
     kind: 'message',
     from: leg.sender,
     to: leg.receiver,
-    text: [`(${leg.n}) ${leg.src}`, `→ ${leg.dst}`],
+    text: [`(${leg.n}) ${socketText(leg.src)}`, `→ ${socketText(leg.dst)}`],
     reply,
   });
   const dnsSteps: Step[] = result.dns.flatMap((step) => [
@@ -109,7 +108,7 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
     outputs,
     diagram: {
       title: t('diagram.path.title', { chain: stages.map((stage) => who(stage, t)).join(' → ') }),
-      description: t('diagram.path.desc', { legs: result.request.length, source: result.backendSource }),
+      description: t('diagram.path.desc', { legs: result.request.length, source: socketText(result.backendSource) }),
       participants: [
         { key: 'client', label: [who('client', t), s.client.text] },
         ...(result.dns.length > 0 ? [{ key: 'tm', label: [who('tm', t), s.profile] }] : []),

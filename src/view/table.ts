@@ -1,4 +1,14 @@
+import { ipPort, type SocketAddress } from '../model/ip.ts';
 import { h, type ElementNode, type TreeNode } from './tree.ts';
+
+/** A socket address as text: `ip:port`, or `[ip]:port` for IPv6. The engine keeps it as data. */
+export const socketText = (address: SocketAddress): string => ipPort(address.ip, address.port);
+
+/** A cell for a socket address: its text as the machine value, shown as one chip. */
+export function socketCell(field: string, address: SocketAddress): ElementNode {
+  const text = socketText(address);
+  return fieldCell(field, text, chip(text));
+}
 
 /**
  * A value chip (SPEC §7.1): one address, tuple, CIDR, port range, service tag or DNS name,

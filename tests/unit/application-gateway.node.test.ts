@@ -11,6 +11,7 @@ import type { RawParams } from '../../src/model/params.ts';
 import { applicationGatewayView } from '../../src/view/application-gateway.ts';
 import { toHtml } from '../../src/view/tree.ts';
 import { translator } from '../../src/i18n.ts';
+import { socketText } from '../../src/view/table.ts';
 
 function scenario(raw: RawParams): ApplicationGatewayScenario {
   const result = readApplicationGatewayScenario(raw);
@@ -19,7 +20,7 @@ function scenario(raw: RawParams): ApplicationGatewayScenario {
 }
 
 /** A valid scenario's hops as [src, dst] pairs. */
-const hops = (raw: RawParams): [string, string][] => applicationGatewayHops(scenario(raw)).map((hop) => [hop.src, hop.dst]);
+const hops = (raw: RawParams): [string, string][] => applicationGatewayHops(scenario(raw)).map((hop) => [socketText(hop.src), socketText(hop.dst)]);
 
 /** The refused fields of a scenario and the rule each broke. */
 function refusals(raw: RawParams): [string, string][] {

@@ -15,6 +15,7 @@ import { applicationGatewayView } from '../../src/view/application-gateway.ts';
 import { healthProbesView } from '../../src/view/health-probes.ts';
 import { trafficManagerView } from '../../src/view/traffic-manager.ts';
 import { toHtml } from '../../src/view/tree.ts';
+import { socketText } from '../../src/view/table.ts';
 
 const LANGS: Lang[] = ['ja', 'en'];
 
@@ -100,7 +101,7 @@ describe('Floating IP and the backend port', () => {
   // load balancing rule to change the backend destination port", so bport may differ from port.
   it('floating=1 with bport ≠ port is a valid scenario: destination IP stays the frontend, port is translated', () => {
     const s = valid(readLoadBalancerScenario({ floating: '1', port: '443', bport: '8443' }));
-    expect(loadBalancerHops(s).map((hop) => [hop.src, hop.dst])).toEqual([
+    expect(loadBalancerHops(s).map((hop) => [socketText(hop.src), socketText(hop.dst)])).toEqual([
       ['203.0.113.10:50000', '198.51.100.10:443'],
       ['203.0.113.10:50000', '198.51.100.10:8443'],
       ['198.51.100.10:8443', '203.0.113.10:50000'],
@@ -142,7 +143,7 @@ describe('Traffic Manager endpoints defined by IP address', () => {
 
   it('the data flow goes straight to the address', () => {
     const s = valid(readTrafficManagerScenario({ endpoints: '198.51.100.30' }));
-    expect(trafficManagerHops(s).map((hop) => [hop.src, hop.dst])).toEqual([
+    expect(trafficManagerHops(s).map((hop) => [socketText(hop.src), socketText(hop.dst)])).toEqual([
       ['203.0.113.10:50000', '198.51.100.30:443'],
       ['198.51.100.30:443', '203.0.113.10:50000'],
     ]);
@@ -176,7 +177,7 @@ describe('Traffic Manager endpoints defined by IP address', () => {
 
 describe('status codes that count as healthy, per probe row', () => {
   it('defaults: LB 200, AppGW 200-399, TM 200, Front Door 200', () => {
-    const rows = probeRows(valid(readHealthProbeScenario({}))).map((row) => [row.service, row.dst, row.healthy]);
+    const rows = probeRows(valid(readHealthProbeScenario({}))).map((row) => [row.service, socketText(row.dst), row.healthy]);
     expect(rows).toEqual([
       ['load-balancer', '10.0.1.4:443', '200'],
       ['load-balancer', '10.0.1.5:443', '200'],

@@ -3,6 +3,7 @@ import { probeRates, probeRows, readHealthProbeScenario, type HealthProbeScenari
 import { nsgRules } from '../../src/model/nsg.ts';
 import { compareRows } from '../../src/model/compare.ts';
 import type { RawParams } from '../../src/model/params.ts';
+import { socketText } from '../../src/view/table.ts';
 
 function scenario(raw: RawParams): HealthProbeScenario {
   const result = readHealthProbeScenario(raw);
@@ -10,7 +11,7 @@ function scenario(raw: RawParams): HealthProbeScenario {
   return result.scenario;
 }
 
-const rows = (raw: RawParams) => probeRows(scenario(raw)).map((r) => [r.service, r.src, r.dst, r.interval]);
+const rows = (raw: RawParams) => probeRows(scenario(raw)).map((r) => [r.service, r.src, socketText(r.dst), r.interval]);
 
 // Golden probe tables, written by hand from SPEC §3 (Health probes).
 describe('probe rows', () => {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadBalancerHops, readLoadBalancerScenario } from '../../src/model/load-balancer.ts';
 import type { RawParams } from '../../src/model/params.ts';
+import { socketText } from '../../src/view/table.ts';
 
 /** Reads a scenario that must be valid and returns its hops as [src, dst] pairs. */
 function hops(raw: RawParams): [string, string][] {
   const result = readLoadBalancerScenario(raw);
   if (!result.ok) throw new Error(`unexpected errors: ${JSON.stringify(result.errors)}`);
-  return loadBalancerHops(result.scenario).map((hop) => [hop.src, hop.dst]);
+  return loadBalancerHops(result.scenario).map((hop) => [socketText(hop.src), socketText(hop.dst)]);
 }
 
 // Golden tables, written by hand from SPEC §3 (Load Balancer).

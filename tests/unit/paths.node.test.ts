@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { pathLegs, readPathScenario, STAGES, type PathScenario, type Stage } from '../../src/model/paths.ts';
 import type { RawParams } from '../../src/model/params.ts';
+import { socketText } from '../../src/view/table.ts';
 
 function scenario(raw: RawParams): PathScenario {
   const result = readPathScenario(raw);
@@ -11,11 +12,11 @@ function scenario(raw: RawParams): PathScenario {
 
 const legs = (raw: RawParams) => {
   const result = pathLegs(scenario(raw));
-  return [...result.request, ...result.reply].map((leg) => [leg.n, leg.sender, leg.receiver, leg.src, leg.dst]);
+  return [...result.request, ...result.reply].map((leg) => [leg.n, leg.sender, leg.receiver, socketText(leg.src), socketText(leg.dst)]);
 };
 const summary = (raw: RawParams) => {
   const { backendSource, xff, cert } = pathLegs(scenario(raw));
-  return { backendSource, xff, cert };
+  return { backendSource: socketText(backendSource), xff, cert };
 };
 
 // Golden tables for the presets, worked out by hand from SPEC §3, §8 and §9 with the defaults:
@@ -132,9 +133,9 @@ describe('invariants over every valid chain', () => {
       fc.property(raw, (r) => {
         const s = scenario(r);
         const { request, reply } = pathLegs(s);
-        expect(request[0]!.src).toBe(`203.0.113.10:${r.cport}`);
-        expect(request.at(-1)!.dst).toBe(`${s.backends[s.pick - 1]!.text}:443`);
-        expect(reply.map((leg) => [leg.src, leg.dst])).toEqual([...request].reverse().map((leg) => [leg.dst, leg.src]));
+        expect(socketText(request[0]!.src)).toBe(`203.0.113.10:${r.cport}`);
+        expect(socketText(request.at(-1)!.dst)).toBe(`${s.backends[s.pick - 1]!.text}:443`);
+        expect(reply.map((leg) => [socketText(leg.src), socketText(leg.dst)])).toEqual([...request].reverse().map((leg) => [socketText(leg.dst), socketText(leg.src)]));
       }),
     );
   });
@@ -144,7 +145,7 @@ describe('invariants over every valid chain', () => {
       fc.property(raw, (r) => {
         const s = scenario(r);
         const direct = !s.chain.some((stage) => stage === 'fd' || stage === 'fw' || stage === 'agw');
-        expect(pathLegs(s).backendSource.startsWith('203.0.113.10:')).toBe(direct);
+        expect(socketText(pathLegs(s).backendSource).startsWith('203.0.113.10:')).toBe(direct);
       }),
     );
   });
@@ -157,13 +158,13 @@ describe('invariants over every valid chain', () => {
         const proxied = request.filter((leg) => leg.receiver === 'fd' || leg.receiver === 'agw');
         const allowed = new Set([
           ...(r.xffin === '' ? [] : r.xffin.split(/,\s*/)),
-          ...proxied.map((leg) => leg.src),
-          ...proxied.filter((leg) => leg.receiver === 'fd').map((leg) => leg.src.slice(0, leg.src.lastIndexOf(':'))),
+          ...proxied.map((leg) => socketText(leg.src)),
+          ...proxied.filter((leg) => leg.receiver === 'fd').map((leg) => socketText(leg.src).slice(0, socketText(leg.src).lastIndexOf(':'))),
         ]);
         for (const entry of xff === '' ? [] : xff.split(', ')) expect(allowed.has(entry)).toBe(true);
         // The last proxy's entry is last: it describes the connection that proxy accepted.
         const lastProxy = proxied.at(-1);
-        if (lastProxy) expect(xff.split(', ').at(-1)).toBe(lastProxy.receiver === 'fd' ? lastProxy.src.slice(0, lastProxy.src.lastIndexOf(':')) : lastProxy.src);
+        if (lastProxy) expect(xff.split(', ').at(-1)).toBe(lastProxy.receiver === 'fd' ? socketText(lastProxy.src).slice(0, socketText(lastProxy.src).lastIndexOf(':')) : socketText(lastProxy.src));
       }),
     );
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerAt, dnsSteps, readTrafficManagerScenario, trafficManagerHops, type TrafficManagerScenario } from '../../src/model/traffic-manager.ts';
 import { parseDnsName } from '../../src/model/dns.ts';
 import type { RawParams } from '../../src/model/params.ts';
+import { socketText } from '../../src/view/table.ts';
 
 function scenario(raw: RawParams): TrafficManagerScenario {
   const result = readTrafficManagerScenario(raw);
@@ -83,7 +84,7 @@ describe.each<{ name: string; raw: RawParams; dns: [string, string][]; hops: [st
     expect(dnsSteps(s).map((step) => [step.query, step.answer])).toEqual(dns);
   });
   it('hops match the golden table', () => {
-    expect(trafficManagerHops(s).map((hop) => [hop.src, hop.dst])).toEqual(hops);
+    expect(trafficManagerHops(s).map((hop) => [socketText(hop.src), socketText(hop.dst)])).toEqual(hops);
   });
 });
 

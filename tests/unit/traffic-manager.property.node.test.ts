@@ -5,6 +5,7 @@ import { degradedAt } from '../../src/model/failover.ts';
 import { sequenceSource } from '../../src/diagram/sequence.ts';
 import { trafficManagerView } from '../../src/view/traffic-manager.ts';
 import { translator } from '../../src/i18n.ts';
+import { socketText } from '../../src/view/table.ts';
 
 const octet = fc.integer({ min: 0, max: 255 });
 const ipv4 = fc.tuple(octet, octet, octet, octet).map((parts) => parts.join('.'));
@@ -64,9 +65,9 @@ describe('Traffic Manager invariants', () => {
         expect(cname!.answer).toBe(`CNAME ${address!.query}`);
         const [record, ip] = address!.answer.split(' ');
         expect(record).toBe(s.client.family === 6 ? 'AAAA' : 'A');
-        expect(h1!.dst).toBe(s.client.family === 6 ? `[${ip}]:${s.port}` : `${ip}:${s.port}`);
-        expect(h1!.src).toBe(s.client.family === 6 ? `[${s.client.text}]:${s.cport}` : `${s.client.text}:${s.cport}`);
-        expect([h2!.src, h2!.dst]).toEqual([h1!.dst, h1!.src]);
+        expect(socketText(h1!.dst)).toBe(s.client.family === 6 ? `[${ip}]:${s.port}` : `${ip}:${s.port}`);
+        expect(socketText(h1!.src)).toBe(s.client.family === 6 ? `[${s.client.text}]:${s.cport}` : `${s.client.text}:${s.cport}`);
+        expect([socketText(h2!.src), socketText(h2!.dst)]).toEqual([socketText(h1!.dst), socketText(h1!.src)]);
       }),
       { numRuns: 300 },
     );
@@ -94,8 +95,8 @@ describe('Traffic Manager invariants', () => {
         if (!result.ok) return;
         const source = sequenceSource(trafficManagerView(result.scenario, translator(lang)).diagram);
         for (const hop of trafficManagerHops(result.scenario)) {
-          expect(source).toContain(hop.src);
-          expect(source).toContain(hop.dst);
+          expect(source).toContain(socketText(hop.src));
+          expect(source).toContain(socketText(hop.dst));
         }
         for (const step of dnsSteps(result.scenario)) {
           expect(source).toContain(step.query);

@@ -6,7 +6,6 @@ import { loadBalancerView } from './view/load-balancer.ts';
 import {
   applicationGatewayParams,
   readApplicationGatewayScenario,
-  TLS_MODES,
   type ApplicationGatewayScenario,
 } from './model/application-gateway.ts';
 import { applicationGatewayView } from './view/application-gateway.ts';
@@ -39,6 +38,19 @@ export type Control = { readonly name: string; readonly label?: string } & (
 );
 
 /**
+ * The form of an explorer: a field per parameter, in the specs' order, of the kind the spec names
+ * (`ParamSpec.input`). `labels` gives a field its own i18n key where `field.<name>` would mislead.
+ */
+function controlsOf<S>(params: ParamSpecs<S>, labels: Partial<Record<keyof S & string, string>> = {}): Control[] {
+  return (Object.keys(params) as (keyof S & string)[]).map((name) => {
+    const input = params[name].input ?? 'text';
+    const label = labels[name];
+    const named = label === undefined ? { name } : { name, label };
+    return typeof input === 'string' ? { ...named, type: input } : { ...named, type: 'select', options: input.options };
+  });
+}
+
+/**
  * One explorer: which parameters it reads, how they are edited, and the pure functions from raw
  * parameters to a view. The page at build time and the browser after an edit both go through this.
  */
@@ -51,151 +63,56 @@ export interface ExplorerDefinition<S> {
 
 const loadBalancer: ExplorerDefinition<LoadBalancerScenario> = {
   params: loadBalancerParams,
-  controls: [
-    { name: 'client', type: 'text' },
-    { name: 'cport', type: 'number' },
-    { name: 'lbip', type: 'text' },
-    { name: 'port', type: 'number' },
-    { name: 'backends', type: 'text' },
-    { name: 'bport', type: 'number' },
-    { name: 'pick', type: 'number' },
-    { name: 'floating', type: 'select', options: ['0', '1'] },
-  ],
+  controls: controlsOf(loadBalancerParams),
   read: readLoadBalancerScenario,
   view: loadBalancerView,
 };
 
 const applicationGateway: ExplorerDefinition<ApplicationGatewayScenario> = {
   params: applicationGatewayParams,
-  controls: [
-    { name: 'client', type: 'text' },
-    { name: 'cport', type: 'number' },
-    { name: 'agwip', type: 'text' },
-    { name: 'port', type: 'number' },
-    { name: 'subnet', type: 'text' },
-    { name: 'instances', type: 'number' },
-    { name: 'via', type: 'number' },
-    { name: 'gport', type: 'number' },
-    { name: 'backends', type: 'text' },
-    { name: 'bport', type: 'number' },
-    { name: 'pick', type: 'number' },
-    { name: 'tls', type: 'select', options: TLS_MODES },
-    { name: 'xffin', type: 'text' },
-  ],
+  controls: controlsOf(applicationGatewayParams),
   read: readApplicationGatewayScenario,
   view: applicationGatewayView,
 };
 
 const clientCertificate: ExplorerDefinition<ClientCertificateScenario> = {
   params: clientCertificateParams,
-  controls: [{ name: 'tls', type: 'select', options: TLS_MODES }],
+  controls: controlsOf(clientCertificateParams),
   read: readClientCertificateScenario,
   view: clientCertificateView,
 };
 
 const trafficManager: ExplorerDefinition<TrafficManagerScenario> = {
   params: trafficManagerParams,
-  controls: [
-    { name: 'client', type: 'text' },
-    { name: 'cport', type: 'number' },
-    { name: 'profile', type: 'text' },
-    { name: 'endpoints', type: 'text' },
-    { name: 'port', type: 'number', label: 'field.endpoint-port' },
-    { name: 'fail', type: 'number', label: 'field.fail-optional' },
-    { name: 'resolved', type: 'number' },
-    { name: 'interval', type: 'select', options: ['30', '10'] },
-    { name: 'tolerated', type: 'number' },
-    { name: 'timeout', type: 'number' },
-  ],
+  controls: controlsOf(trafficManagerParams, { port: 'field.endpoint-port', fail: 'field.fail-optional' }),
   read: readTrafficManagerScenario,
   view: trafficManagerView,
 };
 
 const failover: ExplorerDefinition<FailoverScenario> = {
   params: failoverParams,
-  controls: [
-    { name: 'ttl', type: 'number' },
-    { name: 'interval', type: 'select', options: ['30', '10'] },
-    { name: 'tolerated', type: 'number' },
-    { name: 'timeout', type: 'number' },
-    { name: 'fail', type: 'number' },
-    { name: 'resolved', type: 'number' },
-  ],
+  controls: controlsOf(failoverParams),
   read: readFailoverScenario,
   view: failoverView,
 };
 
 const healthProbes: ExplorerDefinition<HealthProbeScenario> = {
   params: healthProbeParams,
-  controls: [
-    { name: 'client', type: 'text' },
-    { name: 'lbip', type: 'text' },
-    { name: 'backends', type: 'text' },
-    { name: 'bport', type: 'number' },
-    { name: 'subnet', type: 'text' },
-    { name: 'instances', type: 'number' },
-    { name: 'endpoints', type: 'text' },
-    { name: 'port', type: 'number', label: 'field.probe-port' },
-    { name: 'lbinterval', type: 'number' },
-    { name: 'agwinterval', type: 'number' },
-    { name: 'interval', type: 'select', options: ['30', '10'], label: 'field.tm-interval' },
-    { name: 'origin', type: 'text', label: 'field.fd-origin' },
-    { name: 'oport', type: 'number' },
-    { name: 'fdinterval', type: 'number' },
-  ],
+  controls: controlsOf(healthProbeParams, { port: 'field.probe-port', interval: 'field.tm-interval', origin: 'field.fd-origin' }),
   read: readHealthProbeScenario,
   view: healthProbesView,
 };
 
 const frontDoor: ExplorerDefinition<FrontDoorScenario> = {
   params: frontDoorParams,
-  controls: [
-    { name: 'client', type: 'text' },
-    { name: 'cport', type: 'number' },
-    { name: 'fdip', type: 'text' },
-    { name: 'port', type: 'number' },
-    { name: 'edge', type: 'text' },
-    { name: 'eport', type: 'number' },
-    { name: 'origin', type: 'text' },
-    { name: 'bport', type: 'number', label: 'field.origin-port' },
-    { name: 'fdid', type: 'text' },
-    { name: 'xffin', type: 'text' },
-  ],
+  controls: controlsOf(frontDoorParams, { bport: 'field.origin-port' }),
   read: readFrontDoorScenario,
   view: frontDoorView,
 };
 
 const path: ExplorerDefinition<PathScenario> = {
   params: pathParams,
-  controls: [
-    { name: 'chain', type: 'text' },
-    { name: 'client', type: 'text' },
-    { name: 'cport', type: 'number' },
-    { name: 'xffin', type: 'text' },
-    { name: 'port', type: 'number', label: 'field.stage-port' },
-    { name: 'profile', type: 'text' },
-    { name: 'endpoints', type: 'text' },
-    { name: 'fdip', type: 'text' },
-    { name: 'edge', type: 'text' },
-    { name: 'eport', type: 'number' },
-    { name: 'fdid', type: 'text' },
-    { name: 'fwip', type: 'text' },
-    { name: 'fwsnat', type: 'text' },
-    { name: 'fwport', type: 'number' },
-    { name: 'agwip', type: 'text' },
-    { name: 'agwpriv', type: 'text' },
-    { name: 'subnet', type: 'text' },
-    { name: 'instances', type: 'number' },
-    { name: 'via', type: 'number' },
-    { name: 'gport', type: 'number' },
-    { name: 'tls', type: 'select', options: TLS_MODES },
-    { name: 'lbip', type: 'text' },
-    { name: 'lbpriv', type: 'text' },
-    { name: 'floating', type: 'select', options: ['0', '1'] },
-    { name: 'backends', type: 'text' },
-    { name: 'bport', type: 'number' },
-    { name: 'pick', type: 'number' },
-  ],
+  controls: controlsOf(pathParams, { port: 'field.stage-port' }),
   read: readPathScenario,
   view: pathView,
 };

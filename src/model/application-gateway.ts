@@ -200,12 +200,13 @@ const instancesOf = (s: Pick<ApplicationGatewayScenario, 'subnet' | 'instances'>
 const probe: ServiceModule<ApplicationGatewayProbeScenario, 'application-gateway'>['probe'] = {
   params: {
     client: applicationGatewayParams.client,
-    port: applicationGatewayParams.port,
     subnet: applicationGatewayParams.subnet,
     instances: applicationGatewayParams.instances,
     backends: applicationGatewayParams.backends,
     bport: applicationGatewayParams.bport,
     agwinterval: intParam('30', 1, 86400),
+    // The listener port: shared with Traffic Manager's endpoint port on the probe page.
+    port: applicationGatewayParams.port,
   },
   check: (s) => checkSubnet(s),
   /** Every instance probes every backend; 200-399 counts as healthy by default (a custom probe's match can change it). */

@@ -31,6 +31,7 @@ const MAX_SECONDS = 2147483647;
 export const monitorParams: ParamSpecs<MonitorSettings> = {
   interval: {
     default: '30',
+    input: { options: ['30', '10'] },
     parse: (text) =>
       text === '30' || text === '10' ? { ok: true, value: Number(text) } : { ok: false, rule: { code: 'enum', options: '30, 10' } },
   },
@@ -47,6 +48,7 @@ export const resolvedParam = intParam('0', 0, MAX_SECONDS);
  */
 export const optionalFailParam: ParamSpec<number | null> = {
   default: '',
+  input: 'number',
   parse(text) {
     if (text === '' || text === 'none') return { ok: true, value: null };
     return intParam('', 0, MAX_SECONDS).parse(text);

@@ -38,10 +38,17 @@ export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = (rule: Rule): Parsed<never> => ({ ok: false, rule });
 
-/** How one URL parameter is read: its default (as the text a reader would type) and its parser. */
+/** How a parameter is typed into a form: a text field (the default), a number field, or a choice of its raw values. */
+export type ParamInput = 'text' | 'number' | { readonly options: readonly string[] };
+
+/**
+ * How one URL parameter is read: its default (as the text a reader would type), its parser, and
+ * the form field it takes (the explorers' forms are made from the specs).
+ */
 export interface ParamSpec<T> {
   readonly default: string;
   readonly parse: (text: string) => Parsed<T>;
+  readonly input?: ParamInput;
 }
 
 export type ParamSpecs<S> = { readonly [K in keyof S]: ParamSpec<S[K]> };
@@ -99,6 +106,7 @@ const MAX_TEXT = 4096;
 export function intParam(defaultValue: string, min: number, max: number): ParamSpec<number> {
   return {
     default: defaultValue,
+    input: 'number',
     parse(text) {
       if (!/^(?:0|[1-9][0-9]{0,15})$/.test(text)) return fail({ code: 'int', min, max });
       const value = Number(text);
@@ -176,6 +184,7 @@ export function cidr4Param(defaultValue: string): ParamSpec<Subnet4> {
 export function enumParam<T extends string>(defaultValue: T, options: readonly T[]): ParamSpec<T> {
   return {
     default: defaultValue,
+    input: { options },
     parse(text) {
       return (options as readonly string[]).includes(text)
         ? ok(text as T)
@@ -187,6 +196,7 @@ export function enumParam<T extends string>(defaultValue: T, options: readonly T
 export function flagParam(defaultValue: '0' | '1'): ParamSpec<boolean> {
   return {
     default: defaultValue,
+    input: { options: ['0', '1'] },
     parse(text) {
       if (text === '0' || text === '1') return ok(text === '1');
       return fail({ code: 'enum', options: '0, 1' });

@@ -44,6 +44,25 @@ export function failoverTimeline(s: FailoverScenario): TimelineEvent[] {
   return events.sort((a, b) => eventTime(a) - eventTime(b) || ORDER[a.kind] - ORDER[b.kind]);
 }
 
+/** The endpoint the client switches to: the next in priority order (only endpoint 1 ever fails here). */
+export const FALLBACK_ENDPOINT = 2;
+
+/**
+ * The event after which the client is first seen connecting to endpoint 1 in vain: from the
+ * failure on, a client holding endpoint 1's answer gets no reply. That is right after the failure,
+ * or after the first lookup if the client only looked the name up later. Undefined when the client
+ * never held endpoint 1's answer while it was down.
+ */
+export function inVainAfter(s: FailoverScenario, events: readonly TimelineEvent[]): TimelineEvent | undefined {
+  let holdsEndpointOne = false;
+  for (const event of events) {
+    if (event.kind === 'switch') return undefined;
+    if (event.kind === 'lookup' || event.kind === 'lookups') holdsEndpointOne = true;
+    if (holdsEndpointOne && eventTime(event) >= s.fail && (event.kind === 'fail' || event.kind === 'lookup' || event.kind === 'lookups')) return event;
+  }
+  return undefined;
+}
+
 /** The lookups at resolved + n·ttl that come before the switch; they all still got endpoint 1. */
 function lookupsBefore(s: FailoverScenario, switchAt: number): TimelineEvent[] {
   if (s.resolved >= switchAt) return [];

@@ -1,7 +1,7 @@
 import type { Translate } from '../i18n.ts';
 import type { Step } from '../diagram/sequence.ts';
 import { failoverFigures, firstFailedProbe, type FailoverFigures, type FailoverScenario } from '../model/failover.ts';
-import { eventTime, failoverTimeline, type TimelineEvent } from '../model/timeline.ts';
+import { eventTime, FALLBACK_ENDPOINT, failoverTimeline, inVainAfter, type TimelineEvent } from '../model/timeline.ts';
 import type { ExplorerView } from './explorer.ts';
 import { dataTable, fieldCell } from './table.ts';
 import { h, type ElementNode, type TreeNode } from './tree.ts';
@@ -30,7 +30,7 @@ export function failoverView(s: FailoverScenario, t: Translate): ExplorerView {
         { key: 'client', label: [t('actor.client')] },
         { key: 'tm', label: [t('actor.tm'), 'DNS'] },
         { key: 'ep1', label: [t('actor.endpoint.n', { n: 1 })] },
-        { key: 'ep2', label: [t('actor.endpoint.n', { n: 2 })] },
+        { key: `ep${FALLBACK_ENDPOINT}`, label: [t('actor.endpoint.n', { n: FALLBACK_ENDPOINT })] },
       ],
       steps: timelineSteps(s, figures, t),
     },
@@ -79,28 +79,22 @@ function fillSlot(text: string, slot: string, node: ElementNode): TreeNode[] {
 function timelineSteps(s: FailoverScenario, f: FailoverFigures, t: Translate): Step[] {
   const before: Step[] = [];
   const during: Step[] = [];
-  let holdsEndpointOne = false;
-  let stuckShown = false;
-  for (const event of failoverTimeline(s)) {
+  const events = failoverTimeline(s);
+  const inVain = inVainAfter(s, events);
+  for (const event of events) {
     if (event.kind === 'switch') break;
     const steps = eventSteps(event, s, t);
     if (eventTime(event) < s.fail) before.push(...steps);
     else during.push(...steps);
-    if (event.kind === 'lookup' || event.kind === 'lookups') holdsEndpointOne = true;
-    // From the failure on, a client holding endpoint 1's answer connects to it in vain: shown once,
-    // after the failure, or after the first lookup if the client only looked up later.
-    if (holdsEndpointOne && !stuckShown && eventTime(event) >= s.fail && (event.kind === 'fail' || event.kind.startsWith('lookup'))) {
-      during.push({ kind: 'message', from: 'client', to: 'ep1', text: t('timeline.stuck') });
-      stuckShown = true;
-    }
+    if (event === inVain) during.push({ kind: 'message', from: 'client', to: 'ep1', text: t('timeline.stuck') });
   }
   const window = t('timeline.window', { fail: s.fail, switch: f.switchAt, outage: f.outage });
   return [
     ...before,
     { kind: 'group', label: window, steps: during },
     { kind: 'message', from: 'client', to: 'tm', text: t('timeline.switch', { t: f.switchAt }) },
-    { kind: 'message', from: 'tm', to: 'client', text: t('timeline.answer', { n: 2 }), reply: true },
-    { kind: 'message', from: 'client', to: 'ep2', text: t('timeline.connect', { t: f.switchAt }) },
+    { kind: 'message', from: 'tm', to: 'client', text: t('timeline.answer', { n: FALLBACK_ENDPOINT }), reply: true },
+    { kind: 'message', from: 'client', to: `ep${FALLBACK_ENDPOINT}`, text: t('timeline.connect', { t: f.switchAt }) },
   ];
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { failoverFigures, readFailoverScenario, type FailoverScenario } from '../../src/model/failover.ts';
-import { failoverTimeline, type TimelineEvent } from '../../src/model/timeline.ts';
+import { failoverTimeline, inVainAfter, type TimelineEvent } from '../../src/model/timeline.ts';
 import type { RawParams } from '../../src/model/params.ts';
 
 function scenario(raw: RawParams): FailoverScenario {
@@ -182,6 +182,21 @@ describe.each<{ name: string; raw: RawParams; expected: TimelineEvent[] }>([
 ])('failover timeline: $name', ({ raw, expected }) => {
   it('matches the golden timeline', () => {
     expect(failoverTimeline(scenario(raw))).toEqual(expected);
+  });
+});
+
+// When the diagram first shows the client connecting to endpoint 1 in vain (worked out by hand).
+describe.each<{ name: string; raw: RawParams; expected: TimelineEvent | undefined }>([
+  // Looked up at 0 and holding endpoint 1 when it fails at 45: right after the failure.
+  { name: 'defaults: right after the failure', raw: {}, expected: { kind: 'fail', t: 45 } },
+  // First lookup at 50, after the failure at 45 (Degraded only at 160): after that lookup.
+  { name: 'first lookup after the failure: after that lookup', raw: { resolved: '50' }, expected: { kind: 'lookup', t: 50 } },
+  // The client first asks at 300, after Degraded (100): it never holds endpoint 1's answer.
+  { name: 'first lookup after Degraded: never', raw: { resolved: '300', tolerated: '1' }, expected: undefined },
+])('failover in-vain connection: $name', ({ raw, expected }) => {
+  it('follows the event the model names', () => {
+    const s = scenario(raw);
+    expect(inVainAfter(s, failoverTimeline(s))).toEqual(expected);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Translate } from './i18n.ts';
+import { uiKey, type Translate, type UiKey } from './i18n.ts';
 import type { ParamSpecs, RawParams, ScenarioResult } from './model/params.ts';
 import { loadBalancerParams, readLoadBalancerScenario, type LoadBalancerScenario } from './model/load-balancer.ts';
 import type { ExplorerView } from './view/explorer.ts';
@@ -140,6 +140,6 @@ export function explorerFor(kind: ExplorerKind): ExplorerDefinition<unknown> {
 }
 
 /** The i18n key naming a parameter on this explorer: the control's own label, else `field.<name>`. */
-export function labelKey(definition: ExplorerDefinition<unknown>, name: string): string {
-  return definition.controls.find((control) => control.name === name)?.label ?? `field.${name}`;
+export function labelKey(definition: ExplorerDefinition<unknown>, name: string): UiKey {
+  return uiKey(definition.controls.find((control) => control.name === name)?.label ?? `field.${name}`);
 }

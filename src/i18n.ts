@@ -5,8 +5,11 @@ export type Lang = 'ja' | 'en';
 export type Strings = Readonly<Record<string, string>>;
 export type Args = Readonly<Record<string, string | number>>;
 
+/** Every UI string's key, from the Japanese dictionary (a test keeps the English one in step). */
+export type UiKey = keyof typeof ja;
+
 /** Looks up a UI string and fills its `{name}` slots. A missing key is a bug, so it throws. */
-export type Translate = (key: string, args?: Args) => string;
+export type Translate = (key: UiKey, args?: Args) => string;
 
 const dictionaries: Record<Lang, Strings> = { ja, en };
 
@@ -18,6 +21,15 @@ export function isLang(value: string): value is Lang {
 export function langOfPath(pathname: string): Lang {
   const segment = pathname.split('/')[1] ?? '';
   return isLang(segment) ? segment : 'ja';
+}
+
+/**
+ * A key made at run time from data the compiler cannot see through (a parameter name from the URL,
+ * a rule code): checked here against the dictionary, so the one unchecked step has a name.
+ */
+export function uiKey(text: string): UiKey {
+  if (!Object.hasOwn(dictionaries.ja, text)) throw new Error(`Missing UI string "${text}"`);
+  return text as UiKey;
 }
 
 export function translator(lang: Lang): Translate {

@@ -226,6 +226,7 @@ const probe: ServiceModule<ApplicationGatewayProbeScenario, 'application-gateway
   target: 'backend',
   notes: [],
   whenNone: 'probe.agw-ipv6',
+  moreSenders: 'diagram.probes.more.application-gateway',
 };
 
 /** An example frontend of the client's IP version: the frontend address does not change what arrives where. */

@@ -8,7 +8,6 @@ import {
   ipListParam,
   ipParam,
   formatXffEntry,
-  parseXffEntry,
   portParam,
   readScenario,
   xffParam,

@@ -28,6 +28,8 @@ export interface ServiceModule<P, Id extends string = string> {
     readonly notes: readonly string[];
     /** i18n key of the callout shown when `rows` gives nothing. */
     readonly whenNone?: string;
+    /** i18n key of the diagram note that stands for the senders beyond the drawn ones (`{n}` of them). */
+    readonly moreSenders?: string;
   };
   readonly nsg: {
     /** The places (an NSG on a subnet or on the servers) this service adds rules for, in order. */

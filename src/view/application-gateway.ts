@@ -1,4 +1,4 @@
-import type { Translate } from '../i18n.ts';
+import type { Translate, UiKey } from '../i18n.ts';
 import {
   applicationGatewayHops,
   forwardedHeaders,
@@ -27,7 +27,7 @@ function headerTable(headers: readonly ForwardedHeader[], trusted: string, sentB
       h('td', { class: 'atp-note' }, t(headerNoteKey(header.key, sentByClient), { trusted, n: sentByClient })),
     ),
   );
-  const columns = ['name', 'value', 'meaning'].map((column) => t(`table.headers.${column}`));
+  const columns = (['name', 'value', 'meaning'] as const).map((column) => t(`table.headers.${column}`));
   return dataTable(t('table.headers.caption'), columns, rows, 'atp-headers');
 }
 
@@ -41,7 +41,7 @@ function headerValue(header: ForwardedHeader): ElementNode {
 }
 
 /** With entries from the client, the X-Forwarded-For note says which one to trust. */
-function headerNoteKey(key: ForwardedHeader['key'], sentByClient: number): string {
+function headerNoteKey(key: ForwardedHeader['key'], sentByClient: number): UiKey {
   return key === 'xff' && sentByClient > 0 ? 'header.xff.with-client-entries' : `header.${key}`;
 }
 
@@ -58,7 +58,7 @@ function instanceTable(s: ApplicationGatewayScenario, t: Translate): ElementNode
   const last = instanceIp(s.subnet, s.instances).text;
   const range = s.instances === 1 ? first : `${first}-${last}`;
   const via = instanceIp(s.subnet, s.via).text;
-  const row = (label: string, cell: ElementNode) => h('tr', {}, h('th', { scope: 'row' }, t(`table.instances.${label}`)), cell);
+  const row = (label: 'subnet' | 'capacity' | 'range' | 'via', cell: ElementNode) => h('tr', {}, h('th', { scope: 'row' }, t(`table.instances.${label}`)), cell);
   return h(
     'table',
     { class: 'atp-table atp-instances' },

@@ -1,16 +1,17 @@
-import type { Translate } from '../i18n.ts';
+import { type Translate, uiKey } from '../i18n.ts';
 import { certificateRows, tlsLegs, type CertificateRow, type ClientCertificateScenario } from '../model/client-certificate.ts';
 import type { Step } from '../diagram/sequence.ts';
+import type { Actor } from '../model/hop.ts';
 import type { ExplorerView } from './explorer.ts';
 import { dataTable, fieldCell } from './table.ts';
 import { tlsTable } from './tls.ts';
 import { h, type ElementNode } from './tree.ts';
 
 function certificateTable(rows: readonly CertificateRow[], t: Translate): ElementNode {
-  const columns = ['service', 'tls-ends', 'reaches', 'validated-by'].map((column) => t(`table.cert.${column}`));
+  const columns = (['service', 'tls-ends', 'reaches', 'validated-by'] as const).map((column) => t(`table.cert.${column}`));
   // A service whose answer depends on the gateway's TLS mode says which mode it shows.
   const serviceName = (row: CertificateRow) =>
-    row.tls !== undefined ? t('cert.service.with-mode', { service: t(`service.${row.service}`), mode: t(`field.tls.${row.tls}`) }) : t(`service.${row.service}`);
+    row.tls !== undefined ? t('cert.service.with-mode', { service: t(uiKey(`service.${row.service}`)), mode: t(`field.tls.${row.tls}`) }) : t(uiKey(`service.${row.service}`));
   const body = rows.map((row) =>
     h(
       'tr',
@@ -30,7 +31,7 @@ function certificateTable(rows: readonly CertificateRow[], t: Translate): Elemen
  */
 function tlsSteps(s: ClientCertificateScenario, t: Translate): Step[] {
   const agwRow = certificateRows(s.tls).find((row) => row.service === 'application-gateway')!;
-  const node = (actor: string) => (actor === 'instance' ? 'agw' : actor);
+  const node = (actor: Actor): Actor => (actor === 'instance' ? 'agw' : actor);
   return tlsLegs(s.tls).map((leg) => {
     const from = node(leg.from);
     const to = node(leg.to);

@@ -1,4 +1,4 @@
-import type { Translate } from '../i18n.ts';
+import { type Translate, uiKey } from '../i18n.ts';
 import { compareRows, type CompareRow } from '../model/compare.ts';
 import type { CompareField } from '../model/service.ts';
 import { serviceById } from '../model/services.ts';
@@ -24,7 +24,7 @@ const PROPERTIES: readonly [CompareField, (row: CompareRow) => string][] = [
  */
 function display(service: string, field: CompareField, value: string, t: Translate): ElementNode | string {
   if (field === 'probe-source' && value !== 'instances') return chip(value);
-  return t(serviceById(service).compareWording?.[field] ?? `compare.${field}.${value}`);
+  return t(uiKey(serviceById(service).compareWording?.[field] ?? `compare.${field}.${value}`));
 }
 
 /**
@@ -45,6 +45,6 @@ export function compareTable(t: Translate): ElementNode {
       }),
     ),
   );
-  const columns = [t('compare.property'), ...services.map((row) => t(`service.${row.service}`))];
+  const columns = [t('compare.property'), ...services.map((row) => t(uiKey(`service.${row.service}`)))];
   return dataTable(t('compare.caption'), columns, rows, 'atp-compare');
 }

@@ -41,7 +41,7 @@ function figureTable(s: FailoverScenario, f: FailoverFigures, t: Translate): Ele
   const rows = FIGURES.map(([field, key]) =>
     h('tr', {}, h('th', { scope: 'row' }, t(`figure.${field}`)), secondsCell(field, f[key], t), h('td', { class: 'atp-note' }, how(field, s, f, t))),
   );
-  const columns = ['figure', 'value', 'how'].map((c) => t(`table.failover.${c}`));
+  const columns = (['figure', 'value', 'how'] as const).map((c) => t(`table.failover.${c}`));
   return dataTable(t('table.failover.caption'), columns, rows, 'atp-failover');
 }
 

@@ -17,7 +17,7 @@ function headerTable(headers: readonly FrontDoorHeader[], t: Translate): Element
       h('td', { class: 'atp-note' }, t(`fd.header.${header.key}`)),
     ),
   );
-  const columns = ['name', 'value', 'forgeable', 'meaning'].map((column) => t(`table.fd-headers.${column}`));
+  const columns = (['name', 'value', 'forgeable', 'meaning'] as const).map((column) => t(`table.fd-headers.${column}`));
   return dataTable(t('table.fd-headers.caption'), columns, rows, 'atp-headers atp-fd-headers');
 }
 

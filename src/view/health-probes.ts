@@ -1,4 +1,4 @@
-import type { Translate } from '../i18n.ts';
+import { type Translate, uiKey } from '../i18n.ts';
 import type { Step } from '../diagram/sequence.ts';
 import { probeRates, probeRows, type HealthProbeScenario, type ProbeRate, type ProbeRow } from '../model/health-probes.ts';
 import { nsgRules, type NsgRule } from '../model/nsg.ts';
@@ -25,7 +25,7 @@ function probeTable(rows: readonly ProbeRow[], t: Translate): ElementNode {
       h(
         'th',
         { scope: 'row' },
-        t(`service.${row.service}`),
+        t(uiKey(`service.${row.service}`)),
         h('span', { class: 'atp-note', 'data-field': 'healthy', 'data-value': row.healthy }, t('probe.healthy.cell', { codes: row.healthy })),
       ),
       fieldCell('src', row.src),
@@ -33,10 +33,10 @@ function probeTable(rows: readonly ProbeRow[], t: Translate): ElementNode {
       fieldCell('interval', String(row.interval), t('unit.seconds', { s: row.interval })),
     ),
   );
-  const columns = ['service', 'src', 'dst', 'interval'].map((c) => t(`table.probes.${c}`));
+  const columns = (['service', 'src', 'dst', 'interval'] as const).map((c) => t(`table.probes.${c}`));
   const table = dataTable(t('table.probes.caption'), columns, body, 'atp-probes');
   const notes = [...SERVICES.flatMap((service) => service.probe.notes), 'probe.healthy.note'];
-  return h('div', {}, table, notes.map((key) => h('p', { class: 'atp-table-note' }, t(key))));
+  return h('div', {}, table, notes.map((key) => h('p', { class: 'atp-table-note' }, t(uiKey(key)))));
 }
 
 function rateText(rate: ProbeRate, t: Translate): string {
@@ -54,7 +54,7 @@ function rateTable(rates: readonly ProbeRate[], t: Translate): ElementNode {
       fieldCell('per-minute', formatRate(rate.perMinute), rateText(rate, t)),
     ),
   );
-  const columns = ['service', 'target', 'per-minute'].map((c) => t(`table.rates.${c}`));
+  const columns = (['service', 'target', 'per-minute'] as const).map((c) => t(`table.rates.${c}`));
   return dataTable(t('table.rates.caption'), columns, body, 'atp-rates');
 }
 
@@ -63,14 +63,14 @@ export function nsgTable(rules: readonly NsgRule[], t: Translate): ElementNode {
     h(
       'tr',
       { 'data-nsg-rule': String(index + 1), 'data-place': rule.place },
-      h('th', { scope: 'row' }, t(`nsg.place.${rule.place}`)),
+      h('th', { scope: 'row' }, t(uiKey(`nsg.place.${rule.place}`))),
       fieldCell('source', rule.source),
       fieldCell('destination', rule.destination),
       fieldCell('port', rule.port),
-      h('td', {}, t(`nsg.reason.${rule.reason}`)),
+      h('td', {}, t(uiKey(`nsg.reason.${rule.reason}`))),
     ),
   );
-  const columns = ['place', 'source', 'destination', 'port', 'reason'].map((c) => t(`table.nsg.${c}`));
+  const columns = (['place', 'source', 'destination', 'port', 'reason'] as const).map((c) => t(`table.nsg.${c}`));
   return dataTable(t('table.nsg.caption'), columns, body, 'atp-nsg');
 }
 
@@ -80,7 +80,7 @@ export function nsgTable(rules: readonly NsgRule[], t: Translate): ElementNode {
  */
 export function nsgNotes(t: Translate): ElementNode {
   const keys = SERVICES.flatMap((service) => service.nsg.notes);
-  return h('ul', { class: 'atp-table-note', 'data-note': 'nsg' }, keys.map((key) => h('li', { 'data-note': key.replace(/^nsg\.note\./, '') }, t(key))));
+  return h('ul', { class: 'atp-table-note', 'data-note': 'nsg' }, keys.map((key) => h('li', { 'data-note': key.replace(/^nsg\.note\./, '') }, t(uiKey(key)))));
 }
 
 /** Senders drawn per service; the rest probe the same way and are summarised in a note. */
@@ -92,7 +92,7 @@ const senderKey = (service: string, index: number) => `${service}:${index + 1}`;
 
 /** A service's sender label: its one sender, or its numbered senders (the gateway's instances). */
 function senderLabel(service: string, senders: readonly string[], index: number, t: Translate): string[] {
-  return [t(`probe.sender.${service}`, { n: index + 1 }), senders[index]!];
+  return [t(uiKey(`probe.sender.${service}`), { n: index + 1 }), senders[index]!];
 }
 
 /**
@@ -120,9 +120,9 @@ function probeDiagram(rows: readonly ProbeRow[], t: Translate): Pick<ExplorerVie
       .filter((row) => drawn.includes(row.src))
       .map((row) => ({ kind: 'message', from: senderKey(service.id, drawn.indexOf(row.src)), to: `target:${row.target}`, text: [row.src, `→ ${socketText(row.dst)}`] }));
     if (senders.length > drawn.length) {
-      messages.push({ kind: 'note', over: [senderKey(service.id, drawn.length - 1)], text: t(`diagram.probes.more.${service.id}`, { n: senders.length - drawn.length }) });
+      messages.push({ kind: 'note', over: [senderKey(service.id, drawn.length - 1)], text: t(uiKey(service.probe.moreSenders ?? `diagram.probes.more.${service.id}`), { n: senders.length - drawn.length }) });
     }
-    steps.push({ kind: 'group', label: t('diagram.probes.group', { service: t(`service.${service.id}`), interval: mine[0]!.interval }), steps: messages });
+    steps.push({ kind: 'group', label: t('diagram.probes.group', { service: t(uiKey(`service.${service.id}`)), interval: mine[0]!.interval }), steps: messages });
   }
   return { participants, steps };
 }
@@ -133,7 +133,7 @@ export function healthProbesView(s: HealthProbeScenario, t: Translate): Explorer
   const probing = SERVICES.filter((service) => rows.some((row) => row.service === service.id));
   const outputs = [
     probeTable(rows, t),
-    ...silent.map((service) => h('p', { class: 'atp-callout', 'data-note': service.probe.whenNone!.replace(/^probe\./, '') }, t(service.probe.whenNone!))),
+    ...silent.map((service) => h('p', { class: 'atp-callout', 'data-note': service.probe.whenNone!.replace(/^probe\./, '') }, t(uiKey(service.probe.whenNone!)))),
     rateTable(probeRates(s), t),
     nsgTable(nsgRules(s), t),
     nsgNotes(t),

@@ -16,7 +16,7 @@ export function hopTable(hops: readonly Hop[], t: Translate): ElementNode {
       h('td', {}, h('span', { class: 'atp-leg' }, leg), h('span', { class: 'atp-note' }, t(`hopNote.${hop.note}`))),
     );
   });
-  const columns = ['n', 'src', 'dst', 'path'].map((column) => t(`table.hops.${column}`));
+  const columns = (['n', 'src', 'dst', 'path'] as const).map((column) => t(`table.hops.${column}`));
   return dataTable(t('table.hops.caption'), columns, rows, 'atp-hops');
 }
 

@@ -6,7 +6,7 @@ import { chipList, dataTable, dnsRecord, fieldCell, socketCell, socketText } fro
 import { h, type ElementNode } from './tree.ts';
 
 /** Who a stage, the client or the backend is on this page (`stage.*` in content/i18n). */
-const who = (key: string, t: Translate) => t(`stage.${key}`);
+const who = (key: PathLeg['sender'] | 'tm', t: Translate) => t(`stage.${key}`);
 
 function legTable(legs: readonly PathLeg[], t: Translate): ElementNode {
   const rows = legs.map((leg) =>
@@ -24,7 +24,7 @@ function legTable(legs: readonly PathLeg[], t: Translate): ElementNode {
       ),
     ),
   );
-  const columns = ['n', 'src', 'dst', 'path'].map((column) => t(`table.hops.${column}`));
+  const columns = (['n', 'src', 'dst', 'path'] as const).map((column) => t(`table.hops.${column}`));
   return dataTable(t('table.path.caption'), columns, rows, 'atp-hops');
 }
 
@@ -38,13 +38,13 @@ function dnsTable(result: PathResult, t: Translate): ElementNode {
       fieldCell('answer', step.answer, dnsRecord(step.answer)),
     ),
   );
-  const columns = ['n', 'query', 'answer'].map((column) => t(`table.dns.${column}`));
+  const columns = (['n', 'query', 'answer'] as const).map((column) => t(`table.dns.${column}`));
   return dataTable(t('table.dns.caption'), columns, rows, 'atp-path-dns');
 }
 
 /** What the backend receives, in one place. */
 function summaryTable(result: PathResult, t: Translate): ElementNode {
-  const row = (key: string, cell: ElementNode) => h('tr', {}, h('th', { scope: 'row' }, t(`table.path-summary.${key}`)), cell);
+  const row = (key: 'backend-source' | 'xff' | 'cert', cell: ElementNode) => h('tr', {}, h('th', { scope: 'row' }, t(`table.path-summary.${key}`)), cell);
   return h(
     'div',
     { class: 'atp-scroll', tabindex: '0', role: 'region', 'aria-label': t('table.path-summary.caption') },
@@ -74,7 +74,7 @@ function nsgTable(result: PathResult, t: Translate): ElementNode {
       fieldCell('port', rule.port),
     ),
   );
-  const columns = ['place', 'source', 'destination', 'port'].map((column) => t(`table.nsg.${column}`));
+  const columns = (['place', 'source', 'destination', 'port'] as const).map((column) => t(`table.nsg.${column}`));
   return dataTable(t('table.nsg.caption'), columns, rows, 'atp-path-nsg');
 }
 

@@ -1,11 +1,12 @@
 import type { Translate } from '../i18n.ts';
 import type { TlsLeg } from '../model/client-certificate.ts';
+import type { TlsMode } from '../model/tls.ts';
 import { dataTable, fieldCell } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 
 /** One row per leg: which session carries it, whether it is encrypted, and what happens to a client certificate. */
-export function tlsTable(legs: readonly TlsLeg[], mode: string, t: Translate): ElementNode {
-  const columns = ['session', 'path', 'encryption', 'client-cert'].map((column) => t(`table.tls.${column}`));
+export function tlsTable(legs: readonly TlsLeg[], mode: TlsMode, t: Translate): ElementNode {
+  const columns = (['session', 'path', 'encryption', 'client-cert'] as const).map((column) => t(`table.tls.${column}`));
   const rows = legs.map((leg) =>
     h(
       'tr',

@@ -61,7 +61,7 @@ function question(step: DnsStep, t: Translate): Step[] {
 }
 
 function dnsTable(steps: readonly DnsStep[], answer: Answer, t: Translate): ElementNode {
-  const columns = ['n', 'query', 'answer', 'note'].map((c) => t(`table.dns.${c}`));
+  const columns = (['n', 'query', 'answer', 'note'] as const).map((c) => t(`table.dns.${c}`));
   const rows = steps.map((step) =>
     h(
       'tr',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stringKeys, translator } from '../../src/i18n.ts';
+import { stringKeys, translator, uiKey, type UiKey } from '../../src/i18n.ts';
 
 describe('UI strings', () => {
   it('Japanese and English have exactly the same keys', () => {
@@ -11,14 +11,14 @@ describe('UI strings', () => {
     expect(t('rule.int', { field: 'Port' })).toContain('{min}');
   });
   it('throws on a missing key, so a typo cannot ship as a blank label', () => {
-    expect(() => translator('ja')('no.such.key')).toThrow(/Missing UI string/);
+    expect(() => translator('ja')('no.such.key' as UiKey)).toThrow(/Missing UI string/);
   });
   it('uses the same slots in both languages for every key', () => {
     const slots = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     const ja = translator('ja');
     const en = translator('en');
     for (const key of stringKeys('ja')) {
-      const raw = (t: typeof ja) => t(key);
+      const raw = (t: typeof ja) => t(uiKey(key));
       expect(slots(raw(en)), key).toEqual(slots(raw(ja)));
     }
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explorerFor, explorers, labelKey, type ExplorerKind } from '../../src/explorers.ts';
-import { translator, type Lang } from '../../src/i18n.ts';
+import { translator, uiKey, type Lang } from '../../src/i18n.ts';
 import { defaultParams, type ParamError, type Rule } from '../../src/model/params.ts';
 import { readFailoverScenario } from '../../src/model/failover.ts';
 import { readTrafficManagerScenario } from '../../src/model/traffic-manager.ts';
@@ -114,8 +114,8 @@ describe('explorer registry and strings', () => {
     const definition = explorerFor(kind);
     expect(t(`explorer.${kind}.heading`)).not.toBe('');
     for (const control of definition.controls) {
-      expect(t(labelKey(definition, control.name))).not.toBe('');
-      if (control.type === 'select') for (const option of control.options) expect(t(`field.${control.name}.${option}`)).not.toBe('');
+      expect(t(uiKey(labelKey(definition, control.name)))).not.toBe('');
+      if (control.type === 'select') for (const option of control.options) expect(t(uiKey(`field.${control.name}.${option}`))).not.toBe('');
     }
   });
 

@@ -3,17 +3,9 @@ import type { ParamSpecs, RawParams, ScenarioResult } from './model/params.ts';
 import { loadBalancerParams, readLoadBalancerScenario, type LoadBalancerScenario } from './model/load-balancer.ts';
 import type { ExplorerView } from './view/explorer.ts';
 import { loadBalancerView } from './view/load-balancer.ts';
-import {
-  applicationGatewayParams,
-  readApplicationGatewayScenario,
-  type ApplicationGatewayScenario,
-} from './model/application-gateway.ts';
+import { applicationGatewayParams, readApplicationGatewayScenario, type ApplicationGatewayScenario } from './model/application-gateway.ts';
 import { applicationGatewayView } from './view/application-gateway.ts';
-import {
-  clientCertificateParams,
-  readClientCertificateScenario,
-  type ClientCertificateScenario,
-} from './model/client-certificate.ts';
+import { clientCertificateParams, readClientCertificateScenario, type ClientCertificateScenario } from './model/client-certificate.ts';
 import { clientCertificateView } from './view/client-certificate.ts';
 import { readTrafficManagerScenario, trafficManagerParams, type TrafficManagerScenario } from './model/traffic-manager.ts';
 import { trafficManagerView } from './view/traffic-manager.ts';
@@ -32,9 +24,7 @@ import { healthProbesView } from './view/health-probes.ts';
  * (Traffic Manager's `port` is the endpoints' port, not a frontend's).
  */
 export type Control = { readonly name: string; readonly label?: string } & (
-  | { readonly type: 'text' }
-  | { readonly type: 'number' }
-  | { readonly type: 'select'; readonly options: readonly string[] }
+  { readonly type: 'text' } | { readonly type: 'number' } | { readonly type: 'select'; readonly options: readonly string[] }
 );
 
 /**

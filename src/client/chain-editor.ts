@@ -24,7 +24,11 @@ if (strings && input) {
   editor.setAttribute('aria-label', strings.label ?? '');
   input.after(editor);
 
-  const stages = () => input.value.split(',').map((key) => key.trim()).filter((key) => key !== '');
+  const stages = () =>
+    input.value
+      .split(',')
+      .map((key) => key.trim())
+      .filter((key) => key !== '');
   const write = (next: string[], focus?: string) => {
     input.value = next.join(',');
     input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -46,8 +50,16 @@ if (strings && input) {
       };
       // After a move, focus stays on the moved stage's button so the keyboard can keep moving it.
       if (index > 0) item.append(button('↑', `${strings.up}: ${name}`, () => write(swap(index - 1), `up-${key}`), `up-${key}`));
-      if (index < current.length - 1) item.append(button('↓', `${strings.down}: ${name}`, () => write(swap(index + 1), `down-${key}`), `down-${key}`));
-      item.append(button('×', `${strings.remove}: ${name}`, () => write(current.filter((_, i) => i !== index), 'add')));
+      if (index < current.length - 1)
+        item.append(button('↓', `${strings.down}: ${name}`, () => write(swap(index + 1), `down-${key}`), `down-${key}`));
+      item.append(
+        button('×', `${strings.remove}: ${name}`, () =>
+          write(
+            current.filter((_, i) => i !== index),
+            'add',
+          ),
+        ),
+      );
       list.append(item);
     });
     const missing = Object.keys(names).filter((key) => !current.includes(key));

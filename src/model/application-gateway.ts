@@ -1,7 +1,24 @@
 import { ipPort, parseIp, socketAddress, subnetAddress, subnetContains, subnetSize, type Ip, type Subnet4 } from './ip.ts';
 import type { Hop } from './hop.ts';
 import { TLS_MODES, tlsLegs, type TlsMode } from './tls.ts';
-import { ANY_DESTINATION, arrival, arrivingAt, clientIpHow, defaultScenario, hopArrival, onPath, probeArrival, probeSource, rulesFrom, sourceAtBackend, terminates, type Arrival, type ServiceModule, type StageInput, type StageOutput } from './service.ts';
+import {
+  ANY_DESTINATION,
+  arrival,
+  arrivingAt,
+  clientIpHow,
+  defaultScenario,
+  hopArrival,
+  onPath,
+  probeArrival,
+  probeSource,
+  rulesFrom,
+  sourceAtBackend,
+  terminates,
+  type Arrival,
+  type ServiceModule,
+  type StageInput,
+  type StageOutput,
+} from './service.ts';
 import {
   cidr4Param,
   enumParam,
@@ -187,7 +204,10 @@ export function forwardedHeaders(s: ApplicationGatewayScenario): ForwardedHeader
 export const GATEWAY_MANAGER_PORTS = '65200-65535';
 
 /** What the health-probe page needs of an Application Gateway. */
-export interface ApplicationGatewayProbeScenario extends Pick<ApplicationGatewayScenario, 'client' | 'port' | 'subnet' | 'instances' | 'backends' | 'bport'> {
+export interface ApplicationGatewayProbeScenario extends Pick<
+  ApplicationGatewayScenario,
+  'client' | 'port' | 'subnet' | 'instances' | 'backends' | 'bport'
+> {
   /** Probe interval, seconds (default 30). */
   readonly agwinterval: number;
 }
@@ -195,7 +215,8 @@ export interface ApplicationGatewayProbeScenario extends Pick<ApplicationGateway
 /** Instances reach backends over IPv4 only: an IPv6 pool gets no gateway probes (and no backend rules). */
 const probesBackends = (s: Pick<ApplicationGatewayScenario, 'backends'>) => s.backends[0]!.family === 4;
 
-const instancesOf = (s: Pick<ApplicationGatewayScenario, 'subnet' | 'instances'>) => Array.from({ length: s.instances }, (_, i) => instanceIp(s.subnet, i + 1));
+const instancesOf = (s: Pick<ApplicationGatewayScenario, 'subnet' | 'instances'>) =>
+  Array.from({ length: s.instances }, (_, i) => instanceIp(s.subnet, i + 1));
 
 const probe: ServiceModule<ApplicationGatewayProbeScenario, 'application-gateway'>['probe'] = {
   params: {
@@ -243,16 +264,34 @@ export const applicationGatewayService: ServiceModule<ApplicationGatewayProbeSce
      */
     rules(s, probes) {
       const base = defaultScenario(applicationGatewayParams, crossCheck);
-      const scenario = { ...base, client: s.client, agwip: frontendFor(s.client, base.agwip), port: s.port, subnet: s.subnet, instances: s.instances, backends: s.backends, bport: s.bport };
-      const hops = instancesOf(s).flatMap((_, v) => s.backends.flatMap((__, i) => applicationGatewayHops({ ...scenario, via: v + 1, pick: i + 1 })));
+      const scenario = {
+        ...base,
+        client: s.client,
+        agwip: frontendFor(s.client, base.agwip),
+        port: s.port,
+        subnet: s.subnet,
+        instances: s.instances,
+        backends: s.backends,
+        bport: s.bport,
+      };
+      const hops = instancesOf(s).flatMap((_, v) =>
+        s.backends.flatMap((__, i) => applicationGatewayHops({ ...scenario, via: v + 1, pick: i + 1 })),
+      );
       const platform: Arrival[] = [
         // Microsoft prescribes destination Any for both platform rules, not the subnet prefix.
         { src: 'GatewayManager', port: GATEWAY_MANAGER_PORTS, reason: 'agw-infrastructure', destination: ANY_DESTINATION },
         { src: 'AzureLoadBalancer', port: '*', reason: 'agw-lb', destination: ANY_DESTINATION },
       ];
-      const rules = rulesFrom('agw-subnet', [...arrivingAt(hops, 'agw').map((hop) => hopArrival(hop, 'agw-clients')), ...platform], s.subnet.text);
+      const rules = rulesFrom(
+        'agw-subnet',
+        [...arrivingAt(hops, 'agw').map((hop) => hopArrival(hop, 'agw-clients')), ...platform],
+        s.subnet.text,
+      );
       if (!probesBackends(s)) return rules;
-      const fromSubnet = [...arrivingAt(hops, 'backend').map((hop) => hopArrival(hop, 'agw-data-and-probe', s.subnet.text)), ...probes.map((row) => probeArrival(row, 'agw-data-and-probe', s.subnet.text))];
+      const fromSubnet = [
+        ...arrivingAt(hops, 'backend').map((hop) => hopArrival(hop, 'agw-data-and-probe', s.subnet.text)),
+        ...probes.map((row) => probeArrival(row, 'agw-data-and-probe', s.subnet.text)),
+      ];
       return [...rules, ...rulesFrom('agw-backends', fromSubnet, s.backends.map((b) => b.text).join(', '))];
     },
     notes: ['nsg.note.agw-outbound', 'nsg.note.agw-isolated'],
@@ -261,7 +300,9 @@ export const applicationGatewayService: ServiceModule<ApplicationGatewayProbeSce
     const s = defaultScenario(applicationGatewayParams, crossCheck);
     const hops = applicationGatewayHops(s);
     // The gateway's own (last) X-Forwarded-For entry is the one that carries the client.
-    const xff = forwardedHeaders(s).find((header) => header.key === 'xff')!.value.split(XFF_SEPARATOR);
+    const xff = forwardedHeaders(s)
+      .find((header) => header.key === 'xff')!
+      .value.split(XFF_SEPARATOR);
     const xffCarriesClient = parseXffEntry(xff[xff.length - 1]!)?.ip.text === s.client.text;
     return {
       service: 'application-gateway',
@@ -296,7 +337,14 @@ export function applicationGatewayStage(
   c: Pick<ApplicationGatewayScenario, 'subnet' | 'instances' | 'via' | 'gport' | 'tls'>,
 ): StageOutput {
   const agw: ApplicationGatewayScenario = {
-    ...c, client: flow.from.ip, cport: flow.from.port, agwip: front.ip, port: front.port, backends: [target.ip], bport: target.port, pick: 1,
+    ...c,
+    client: flow.from.ip,
+    cport: flow.from.port,
+    agwip: front.ip,
+    port: front.port,
+    backends: [target.ip],
+    bport: target.port,
+    pick: 1,
     xffin: flow.xff.map((text) => parseXffEntry(text)!),
   };
   const hops = applicationGatewayHops(agw);

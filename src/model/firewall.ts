@@ -38,6 +38,15 @@ export function firewallHops(s: FirewallScenario): Hop[] {
 
 /** A firewall stage: DNAT to the next stage, SNAT to an instance address; the flow keeps its headers and certificate. */
 export function firewallStage({ flow, front, target }: StageInput, c: Pick<FirewallScenario, 'fwsnat' | 'fwport'>): StageOutput {
-  const hops = firewallHops({ client: flow.from.ip, cport: flow.from.port, fwip: front.ip, port: front.port, fwsnat: c.fwsnat, fwport: c.fwport, target: target.ip, tport: target.port });
+  const hops = firewallHops({
+    client: flow.from.ip,
+    cport: flow.from.port,
+    fwip: front.ip,
+    port: front.port,
+    fwsnat: c.fwsnat,
+    fwport: c.fwport,
+    target: target.ip,
+    tport: target.port,
+  });
   return { hops, next: { ...flow, from: hops[1]!.src } };
 }

@@ -1,6 +1,21 @@
 import { socketAddress, type Ip } from './ip.ts';
 import type { Hop } from './hop.ts';
-import { arrival, arrivingAt, clientIpHow, defaultScenario, hopArrival, onPath, probeArrival, probeSource, rulesFrom, sourceAtBackend, terminates, type ServiceModule, type StageInput, type StageOutput } from './service.ts';
+import {
+  arrival,
+  arrivingAt,
+  clientIpHow,
+  defaultScenario,
+  hopArrival,
+  onPath,
+  probeArrival,
+  probeSource,
+  rulesFrom,
+  sourceAtBackend,
+  terminates,
+  type ServiceModule,
+  type StageInput,
+  type StageOutput,
+} from './service.ts';
 import {
   formatXffEntry,
   parseXffEntry,
@@ -149,7 +164,14 @@ const probe: ServiceModule<FrontDoorProbeScenario, 'front-door'>['probe'] = {
    * status code indicates the origin is healthy" (frontdoor/health-probes).
    */
   rows: (s) => [
-    { service: 'front-door', src: FD_BACKEND_TAG, dst: socketAddress(s.origin, s.oport), target: s.origin.text, interval: s.fdinterval, healthy: '200' },
+    {
+      service: 'front-door',
+      src: FD_BACKEND_TAG,
+      dst: socketAddress(s.origin, s.oport),
+      target: s.origin.text,
+      interval: s.fdinterval,
+      healthy: '200',
+    },
   ],
   target: 'origin',
   notes: ['probe.src.fd-tag'],
@@ -163,7 +185,10 @@ export const frontDoorService: ServiceModule<FrontDoorProbeScenario, 'front-door
     /** Requests and probes both come from the edges, under one shared service tag. */
     rules(s, probes) {
       const hops = frontDoorHops({ ...defaultScenario(frontDoorParams, crossCheck), origin: s.origin, bport: s.oport });
-      const arrivals = [...arrivingAt(hops, 'origin').map((hop) => hopArrival(hop, 'fd-backend', FD_BACKEND_TAG)), ...probes.map((row) => probeArrival(row, 'fd-backend'))];
+      const arrivals = [
+        ...arrivingAt(hops, 'origin').map((hop) => hopArrival(hop, 'fd-backend', FD_BACKEND_TAG)),
+        ...probes.map((row) => probeArrival(row, 'fd-backend')),
+      ];
       return rulesFrom('fd-origin', arrivals, s.origin.text);
     },
     notes: [],
@@ -172,7 +197,9 @@ export const frontDoorService: ServiceModule<FrontDoorProbeScenario, 'front-door
     const s = defaultScenario(frontDoorParams, crossCheck);
     const hops = frontDoorHops(s);
     // Front Door appends the socket IP to X-Forwarded-For; the last entry carries the client.
-    const xff = frontDoorHeaders(s).find((header) => header.key === 'xff')!.value.split(XFF_SEPARATOR);
+    const xff = frontDoorHeaders(s)
+      .find((header) => header.key === 'xff')!
+      .value.split(XFF_SEPARATOR);
     return {
       service: 'front-door',
       layer: 'l7',
@@ -198,9 +225,18 @@ export const frontDoorService: ServiceModule<FrontDoorProbeScenario, 'front-door
 /** A Front Door stage: the edge's own connection, the socket IP appended to X-Forwarded-For, no client certificate. */
 export function frontDoorStage({ flow, front, target }: StageInput, c: Pick<FrontDoorScenario, 'edge' | 'eport' | 'fdid'>): StageOutput {
   const fd: FrontDoorScenario = {
-    ...c, client: flow.from.ip, cport: flow.from.port, fdip: front.ip, port: front.port, origin: target.ip, bport: target.port,
+    ...c,
+    client: flow.from.ip,
+    cport: flow.from.port,
+    fdip: front.ip,
+    port: front.port,
+    origin: target.ip,
+    bport: target.port,
     xffin: flow.xff.map((text) => parseXffEntry(text)!),
   };
   const hops = frontDoorHops(fd);
-  return { hops, next: { from: hops[1]!.src, xff: frontDoorXff(fd).split(XFF_SEPARATOR), cert: frontDoorService.certificate('e2e').reaches } };
+  return {
+    hops,
+    next: { from: hops[1]!.src, xff: frontDoorXff(fd).split(XFF_SEPARATOR), cert: frontDoorService.certificate('e2e').reaches },
+  };
 }

@@ -44,7 +44,13 @@ export function probeRates(s: HealthProbeScenario): ProbeRate[] {
   for (const row of rows) {
     if (rates.some((rate) => rate.service === row.service && rate.target === row.target)) continue;
     const senders = rows.filter((other) => other.service === row.service && other.target === row.target).length;
-    rates.push({ service: row.service as Service, target: row.target, senders, interval: row.interval, perMinute: (senders * 60) / row.interval });
+    rates.push({
+      service: row.service as Service,
+      target: row.target,
+      senders,
+      interval: row.interval,
+      perMinute: (senders * 60) / row.interval,
+    });
   }
   return rates;
 }

@@ -1,5 +1,20 @@
 import { socketAddress, type Ip } from './ip.ts';
-import { arrivingAt, defaultScenario, hopArrival, probeArrival, probeSource, rulesFrom, sourceAtBackend, arrival, onPath, terminates, clientIpHow, type ServiceModule, type StageInput, type StageOutput } from './service.ts';
+import {
+  arrivingAt,
+  defaultScenario,
+  hopArrival,
+  probeArrival,
+  probeSource,
+  rulesFrom,
+  sourceAtBackend,
+  arrival,
+  onPath,
+  terminates,
+  clientIpHow,
+  type ServiceModule,
+  type StageInput,
+  type StageOutput,
+} from './service.ts';
 import type { Hop } from './hop.ts';
 import {
   flagParam,
@@ -123,8 +138,13 @@ export const loadBalancerService: ServiceModule<LoadBalancerProbeScenario, 'load
     /** Destination NAT keeps the client's address, so the backends see the client, and the probes by tag. */
     rules(s, probes) {
       const base = defaultScenario(loadBalancerParams, crossCheck);
-      const hops = s.backends.flatMap((_, i) => loadBalancerHops({ ...base, client: s.client, lbip: s.lbip, backends: s.backends, bport: s.bport, pick: i + 1 }));
-      const arrivals = [...arrivingAt(hops, 'backend').map((hop) => hopArrival(hop, 'client-data')), ...probes.map((row) => probeArrival(row, 'lb-probe', LB_PROBE_TAG))];
+      const hops = s.backends.flatMap((_, i) =>
+        loadBalancerHops({ ...base, client: s.client, lbip: s.lbip, backends: s.backends, bport: s.bport, pick: i + 1 }),
+      );
+      const arrivals = [
+        ...arrivingAt(hops, 'backend').map((hop) => hopArrival(hop, 'client-data')),
+        ...probes.map((row) => probeArrival(row, 'lb-probe', LB_PROBE_TAG)),
+      ];
       return rulesFrom('lb-backends', arrivals, s.backends.map((b) => b.text).join(', '));
     },
     notes: [],
@@ -151,6 +171,15 @@ export const loadBalancerService: ServiceModule<LoadBalancerProbeScenario, 'load
 
 /** A Load Balancer stage: destination NAT only, so the next stage sees the same flow. */
 export function loadBalancerStage({ flow, front, target }: StageInput, c: Pick<LoadBalancerScenario, 'floating'>): StageOutput {
-  const hops = loadBalancerHops({ client: flow.from.ip, cport: flow.from.port, lbip: front.ip, port: front.port, backends: [target.ip], bport: target.port, pick: 1, floating: c.floating });
+  const hops = loadBalancerHops({
+    client: flow.from.ip,
+    cport: flow.from.port,
+    lbip: front.ip,
+    port: front.port,
+    backends: [target.ip],
+    bport: target.port,
+    pick: 1,
+    floating: c.floating,
+  });
   return { hops, next: flow };
 }

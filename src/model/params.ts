@@ -57,8 +57,7 @@ export type ParamSpecs<S> = { readonly [K in keyof S]: ParamSpec<S[K]> };
 export type RawParams = Readonly<Record<string, string | undefined>>;
 
 export type ScenarioResult<S> =
-  | { readonly ok: true; readonly scenario: S }
-  | { readonly ok: false; readonly errors: readonly ParamError[] };
+  { readonly ok: true; readonly scenario: S } | { readonly ok: false; readonly errors: readonly ParamError[] };
 
 /**
  * Reads every parameter of a scenario. The scenario is valid only when every field is;
@@ -186,9 +185,7 @@ export function enumParam<T extends string>(defaultValue: T, options: readonly T
     default: defaultValue,
     input: { options },
     parse(text) {
-      return (options as readonly string[]).includes(text)
-        ? ok(text as T)
-        : fail({ code: 'enum', options: options.join(', ') });
+      return (options as readonly string[]).includes(text) ? ok(text as T) : fail({ code: 'enum', options: options.join(', ') });
     },
   };
 }

@@ -18,7 +18,14 @@ import {
   type ScenarioResult,
   type XffEntry,
 } from './params.ts';
-import { applicationGatewayStage, GATEWAY_MANAGER_PORTS, MAX_INSTANCES, TLS_MODES, XFF_SEPARATOR, type TlsMode } from './application-gateway.ts';
+import {
+  applicationGatewayStage,
+  GATEWAY_MANAGER_PORTS,
+  MAX_INSTANCES,
+  TLS_MODES,
+  XFF_SEPARATOR,
+  type TlsMode,
+} from './application-gateway.ts';
 import { loadBalancerStage } from './load-balancer.ts';
 import { FD_BACKEND_TAG, fdidParam, frontDoorStage } from './front-door.ts';
 import { firewallStage } from './firewall.ts';
@@ -215,7 +222,21 @@ export function pathLegs(s: PathScenario): PathResult {
   ].map((leg, i) => ({ ...leg, n: request.length + i + 1 }));
 
   return {
-    dns: s.chain[0] === 'tm' ? dnsSteps({ client: s.client, cport: s.cport, profile: s.profile, endpoints: s.endpoints, port: s.port, fail: null, resolved: 0, interval: 30, tolerated: 3, timeout: 10 }) : [],
+    dns:
+      s.chain[0] === 'tm'
+        ? dnsSteps({
+            client: s.client,
+            cport: s.cport,
+            profile: s.profile,
+            endpoints: s.endpoints,
+            port: s.port,
+            fail: null,
+            resolved: 0,
+            interval: 30,
+            tolerated: 3,
+            timeout: 10,
+          })
+        : [],
     request,
     reply,
     backendSource: request[request.length - 1]!.src,
@@ -224,7 +245,6 @@ export function pathLegs(s: PathScenario): PathResult {
     nsg: nsgRows(s, request),
   };
 }
-
 
 /**
  * The inbound rules each NSG along the way needs, from the legs that arrive there: the AppGW
@@ -241,7 +261,12 @@ function nsgRows(s: PathScenario, request: readonly PathLeg[]): NsgRow[] {
     // Name the source as an NSG rule would: the packet's address, by tag or subnet where it has one
     // (a Load Balancer keeps the source, so an edge or an instance can arrive through it too).
     const address = leg.src.ip;
-    const source = address.text === s.edge.text && s.chain.includes('fd') ? FD_BACKEND_TAG : subnetContains(s.subnet, address) ? s.subnet.text : address.text;
+    const source =
+      address.text === s.edge.text && s.chain.includes('fd')
+        ? FD_BACKEND_TAG
+        : subnetContains(s.subnet, address)
+          ? s.subnet.text
+          : address.text;
     const port = String(leg.dst.port);
     if (leg.receiver === 'agw') {
       add({ place: 'agw-subnet', source, destination: s.subnet.text, port });

@@ -94,7 +94,13 @@ export const ANY_DESTINATION = 'Any';
 export function rulesFrom(place: string, arrivals: readonly Arrival[], destination: string): NsgRule[] {
   const rules: NsgRule[] = [];
   for (const arrival of arrivals) {
-    const rule = { place, source: arrival.src, destination: arrival.destination ?? destination, port: arrival.port, reason: arrival.reason };
+    const rule = {
+      place,
+      source: arrival.src,
+      destination: arrival.destination ?? destination,
+      port: arrival.port,
+      reason: arrival.reason,
+    };
     if (!rules.some((r) => r.source === rule.source && r.port === rule.port)) rules.push(rule);
   }
   return rules;
@@ -142,7 +148,8 @@ export type CompareField =
   | 'scope';
 
 /** The packet the backend (endpoint, origin) receives first. */
-export const arrival = (hops: readonly Hop[]): Hop => hops.find((hop) => hop.to === 'backend' || hop.to === 'endpoint' || hop.to === 'origin')!;
+export const arrival = (hops: readonly Hop[]): Hop =>
+  hops.find((hop) => hop.to === 'backend' || hop.to === 'endpoint' || hop.to === 'origin')!;
 
 /** Who the backend sees as the packet's source: the client itself, a proxy instance or an edge. */
 export function sourceAtBackend(hops: readonly Hop[], client: string): CompareRow['sourceAtBackend'] {
@@ -151,7 +158,8 @@ export function sourceAtBackend(hops: readonly Hop[], client: string): CompareRo
   return first.from === 'edge' ? 'edge' : 'instance';
 }
 
-export const onPath = (hops: readonly Hop[], actor: Actor): 'yes' | 'no' => (hops.some((hop) => hop.from === actor || hop.to === actor) ? 'yes' : 'no');
+export const onPath = (hops: readonly Hop[], actor: Actor): 'yes' | 'no' =>
+  hops.some((hop) => hop.from === actor || hop.to === actor) ? 'yes' : 'no';
 
 /** A second TCP session means the service ended the client's. */
 export const terminates = (hops: readonly Hop[]): 'yes' | 'no' => (hops.some((hop) => hop.session === 2) ? 'yes' : 'no');

@@ -58,7 +58,8 @@ export function inVainAfter(s: FailoverScenario, events: readonly TimelineEvent[
   for (const event of events) {
     if (event.kind === 'switch') return undefined;
     if (event.kind === 'lookup' || event.kind === 'lookups') holdsEndpointOne = true;
-    if (holdsEndpointOne && eventTime(event) >= s.fail && (event.kind === 'fail' || event.kind === 'lookup' || event.kind === 'lookups')) return event;
+    if (holdsEndpointOne && eventTime(event) >= s.fail && (event.kind === 'fail' || event.kind === 'lookup' || event.kind === 'lookups'))
+      return event;
   }
   return undefined;
 }

@@ -1,6 +1,18 @@
 import { socketAddress, type Ip } from './ip.ts';
 import type { Hop } from './hop.ts';
-import { arrivingAt, clientIpHow, defaultScenario, hopArrival, onPath, probeArrival, probeSource, rulesFrom, sourceAtBackend, terminates, type ServiceModule } from './service.ts';
+import {
+  arrivingAt,
+  clientIpHow,
+  defaultScenario,
+  hopArrival,
+  onPath,
+  probeArrival,
+  probeSource,
+  rulesFrom,
+  sourceAtBackend,
+  terminates,
+  type ServiceModule,
+} from './service.ts';
 import { dnsNameParam, endpointListParam, type Endpoint } from './dns.ts';
 import { checkMonitor, degradedAt, monitorParams, optionalFailParam, resolvedParam, type MonitorSettings } from './failover.ts';
 import {
@@ -179,7 +191,10 @@ export const trafficManagerService: ServiceModule<TrafficManagerProbeScenario, '
     /** Clients connect to the endpoints directly; the probes come from the service tag. */
     rules(s, probes) {
       const hops = trafficManagerHops({ ...defaultScenario(trafficManagerParams, crossCheck), ...s });
-      const arrivals = [...arrivingAt(hops, 'endpoint').map((hop) => hopArrival(hop, 'client-data')), ...probes.map((row) => probeArrival(row, 'tm-probe'))];
+      const arrivals = [
+        ...arrivingAt(hops, 'endpoint').map((hop) => hopArrival(hop, 'client-data')),
+        ...probes.map((row) => probeArrival(row, 'tm-probe')),
+      ];
       return rulesFrom('tm-endpoints', arrivals, s.endpoints.map((e) => e.ip.text).join(', '));
     },
     notes: [],

@@ -49,7 +49,11 @@ function headerNoteKey(key: ForwardedHeader['key'], sentByClient: number): UiKey
 function capacityCell(s: ApplicationGatewayScenario, t: Translate): ElementNode {
   const privateFrontend = hasPrivateFrontend(s);
   const n = subnetCapacity(s.subnet, privateFrontend);
-  return fieldCell('capacity', String(n), t(privateFrontend ? 'table.instances.capacity.private' : 'table.instances.capacity.value', { n, ip: s.agwip.text }));
+  return fieldCell(
+    'capacity',
+    String(n),
+    t(privateFrontend ? 'table.instances.capacity.private' : 'table.instances.capacity.value', { n, ip: s.agwip.text }),
+  );
 }
 
 /** Where the instances sit: the normalised subnet, how many fit, and which addresses a backend can see. */
@@ -58,7 +62,8 @@ function instanceTable(s: ApplicationGatewayScenario, t: Translate): ElementNode
   const last = instanceIp(s.subnet, s.instances).text;
   const range = s.instances === 1 ? first : `${first}-${last}`;
   const via = instanceIp(s.subnet, s.via).text;
-  const row = (label: 'subnet' | 'capacity' | 'range' | 'via', cell: ElementNode) => h('tr', {}, h('th', { scope: 'row' }, t(`table.instances.${label}`)), cell);
+  const row = (label: 'subnet' | 'capacity' | 'range' | 'via', cell: ElementNode) =>
+    h('tr', {}, h('th', { scope: 'row' }, t(`table.instances.${label}`)), cell);
   return h(
     'table',
     { class: 'atp-table atp-instances' },
@@ -82,7 +87,12 @@ export function applicationGatewayView(s: ApplicationGatewayScenario, t: Transla
   const backend = s.backends[s.pick - 1]!.text;
   const [h1, h2, h3, h4] = hops.map(hopMessage);
   return {
-    outputs: [hopTable(hops, t), headerTable(headers, trustedXffEntry(s), s.xffin.length, t), instanceTable(s, t), tlsTable(tlsLegs(s.tls), s.tls, t)],
+    outputs: [
+      hopTable(hops, t),
+      headerTable(headers, trustedXffEntry(s), s.xffin.length, t),
+      instanceTable(s, t),
+      tlsTable(tlsLegs(s.tls), s.tls, t),
+    ],
     diagram: {
       title: t('diagram.agw.title'),
       description: t('diagram.agw.desc', { client: s.client.text, agw: s.agwip.text, instance, backend }),

@@ -11,7 +11,9 @@ function certificateTable(rows: readonly CertificateRow[], t: Translate): Elemen
   const columns = (['service', 'tls-ends', 'reaches', 'validated-by'] as const).map((column) => t(`table.cert.${column}`));
   // A service whose answer depends on the gateway's TLS mode says which mode it shows.
   const serviceName = (row: CertificateRow) =>
-    row.tls !== undefined ? t('cert.service.with-mode', { service: t(uiKey(`service.${row.service}`)), mode: t(`field.tls.${row.tls}`) }) : t(uiKey(`service.${row.service}`));
+    row.tls !== undefined
+      ? t('cert.service.with-mode', { service: t(uiKey(`service.${row.service}`)), mode: t(`field.tls.${row.tls}`) })
+      : t(uiKey(`service.${row.service}`));
   const body = rows.map((row) =>
     h(
       'tr',
@@ -19,7 +21,11 @@ function certificateTable(rows: readonly CertificateRow[], t: Translate): Elemen
       h('th', { scope: 'row' }, serviceName(row)),
       fieldCell('tls-ends', row.tlsEndsAt, t(`actor.${row.tlsEndsAt}`)),
       fieldCell('cert-reaches-backend', row.reaches, t(`cert.reaches.${row.reaches}`)),
-      fieldCell('cert-validated-by', row.validatedBy, t(row.validatedBy === 'nobody' ? 'cert.validated-by.nobody' : `actor.${row.validatedBy}`)),
+      fieldCell(
+        'cert-validated-by',
+        row.validatedBy,
+        t(row.validatedBy === 'nobody' ? 'cert.validated-by.nobody' : `actor.${row.validatedBy}`),
+      ),
     ),
   );
   return dataTable(t('table.cert.caption'), columns, body, 'atp-certificate');
@@ -37,7 +43,12 @@ function tlsSteps(s: ClientCertificateScenario, t: Translate): Step[] {
     const to = node(leg.to);
     const names = { n: leg.session, from: t(`actor.${from}`), to: t(`actor.${to}`) };
     const steps: Step[] = [
-      { kind: 'message', from, to, text: t(leg.session === 1 ? 'diagram.tls.msg.handshake' : leg.encrypted ? 'diagram.tls.msg.new-tls' : 'diagram.tls.msg.plain-http') },
+      {
+        kind: 'message',
+        from,
+        to,
+        text: t(leg.session === 1 ? 'diagram.tls.msg.handshake' : leg.encrypted ? 'diagram.tls.msg.new-tls' : 'diagram.tls.msg.plain-http'),
+      },
       { kind: 'note', over: [to], text: t(`diagram.tls.note.${leg.certificate}`) },
     ];
     if (leg.session === 2 && agwRow.validatedBy === 'backend') {

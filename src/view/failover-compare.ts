@@ -38,6 +38,8 @@ export function failoverComparison(base: RawParams, variants: readonly Variant[]
 /** "DNS TTL (seconds): 30, Probing interval: 10 s (fast probing)" — select values use their option labels. */
 function changeLabel(change: Readonly<Record<string, string>>, t: Translate): string {
   return Object.entries(change)
-    .map(([name, value]) => t('compare.set', { field: t(uiKey(`field.${name}`)), value: name === 'interval' ? t(uiKey(`field.interval.${value}`)) : value }))
+    .map(([name, value]) =>
+      t('compare.set', { field: t(uiKey(`field.${name}`)), value: name === 'interval' ? t(uiKey(`field.interval.${value}`)) : value }),
+    )
     .join(t('list.separator'));
 }

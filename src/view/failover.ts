@@ -39,7 +39,13 @@ export function failoverView(s: FailoverScenario, t: Translate): ExplorerView {
 
 function figureTable(s: FailoverScenario, f: FailoverFigures, t: Translate): ElementNode {
   const rows = FIGURES.map(([field, key]) =>
-    h('tr', {}, h('th', { scope: 'row' }, t(`figure.${field}`)), secondsCell(field, f[key], t), h('td', { class: 'atp-note' }, how(field, s, f, t))),
+    h(
+      'tr',
+      {},
+      h('th', { scope: 'row' }, t(`figure.${field}`)),
+      secondsCell(field, f[key], t),
+      h('td', { class: 'atp-note' }, how(field, s, f, t)),
+    ),
   );
   const columns = (['figure', 'value', 'how'] as const).map((c) => t(`table.failover.${c}`));
   return dataTable(t('table.failover.caption'), columns, rows, 'atp-failover');
@@ -103,7 +109,13 @@ function eventSteps(event: TimelineEvent, s: FailoverScenario, t: Translate): St
     case 'lookup':
       return [
         { kind: 'message', from: 'client', to: 'tm', text: t('timeline.lookup', { t: event.t }) },
-        { kind: 'message', from: 'tm', to: 'client', text: t(s.ttl === 0 ? 'timeline.answer.nocache' : 'timeline.answer.cached', { n: 1, ttl: s.ttl }), reply: true },
+        {
+          kind: 'message',
+          from: 'tm',
+          to: 'client',
+          text: t(s.ttl === 0 ? 'timeline.answer.nocache' : 'timeline.answer.cached', { n: 1, ttl: s.ttl }),
+          reply: true,
+        },
       ];
     case 'lookups':
       return [{ kind: 'note', over: ['client', 'tm'], text: t('timeline.lookups', { ...event }) }];

@@ -12,7 +12,11 @@ function headerTable(headers: readonly FrontDoorHeader[], t: Translate): Element
       'tr',
       { 'data-header': header.name },
       h('th', { scope: 'row' }, chip(header.name)),
-      fieldCell(header.key, header.value, header.key === 'xff' ? h('span', { class: 'atp-list' }, chipList(header.value)) : chip(header.value)),
+      fieldCell(
+        header.key,
+        header.value,
+        header.key === 'xff' ? h('span', { class: 'atp-list' }, chipList(header.value)) : chip(header.value),
+      ),
       fieldCell('forgeable', header.forgeable ? 'yes' : 'no', t(`fd.forgeable.${header.forgeable ? 'yes' : 'no'}`)),
       h('td', { class: 'atp-note' }, t(`fd.header.${header.key}`)),
     ),
@@ -20,7 +24,6 @@ function headerTable(headers: readonly FrontDoorHeader[], t: Translate): Element
   const columns = (['name', 'value', 'forgeable', 'meaning'] as const).map((column) => t(`table.fd-headers.${column}`));
   return dataTable(t('table.fd-headers.caption'), columns, rows, 'atp-headers atp-fd-headers');
 }
-
 
 export function frontDoorView(s: FrontDoorScenario, t: Translate): ExplorerView {
   const hops = frontDoorHops(s);

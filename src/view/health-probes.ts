@@ -26,7 +26,11 @@ function probeTable(rows: readonly ProbeRow[], t: Translate): ElementNode {
         'th',
         { scope: 'row' },
         t(uiKey(`service.${row.service}`)),
-        h('span', { class: 'atp-note', 'data-field': 'healthy', 'data-value': row.healthy }, t('probe.healthy.cell', { codes: row.healthy })),
+        h(
+          'span',
+          { class: 'atp-note', 'data-field': 'healthy', 'data-value': row.healthy },
+          t('probe.healthy.cell', { codes: row.healthy }),
+        ),
       ),
       fieldCell('src', row.src),
       fieldCell('dst', socketText(row.dst)),
@@ -36,7 +40,12 @@ function probeTable(rows: readonly ProbeRow[], t: Translate): ElementNode {
   const columns = (['service', 'src', 'dst', 'interval'] as const).map((c) => t(`table.probes.${c}`));
   const table = dataTable(t('table.probes.caption'), columns, body, 'atp-probes');
   const notes = [...SERVICES.flatMap((service) => service.probe.notes), 'probe.healthy.note'];
-  return h('div', {}, table, notes.map((key) => h('p', { class: 'atp-table-note' }, t(uiKey(key)))));
+  return h(
+    'div',
+    {},
+    table,
+    notes.map((key) => h('p', { class: 'atp-table-note' }, t(uiKey(key)))),
+  );
 }
 
 function rateText(rate: ProbeRate, t: Translate): string {
@@ -80,7 +89,11 @@ export function nsgTable(rules: readonly NsgRule[], t: Translate): ElementNode {
  */
 export function nsgNotes(t: Translate): ElementNode {
   const keys = SERVICES.flatMap((service) => service.nsg.notes);
-  return h('ul', { class: 'atp-table-note', 'data-note': 'nsg' }, keys.map((key) => h('li', { 'data-note': key.replace(/^nsg\.note\./, '') }, t(uiKey(key)))));
+  return h(
+    'ul',
+    { class: 'atp-table-note', 'data-note': 'nsg' },
+    keys.map((key) => h('li', { 'data-note': key.replace(/^nsg\.note\./, '') }, t(uiKey(key)))),
+  );
 }
 
 /** Senders drawn per service; the rest probe the same way and are summarised in a note. */
@@ -118,11 +131,24 @@ function probeDiagram(rows: readonly ProbeRow[], t: Translate): Pick<ExplorerVie
     }
     const messages: Step[] = mine
       .filter((row) => drawn.includes(row.src))
-      .map((row) => ({ kind: 'message', from: senderKey(service.id, drawn.indexOf(row.src)), to: `target:${row.target}`, text: [row.src, `→ ${socketText(row.dst)}`] }));
+      .map((row) => ({
+        kind: 'message',
+        from: senderKey(service.id, drawn.indexOf(row.src)),
+        to: `target:${row.target}`,
+        text: [row.src, `→ ${socketText(row.dst)}`],
+      }));
     if (senders.length > drawn.length) {
-      messages.push({ kind: 'note', over: [senderKey(service.id, drawn.length - 1)], text: t(uiKey(service.probe.moreSenders ?? `diagram.probes.more.${service.id}`), { n: senders.length - drawn.length }) });
+      messages.push({
+        kind: 'note',
+        over: [senderKey(service.id, drawn.length - 1)],
+        text: t(uiKey(service.probe.moreSenders ?? `diagram.probes.more.${service.id}`), { n: senders.length - drawn.length }),
+      });
     }
-    steps.push({ kind: 'group', label: t('diagram.probes.group', { service: t(uiKey(`service.${service.id}`)), interval: mine[0]!.interval }), steps: messages });
+    steps.push({
+      kind: 'group',
+      label: t('diagram.probes.group', { service: t(uiKey(`service.${service.id}`)), interval: mine[0]!.interval }),
+      steps: messages,
+    });
   }
   return { participants, steps };
 }
@@ -133,7 +159,9 @@ export function healthProbesView(s: HealthProbeScenario, t: Translate): Explorer
   const probing = SERVICES.filter((service) => rows.some((row) => row.service === service.id));
   const outputs = [
     probeTable(rows, t),
-    ...silent.map((service) => h('p', { class: 'atp-callout', 'data-note': service.probe.whenNone!.replace(/^probe\./, '') }, t(uiKey(service.probe.whenNone!)))),
+    ...silent.map((service) =>
+      h('p', { class: 'atp-callout', 'data-note': service.probe.whenNone!.replace(/^probe\./, '') }, t(uiKey(service.probe.whenNone!))),
+    ),
     rateTable(probeRates(s), t),
     nsgTable(nsgRules(s), t),
     nsgNotes(t),
@@ -142,7 +170,10 @@ export function healthProbesView(s: HealthProbeScenario, t: Translate): Explorer
     outputs,
     diagram: {
       title: t('diagram.probes.title'),
-      description: t('diagram.probes.desc', { rows: rows.length, services: probing.map((service) => t(`service.${service.id}`)).join(t('list.separator')) }),
+      description: t('diagram.probes.desc', {
+        rows: rows.length,
+        services: probing.map((service) => t(`service.${service.id}`)).join(t('list.separator')),
+      }),
       ...probeDiagram(rows, t),
     },
   };

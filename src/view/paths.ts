@@ -44,7 +44,8 @@ function dnsTable(result: PathResult, t: Translate): ElementNode {
 
 /** What the backend receives, in one place. */
 function summaryTable(result: PathResult, t: Translate): ElementNode {
-  const row = (key: 'backend-source' | 'xff' | 'cert', cell: ElementNode) => h('tr', {}, h('th', { scope: 'row' }, t(`table.path-summary.${key}`)), cell);
+  const row = (key: 'backend-source' | 'xff' | 'cert', cell: ElementNode) =>
+    h('tr', {}, h('th', { scope: 'row' }, t(`table.path-summary.${key}`)), cell);
   return h(
     'div',
     { class: 'atp-scroll', tabindex: '0', role: 'region', 'aria-label': t('table.path-summary.caption') },
@@ -56,7 +57,10 @@ function summaryTable(result: PathResult, t: Translate): ElementNode {
         'tbody',
         {},
         row('backend-source', socketCell('backend-source', result.backendSource)),
-        row('xff', fieldCell('xff', result.xff, result.xff === '' ? t('path.xff.none') : h('span', { class: 'atp-list' }, chipList(result.xff)))),
+        row(
+          'xff',
+          fieldCell('xff', result.xff, result.xff === '' ? t('path.xff.none') : h('span', { class: 'atp-list' }, chipList(result.xff))),
+        ),
         row('cert', fieldCell('cert-reaches-backend', result.cert, t(`cert.reaches.${result.cert}`))),
       ),
     ),

@@ -33,7 +33,12 @@ export function dnsRecord(answer: string): TreeNode[] {
 }
 
 /** A cell that carries its machine value (SPEC §4) and shows its localised text. */
-export function fieldCell(field: string, value: string, display: TreeNode | readonly TreeNode[] = chipList(value), tag = 'td'): ElementNode {
+export function fieldCell(
+  field: string,
+  value: string,
+  display: TreeNode | readonly TreeNode[] = chipList(value),
+  tag = 'td',
+): ElementNode {
   return h(tag, { 'data-field': field, 'data-value': value }, display);
 }
 
@@ -51,13 +56,25 @@ export function scrollable(label: string, table: ElementNode): ElementNode {
  * shows in front of the value when rows become blocks (SPEC §7.3).
  */
 export function dataTable(caption: string, columns: readonly string[], rows: readonly ElementNode[], className = ''): ElementNode {
-  const head = h('tr', {}, columns.map((column) => h('th', { scope: 'col' }, column)));
+  const head = h(
+    'tr',
+    {},
+    columns.map((column) => h('th', { scope: 'col' }, column)),
+  );
   const labelled = rows.map((row) => ({
     ...row,
     children: row.children.map((cell, index) =>
-      typeof cell === 'string' || columns[index] === undefined ? cell : { ...cell, attrs: { 'data-label': columns[index]!, ...cell.attrs } },
+      typeof cell === 'string' || columns[index] === undefined
+        ? cell
+        : { ...cell, attrs: { 'data-label': columns[index]!, ...cell.attrs } },
     ),
   }));
-  const table = h('table', { class: `atp-table ${className}`.trim() }, h('caption', {}, caption), h('thead', {}, head), h('tbody', {}, labelled));
+  const table = h(
+    'table',
+    { class: `atp-table ${className}`.trim() },
+    h('caption', {}, caption),
+    h('thead', {}, head),
+    h('tbody', {}, labelled),
+  );
   return scrollable(caption, table);
 }

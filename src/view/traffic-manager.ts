@@ -1,6 +1,13 @@
 import type { Translate } from '../i18n.ts';
 import type { Step } from '../diagram/sequence.ts';
-import { answerAt, dnsSteps, trafficManagerHops, type Answer, type DnsStep, type TrafficManagerScenario } from '../model/traffic-manager.ts';
+import {
+  answerAt,
+  dnsSteps,
+  trafficManagerHops,
+  type Answer,
+  type DnsStep,
+  type TrafficManagerScenario,
+} from '../model/traffic-manager.ts';
 import { endpointLabel } from '../model/dns.ts';
 import type { ExplorerView } from './explorer.ts';
 import { hopMessage, hopTable } from './hops.ts';
@@ -45,11 +52,7 @@ export function trafficManagerView(s: TrafficManagerScenario, t: Translate): Exp
         {
           kind: 'group',
           label: t('diagram.tm.group.data'),
-          steps: [
-            hopMessage(hops[0]!),
-            { kind: 'note', over: ['tm'], text: t('diagram.tm.note.absent') },
-            hopMessage(hops[1]!),
-          ],
+          steps: [hopMessage(hops[0]!), { kind: 'note', over: ['tm'], text: t('diagram.tm.note.absent') }, hopMessage(hops[1]!)],
         },
       ],
     },

@@ -49,7 +49,16 @@ async function expectNothingInjected(page: Page): Promise<void> {
 
 test('every editable explorer kind is covered', () => {
   expect([...pageOfKind.keys()].sort()).toEqual(
-    ['application-gateway', 'client-certificate', 'failover', 'front-door', 'health-probes', 'load-balancer', 'path', 'traffic-manager'].sort(),
+    [
+      'application-gateway',
+      'client-certificate',
+      'failover',
+      'front-door',
+      'health-probes',
+      'load-balancer',
+      'path',
+      'traffic-manager',
+    ].sort(),
   );
 });
 

@@ -61,7 +61,12 @@ for (const lang of ['ja', 'en'] as const) {
     test('every probe row says which status codes count as healthy', async ({ page }) => {
       await page.goto(`/${lang}/health-probes/`);
       const probes = page.locator('[data-explorer="health-probes"]');
-      const expected: Record<string, string> = { 'load-balancer': '200', 'application-gateway': '200-399', 'traffic-manager': '200', 'front-door': '200' };
+      const expected: Record<string, string> = {
+        'load-balancer': '200',
+        'application-gateway': '200-399',
+        'traffic-manager': '200',
+        'front-door': '200',
+      };
       const rows = probes.locator('[data-probe]');
       await expect(rows).toHaveCount(9);
       for (const row of await rows.all()) {

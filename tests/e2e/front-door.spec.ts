@@ -61,15 +61,26 @@ for (const lang of ['ja', 'en'] as const) {
     await page.goto(`/${lang}/`);
     const matrix = page.locator('[data-explorer="compare"]');
     await expect(matrix.locator('[data-service="front-door"][data-field="source-at-backend"]')).toHaveAttribute('data-value', 'edge');
-    await expect(matrix.locator('[data-service="front-door"][data-field="probe-source"]')).toHaveAttribute('data-value', 'AzureFrontDoor.Backend');
+    await expect(matrix.locator('[data-service="front-door"][data-field="probe-source"]')).toHaveAttribute(
+      'data-value',
+      'AzureFrontDoor.Backend',
+    );
     await page.goto(`/${lang}/health-probes/`);
     const probe = page.locator('[data-explorer="health-probes"] [data-probe][data-service="front-door"]');
     await expect(probe.locator('[data-field="src"]')).toHaveAttribute('data-value', 'AzureFrontDoor.Backend');
     await expect(probe.locator('[data-field="dst"]')).toHaveAttribute('data-value', '198.51.100.60:443');
     await expect(probe.locator('[data-field="healthy"]')).toHaveAttribute('data-value', '200');
-    await expect(page.locator('[data-explorer="health-probes"] [data-nsg-rule][data-place="fd-origin"] [data-field="source"]')).toHaveAttribute('data-value', 'AzureFrontDoor.Backend');
+    await expect(
+      page.locator('[data-explorer="health-probes"] [data-nsg-rule][data-place="fd-origin"] [data-field="source"]'),
+    ).toHaveAttribute('data-value', 'AzureFrontDoor.Backend');
     await page.goto(`/${lang}/faq/origin-lock/`);
-    await expect(page.locator('[data-nsg-places="fd-origin"] [data-field="source"]')).toHaveAttribute('data-value', 'AzureFrontDoor.Backend');
-    await expect(page.locator('#origin-lock-explorer [data-field="x-azure-fdid"]')).toHaveAttribute('data-value', 'a1b2c3d4-0000-4000-8000-00000000fd01');
+    await expect(page.locator('[data-nsg-places="fd-origin"] [data-field="source"]')).toHaveAttribute(
+      'data-value',
+      'AzureFrontDoor.Backend',
+    );
+    await expect(page.locator('#origin-lock-explorer [data-field="x-azure-fdid"]')).toHaveAttribute(
+      'data-value',
+      'a1b2c3d4-0000-4000-8000-00000000fd01',
+    );
   });
 }

@@ -20,7 +20,8 @@ function scenario(raw: RawParams): ApplicationGatewayScenario {
 }
 
 /** A valid scenario's hops as [src, dst] pairs. */
-const hops = (raw: RawParams): [string, string][] => applicationGatewayHops(scenario(raw)).map((hop) => [socketText(hop.src), socketText(hop.dst)]);
+const hops = (raw: RawParams): [string, string][] =>
+  applicationGatewayHops(scenario(raw)).map((hop) => [socketText(hop.src), socketText(hop.dst)]);
 
 /** The refused fields of a scenario and the rule each broke. */
 function refusals(raw: RawParams): [string, string][] {
@@ -240,10 +241,22 @@ describe.each<{ param: string; value: string; rule: string }>([
 // Rules that involve two fields report at the field a reader would change.
 describe.each<{ name: string; raw: RawParams; expected: [string, string][]; max?: number }>([
   { name: 'four instances on a /29', raw: { subnet: '10.0.0.0/29', instances: '4' }, expected: [['instances', 'subnet-fit']], max: 3 },
-  { name: 'twelve instances on a /28', raw: { subnet: '10.0.0.0/28', instances: '12', via: '12' }, expected: [['instances', 'subnet-fit']], max: 11 },
+  {
+    name: 'twelve instances on a /28',
+    raw: { subnet: '10.0.0.0/28', instances: '12', via: '12' },
+    expected: [['instances', 'subnet-fit']],
+    max: 11,
+  },
   { name: 'any instance on a /30', raw: { subnet: '10.0.0.0/30', instances: '1' }, expected: [['instances', 'subnet-fit']], max: 0 },
   { name: 'via beyond the instance count', raw: { via: '3' }, expected: [['via', 'at-most']], max: 2 },
-  { name: 'via beyond a count that does not fit', raw: { subnet: '10.0.0.0/29', instances: '4', via: '5' }, expected: [['instances', 'subnet-fit'], ['via', 'at-most']] },
+  {
+    name: 'via beyond a count that does not fit',
+    raw: { subnet: '10.0.0.0/29', instances: '4', via: '5' },
+    expected: [
+      ['instances', 'subnet-fit'],
+      ['via', 'at-most'],
+    ],
+  },
   { name: 'pick beyond the backend list', raw: { pick: '3' }, expected: [['pick', 'at-most']], max: 2 },
   { name: 'IPv6 frontend for an IPv4 client', raw: { agwip: '2001:db8::20' }, expected: [['agwip', 'same-family']] },
   { name: 'IPv4 frontend for an IPv6 client', raw: { client: '2001:db8::10' }, expected: [['agwip', 'same-family']] },
@@ -262,11 +275,15 @@ describe('Application Gateway view', () => {
   const html = (raw: RawParams, lang: 'ja' | 'en') => applicationGatewayView(scenario(raw), translator(lang)).outputs.map(toHtml).join('');
 
   it.each(['ja', 'en'] as const)('%s: the X-Forwarded-For cell carries the client address and port', (lang) => {
-    expect(html({}, lang)).toMatch(/<td [^>]*data-field="xff" data-value="203\.0\.113\.10:50000"><span class="atp-list"><code class="atp-chip">203\.0\.113\.10:50000<\/code><\/span><\/td>/);
+    expect(html({}, lang)).toMatch(
+      /<td [^>]*data-field="xff" data-value="203\.0\.113\.10:50000"><span class="atp-list"><code class="atp-chip">203\.0\.113\.10:50000<\/code><\/span><\/td>/,
+    );
   });
 
   it.each(['ja', 'en'] as const)('%s: every data-field carries a data-value and shows some text', (lang) => {
-    const cells = [...html({ tls: 'mtls-strict' }, lang).matchAll(/<td (?:data-label="[^"]*" )?data-field="([^"]+)"( data-value="[^"]*")?>(.*?)<\/td>/g)];
+    const cells = [
+      ...html({ tls: 'mtls-strict' }, lang).matchAll(/<td (?:data-label="[^"]*" )?data-field="([^"]+)"( data-value="[^"]*")?>(.*?)<\/td>/g),
+    ];
     expect(cells.length).toBeGreaterThan(10);
     for (const [, , value, text] of cells) {
       expect(value).toBeDefined();

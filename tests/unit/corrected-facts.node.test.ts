@@ -35,16 +35,32 @@ describe('X-Forwarded-For with the client’s own header (xffin)', () => {
     { name: 'empty xffin is the same as none', raw: { xffin: '' }, expected: '203.0.113.10:50000' },
     // The value the issue names: the client's entry, then the gateway's, joined by ", " (rewrite-http-headers-url: "IP1, IP2, IP3").
     { name: 'one IPv4 entry', raw: { xffin: '198.51.100.7' }, expected: '198.51.100.7, 203.0.113.10:50000' },
-    { name: 'an IPv4 entry with a port stays as sent', raw: { xffin: '198.51.100.7:1234' }, expected: '198.51.100.7:1234, 203.0.113.10:50000' },
-    { name: 'an IPv6 entry with a port keeps its brackets', raw: { xffin: '[2001:db8::7]:443' }, expected: '[2001:db8::7]:443, 203.0.113.10:50000' },
+    {
+      name: 'an IPv4 entry with a port stays as sent',
+      raw: { xffin: '198.51.100.7:1234' },
+      expected: '198.51.100.7:1234, 203.0.113.10:50000',
+    },
+    {
+      name: 'an IPv6 entry with a port keeps its brackets',
+      raw: { xffin: '[2001:db8::7]:443' },
+      expected: '[2001:db8::7]:443, 203.0.113.10:50000',
+    },
     { name: 'a bare IPv6 entry', raw: { xffin: '2001:db8::7' }, expected: '2001:db8::7, 203.0.113.10:50000' },
-    { name: 'a bracketed IPv6 entry without a port loses the brackets', raw: { xffin: '[2001:db8::7]' }, expected: '2001:db8::7, 203.0.113.10:50000' },
+    {
+      name: 'a bracketed IPv6 entry without a port loses the brackets',
+      raw: { xffin: '[2001:db8::7]' },
+      expected: '2001:db8::7, 203.0.113.10:50000',
+    },
     {
       name: 'several entries keep their order, spaces after commas are tolerated',
       raw: { xffin: '192.0.2.1,198.51.100.7:8080 , [2001:db8::9]:1' },
       expected: '192.0.2.1, 198.51.100.7:8080, [2001:db8::9]:1, 203.0.113.10:50000',
     },
-    { name: 'a forger may repeat the real client: still just text', raw: { xffin: '203.0.113.10' }, expected: '203.0.113.10, 203.0.113.10:50000' },
+    {
+      name: 'a forger may repeat the real client: still just text',
+      raw: { xffin: '203.0.113.10' },
+      expected: '203.0.113.10, 203.0.113.10:50000',
+    },
     {
       name: 'an IPv6 client: the gateway’s entry is bracketed',
       raw: { client: '2001:db8::10', agwip: '2001:db8::20', xffin: '198.51.100.7' },
@@ -81,7 +97,9 @@ describe('X-Forwarded-For with the client’s own header (xffin)', () => {
   });
 
   it.each(LANGS)('%s: the xff cell shows each entry as its own chip and says which one to trust', (lang) => {
-    const out = applicationGatewayView(valid(readApplicationGatewayScenario({ xffin: '198.51.100.7' })), translator(lang)).outputs.map(toHtml).join('');
+    const out = applicationGatewayView(valid(readApplicationGatewayScenario({ xffin: '198.51.100.7' })), translator(lang))
+      .outputs.map(toHtml)
+      .join('');
     expect(out).toContain(
       '<td data-label="Value" data-field="xff" data-value="198.51.100.7, 203.0.113.10:50000"><span class="atp-list"><code class="atp-chip">198.51.100.7</code>, <code class="atp-chip">203.0.113.10:50000</code></span></td>'.replace(
         'Value',
@@ -111,7 +129,8 @@ describe('Floating IP and the backend port', () => {
 });
 
 describe('Traffic Manager endpoints defined by IP address', () => {
-  const steps = (raw: RawParams) => dnsSteps(valid(readTrafficManagerScenario(raw))).map((step) => [step.n, step.query, step.answer, step.by]);
+  const steps = (raw: RawParams) =>
+    dnsSteps(valid(readTrafficManagerScenario(raw))).map((step) => [step.n, step.query, step.answer, step.by]);
 
   it.each<{ name: string; raw: RawParams; expected: (string | number)[][] }>([
     {
@@ -162,7 +181,9 @@ describe('Traffic Manager endpoints defined by IP address', () => {
   });
 
   it('the health-probes explorer applies the same rule', () => {
-    expect(refusals(readHealthProbeScenario({ endpoints: 'a.example.com=198.51.100.30,198.51.100.40' }))).toEqual([['endpoints', 'mixed-endpoint-types']]);
+    expect(refusals(readHealthProbeScenario({ endpoints: 'a.example.com=198.51.100.30,198.51.100.40' }))).toEqual([
+      ['endpoints', 'mixed-endpoint-types'],
+    ]);
   });
 
   it.each(LANGS)('%s: the DNS table has one row with an A answer, and the diagram no zone step', (lang) => {
@@ -192,7 +213,9 @@ describe('status codes that count as healthy, per probe row', () => {
   });
 
   it.each(LANGS)('%s: each probe row carries a healthy field', (lang) => {
-    const out = healthProbesView(valid(readHealthProbeScenario({})), translator(lang)).outputs.map(toHtml).join('');
+    const out = healthProbesView(valid(readHealthProbeScenario({})), translator(lang))
+      .outputs.map(toHtml)
+      .join('');
     expect(out.match(/data-field="healthy" data-value="200"/g)).toHaveLength(5);
     expect(out.match(/data-field="healthy" data-value="200-399"/g)).toHaveLength(4);
   });
@@ -211,7 +234,9 @@ describe('NSG rows for the Application Gateway subnet', () => {
   });
 
   it.each(LANGS)('%s: the explorer notes outbound Internet and network-isolated gateways', (lang) => {
-    const out = healthProbesView(valid(readHealthProbeScenario({})), translator(lang)).outputs.map(toHtml).join('');
+    const out = healthProbesView(valid(readHealthProbeScenario({})), translator(lang))
+      .outputs.map(toHtml)
+      .join('');
     expect(out).toContain('data-note="agw-outbound"');
     expect(out).toContain('data-note="agw-isolated"');
   });
@@ -232,12 +257,19 @@ describe('a private frontend IP takes one subnet address', () => {
   it.each<{ name: string; raw: RawParams; expected: [string, string][] }>([
     // /29: 8 addresses − 5 reserved = 3 instances; a private frontend leaves 2.
     { name: 'a public frontend: a /29 holds 3 instances', raw: { subnet: '10.0.0.0/29', instances: '3' }, expected: [] },
-    { name: 'a private frontend at the top of a /29 leaves room for 2', raw: { subnet: '10.0.0.0/29', instances: '2', agwip: '10.0.0.6' }, expected: [] },
+    {
+      name: 'a private frontend at the top of a /29 leaves room for 2',
+      raw: { subnet: '10.0.0.0/29', instances: '2', agwip: '10.0.0.6' },
+      expected: [],
+    },
     // …and the third instance would sit on the frontend's address (10.0.0.6) as well.
     {
       name: '3 instances no longer fit',
       raw: { subnet: '10.0.0.0/29', instances: '3', agwip: '10.0.0.6' },
-      expected: [['instances', 'subnet-fit'], ['agwip', 'instance-address']],
+      expected: [
+        ['instances', 'subnet-fit'],
+        ['agwip', 'instance-address'],
+      ],
     },
     // Instances 1 and 2 are 10.0.0.4 and 10.0.0.5 in the illustration.
     { name: 'a frontend on an instance address is refused', raw: { agwip: '10.0.0.5' }, expected: [['agwip', 'instance-address']] },
@@ -246,7 +278,9 @@ describe('a private frontend IP takes one subnet address', () => {
   });
 
   it('the instance table says so', () => {
-    const out = applicationGatewayView(valid(readApplicationGatewayScenario({ agwip: '10.0.0.254' })), translator('en')).outputs.map(toHtml).join('');
+    const out = applicationGatewayView(valid(readApplicationGatewayScenario({ agwip: '10.0.0.254' })), translator('en'))
+      .outputs.map(toHtml)
+      .join('');
     expect(out).toContain('data-field="capacity" data-value="125"'); // a /24: 251 − 1 usable, capped at 125
     expect(out).toContain('private frontend IP 10.0.0.254');
   });

@@ -177,7 +177,13 @@ describe.each<{ name: string; raw: RawParams; expected: TimelineEvent[] }>([
   {
     name: 'resolved after Degraded: no lookup of endpoint 1 at all',
     raw: { resolved: '300', tolerated: '1' },
-    expected: [{ kind: 'fail', t: 45 }, probe(60, 1, 2, 70), probe(90, 2, 2, 100), { kind: 'degraded', t: 100 }, { kind: 'switch', t: 300 }],
+    expected: [
+      { kind: 'fail', t: 45 },
+      probe(60, 1, 2, 70),
+      probe(90, 2, 2, 100),
+      { kind: 'degraded', t: 100 },
+      { kind: 'switch', t: 300 },
+    ],
   },
 ])('failover timeline: $name', ({ raw, expected }) => {
   it('matches the golden timeline', () => {

@@ -53,13 +53,27 @@ describe('headers the origin receives', () => {
     // No header from the client: Front Door creates X-Forwarded-For with the socket IP, no port.
     [{}, { xff: '203.0.113.10', 'x-azure-clientip': '203.0.113.10', 'x-azure-socketip': '203.0.113.10' }],
     // The client's own entry is kept first; the socket IP is appended last.
-    [{ xffin: '198.51.100.7' }, { xff: '198.51.100.7, 203.0.113.10', 'x-azure-clientip': '198.51.100.7', 'x-azure-socketip': '203.0.113.10' }],
+    [
+      { xffin: '198.51.100.7' },
+      { xff: '198.51.100.7, 203.0.113.10', 'x-azure-clientip': '198.51.100.7', 'x-azure-socketip': '203.0.113.10' },
+    ],
     // A client entry keeps its port as sent; Front Door's own entry never has one.
-    [{ xffin: '192.0.2.9:1234, [2001:db8::7]:80' }, { xff: '192.0.2.9:1234, [2001:db8::7]:80, 203.0.113.10', 'x-azure-clientip': '192.0.2.9', 'x-azure-socketip': '203.0.113.10' }],
+    [
+      { xffin: '192.0.2.9:1234, [2001:db8::7]:80' },
+      { xff: '192.0.2.9:1234, [2001:db8::7]:80, 203.0.113.10', 'x-azure-clientip': '192.0.2.9', 'x-azure-socketip': '203.0.113.10' },
+    ],
     // An IPv6 client: the address as is, without brackets (Learn shows no IPv6 example).
-    [{ client: '2001:db8::10', fdip: '2001:db8::50' }, { xff: '2001:db8::10', 'x-azure-clientip': '2001:db8::10', 'x-azure-socketip': '2001:db8::10' }],
+    [
+      { client: '2001:db8::10', fdip: '2001:db8::50' },
+      { xff: '2001:db8::10', 'x-azure-clientip': '2001:db8::10', 'x-azure-socketip': '2001:db8::10' },
+    ],
   ])('%j', (raw, expected) => {
-    expect(headers(raw)).toMatchObject({ ...expected, 'x-azure-fdid': 'a1b2c3d4-0000-4000-8000-00000000fd01', 'xf-proto': 'https', via: '1.1 Azure' });
+    expect(headers(raw)).toMatchObject({
+      ...expected,
+      'x-azure-fdid': 'a1b2c3d4-0000-4000-8000-00000000fd01',
+      'xf-proto': 'https',
+      via: '1.1 Azure',
+    });
   });
 
   it('keeps the Front Door ID as a lower-case GUID', () => {
@@ -95,14 +109,30 @@ describe('Front Door in the cross-service tables', () => {
   });
 
   it('client-certificate row: TLS ends at the edge', () => {
-    expect(certificateRows('e2e').find((row) => row.service === 'front-door')).toEqual({ service: 'front-door', tlsEndsAt: 'fd', reaches: 'no', validatedBy: 'nobody' });
+    expect(certificateRows('e2e').find((row) => row.service === 'front-door')).toEqual({
+      service: 'front-door',
+      tlsEndsAt: 'fd',
+      reaches: 'no',
+      validatedBy: 'nobody',
+    });
   });
 
   it('probe row and NSG rule for the origin', () => {
     const s = readHealthProbeScenario({});
     if (!s.ok) throw new Error('defaults');
-    expect(probeRows(s.scenario).filter((row) => row.service === 'front-door').map((row) => ({ ...row, dst: socketText(row.dst) }))).toEqual([
-      { service: 'front-door', src: 'AzureFrontDoor.Backend', dst: '198.51.100.60:443', target: '198.51.100.60', interval: 30, healthy: '200' },
+    expect(
+      probeRows(s.scenario)
+        .filter((row) => row.service === 'front-door')
+        .map((row) => ({ ...row, dst: socketText(row.dst) })),
+    ).toEqual([
+      {
+        service: 'front-door',
+        src: 'AzureFrontDoor.Backend',
+        dst: '198.51.100.60:443',
+        target: '198.51.100.60',
+        interval: 30,
+        healthy: '200',
+      },
     ]);
     expect(nsgRules(s.scenario).filter((rule) => rule.place === 'fd-origin')).toEqual([
       { place: 'fd-origin', source: 'AzureFrontDoor.Backend', destination: '198.51.100.60', port: '443', reason: 'fd-backend' },

@@ -30,7 +30,18 @@ describe('probe rows', () => {
   });
 
   it('three instances in a /28, one backend on 8443, fast TM probing, LB every 15 s', () => {
-    expect(rows({ subnet: '10.1.2.0/28', instances: '3', backends: '10.0.1.9', bport: '8443', interval: '10', lbinterval: '15', endpoints: 'a.example.com=192.0.2.5', port: '80' })).toEqual([
+    expect(
+      rows({
+        subnet: '10.1.2.0/28',
+        instances: '3',
+        backends: '10.0.1.9',
+        bport: '8443',
+        interval: '10',
+        lbinterval: '15',
+        endpoints: 'a.example.com=192.0.2.5',
+        port: '80',
+      }),
+    ).toEqual([
       ['load-balancer', '168.63.129.16', '10.0.1.9:8443', 15],
       ['application-gateway', '10.1.2.4', '10.0.1.9:8443', 30],
       ['application-gateway', '10.1.2.5', '10.0.1.9:8443', 30],
@@ -41,7 +52,9 @@ describe('probe rows', () => {
   });
 
   it('IPv6 backends: the LB probes from fe80::1234:5678:9abc, and AppGW has no rows', () => {
-    expect(rows({ client: '2001:db8::10', lbip: '2001:db8::a', backends: '2001:db8:1::4', endpoints: 'v6.example.com=2001:db8::30' })).toEqual([
+    expect(
+      rows({ client: '2001:db8::10', lbip: '2001:db8::a', backends: '2001:db8:1::4', endpoints: 'v6.example.com=2001:db8::30' }),
+    ).toEqual([
       ['load-balancer', 'fe80::1234:5678:9abc', '[2001:db8:1::4]:443', 5],
       ['traffic-manager', 'AzureTrafficManager', '[2001:db8::30]:443', 30],
       ['front-door', 'AzureFrontDoor.Backend', '198.51.100.60:443', 30],
@@ -81,7 +94,11 @@ describe('probes a minute on each target', () => {
   });
 
   it('fast probing (10 s) gives 60/10 = 6 probes a minute per location', () => {
-    expect(probeRates(scenario({ interval: '10' })).filter((r) => r.service === 'traffic-manager').map((r) => r.perMinute)).toEqual([6, 6]);
+    expect(
+      probeRates(scenario({ interval: '10' }))
+        .filter((r) => r.service === 'traffic-manager')
+        .map((r) => r.perMinute),
+    ).toEqual([6, 6]);
   });
 });
 
@@ -151,7 +168,17 @@ describe('invalid probe scenarios', () => {
 // SPEC §5: the matrix is read off the engine's results.
 describe('comparison matrix', () => {
   it('matches SPEC §5', () => {
-    expect(compareRows().map((r) => [r.service, r.sourceAtBackend, r.probeSource, r.dataPath, r.terminates, r.certReachesBackend, r.clientIpHow])).toEqual([
+    expect(
+      compareRows().map((r) => [
+        r.service,
+        r.sourceAtBackend,
+        r.probeSource,
+        r.dataPath,
+        r.terminates,
+        r.certReachesBackend,
+        r.clientIpHow,
+      ]),
+    ).toEqual([
       ['load-balancer', 'client', '168.63.129.16', 'yes', 'no', 'yes', 'packet-source'],
       ['application-gateway', 'instance', 'instances', 'yes', 'yes', 'no', 'x-forwarded-for'],
       ['traffic-manager', 'client', 'AzureTrafficManager', 'no', 'no', 'yes', 'packet-source'],

@@ -12,20 +12,25 @@ const hextet = fc.integer({ min: 0, max: 0xffff }).map((n) => n.toString(16));
 const ipv6 = fc.array(hextet, { minLength: 8, maxLength: 8 }).map((parts) => parts.join(':'));
 
 /** Any valid Load Balancer scenario, as raw URL parameters. */
-const scenario = fc.oneof(ipv4.map(() => 4 as const), ipv6.map(() => 6 as const)).chain((family) => {
-  const ip = family === 4 ? ipv4 : ipv6;
-  return fc
-    .record({
-      client: ip,
-      cport: fc.integer({ min: 1024, max: 65535 }),
-      lbip: ip,
-      port: fc.integer({ min: 1, max: 65535 }),
-      backends: fc.uniqueArray(ip, { minLength: 1, maxLength: 16 }),
-      bport: fc.integer({ min: 1, max: 65535 }),
-      floating: fc.boolean(),
-    })
-    .chain((r) => fc.integer({ min: 1, max: r.backends.length }).map((pick) => ({ ...r, pick })));
-});
+const scenario = fc
+  .oneof(
+    ipv4.map(() => 4 as const),
+    ipv6.map(() => 6 as const),
+  )
+  .chain((family) => {
+    const ip = family === 4 ? ipv4 : ipv6;
+    return fc
+      .record({
+        client: ip,
+        cport: fc.integer({ min: 1024, max: 65535 }),
+        lbip: ip,
+        port: fc.integer({ min: 1, max: 65535 }),
+        backends: fc.uniqueArray(ip, { minLength: 1, maxLength: 16 }),
+        bport: fc.integer({ min: 1, max: 65535 }),
+        floating: fc.boolean(),
+      })
+      .chain((r) => fc.integer({ min: 1, max: r.backends.length }).map((pick) => ({ ...r, pick })));
+  });
 
 /** fast-check 4 exports no `Infer`; the value type is read off the arbitrary instead. */
 type Drawn<A> = A extends fc.Arbitrary<infer T> ? T : never;

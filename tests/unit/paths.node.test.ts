@@ -135,7 +135,9 @@ describe('invariants over every valid chain', () => {
         const { request, reply } = pathLegs(s);
         expect(socketText(request[0]!.src)).toBe(`203.0.113.10:${r.cport}`);
         expect(socketText(request.at(-1)!.dst)).toBe(`${s.backends[s.pick - 1]!.text}:443`);
-        expect(reply.map((leg) => [socketText(leg.src), socketText(leg.dst)])).toEqual([...request].reverse().map((leg) => [socketText(leg.dst), socketText(leg.src)]));
+        expect(reply.map((leg) => [socketText(leg.src), socketText(leg.dst)])).toEqual(
+          [...request].reverse().map((leg) => [socketText(leg.dst), socketText(leg.src)]),
+        );
       }),
     );
   });
@@ -159,12 +161,19 @@ describe('invariants over every valid chain', () => {
         const allowed = new Set([
           ...(r.xffin === '' ? [] : r.xffin.split(/,\s*/)),
           ...proxied.map((leg) => socketText(leg.src)),
-          ...proxied.filter((leg) => leg.receiver === 'fd').map((leg) => socketText(leg.src).slice(0, socketText(leg.src).lastIndexOf(':'))),
+          ...proxied
+            .filter((leg) => leg.receiver === 'fd')
+            .map((leg) => socketText(leg.src).slice(0, socketText(leg.src).lastIndexOf(':'))),
         ]);
         for (const entry of xff === '' ? [] : xff.split(', ')) expect(allowed.has(entry)).toBe(true);
         // The last proxy's entry is last: it describes the connection that proxy accepted.
         const lastProxy = proxied.at(-1);
-        if (lastProxy) expect(xff.split(', ').at(-1)).toBe(lastProxy.receiver === 'fd' ? socketText(lastProxy.src).slice(0, socketText(lastProxy.src).lastIndexOf(':')) : socketText(lastProxy.src));
+        if (lastProxy)
+          expect(xff.split(', ').at(-1)).toBe(
+            lastProxy.receiver === 'fd'
+              ? socketText(lastProxy.src).slice(0, socketText(lastProxy.src).lastIndexOf(':'))
+              : socketText(lastProxy.src),
+          );
       }),
     );
   });

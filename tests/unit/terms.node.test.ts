@@ -47,7 +47,10 @@ export function parseTerms(markdown: string): Term[] {
   for (const line of lines.slice(start + 2)) {
     if (!line.startsWith('|')) break;
     // Split on cell bars only: a bar inside a /regex/ is written without spaces around it.
-    const cells = line.slice(1, line.lastIndexOf('|')).split(' | ').map((cell) => cell.trim());
+    const cells = line
+      .slice(1, line.lastIndexOf('|'))
+      .split(' | ')
+      .map((cell) => cell.trim());
     if (cells.length !== 5) throw new Error(`terms.md: expected 5 cells, got ${cells.length}: ${line}`);
     const [concept, ja, en, source, wrong] = cells as [string, string, string, string, string];
     rows.push({

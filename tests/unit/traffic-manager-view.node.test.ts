@@ -26,7 +26,11 @@ function html(kind: 'traffic-manager' | 'failover', raw: Record<string, string>,
 
 /** [data-field, data-value, text] of every field cell in an HTML string. */
 function fields(source: string): [string, string, string][] {
-  return [...source.matchAll(/<(\w+)(?: data-label="[^"]*")? data-field="([^"]+)" data-value="([^"]*)">(.*?)<\/\1>/g)].map((m) => [m[2]!, m[3]!, m[4]!.replace(/<[^>]+>/g, '')]);
+  return [...source.matchAll(/<(\w+)(?: data-label="[^"]*")? data-field="([^"]+)" data-value="([^"]*)">(.*?)<\/\1>/g)].map((m) => [
+    m[2]!,
+    m[3]!,
+    m[4]!.replace(/<[^>]+>/g, ''),
+  ]);
 }
 
 describe.each(LANGS)('Traffic Manager outputs (%s)', (lang) => {
@@ -97,7 +101,9 @@ describe('failover comparison table', () => {
   });
 
   it('refuses an invalid variant, naming it', () => {
-    expect(() => failoverComparison({}, [{ id: 'bad', change: { interval: '10' } }], translator('en'))).toThrow(/variant "bad".*Probe timeout/);
+    expect(() => failoverComparison({}, [{ id: 'bad', change: { interval: '10' } }], translator('en'))).toThrow(
+      /variant "bad".*Probe timeout/,
+    );
   });
 });
 
@@ -109,15 +115,19 @@ describe('explorer registry and strings', () => {
     expect(definition.controls.map((c) => c.name).sort()).toEqual(Object.keys(definition.params).sort());
   });
 
-  it.each(kinds.flatMap((kind) => LANGS.map((lang) => [kind, lang] as const)))('%s (%s): heading, labels and options are translated', (kind, lang) => {
-    const t = translator(lang);
-    const definition = explorerFor(kind);
-    expect(t(`explorer.${kind}.heading`)).not.toBe('');
-    for (const control of definition.controls) {
-      expect(t(uiKey(labelKey(definition, control.name)))).not.toBe('');
-      if (control.type === 'select') for (const option of control.options) expect(t(uiKey(`field.${control.name}.${option}`))).not.toBe('');
-    }
-  });
+  it.each(kinds.flatMap((kind) => LANGS.map((lang) => [kind, lang] as const)))(
+    '%s (%s): heading, labels and options are translated',
+    (kind, lang) => {
+      const t = translator(lang);
+      const definition = explorerFor(kind);
+      expect(t(`explorer.${kind}.heading`)).not.toBe('');
+      for (const control of definition.controls) {
+        expect(t(uiKey(labelKey(definition, control.name)))).not.toBe('');
+        if (control.type === 'select')
+          for (const option of control.options) expect(t(uiKey(`field.${control.name}.${option}`))).not.toBe('');
+      }
+    },
+  );
 
   it.each(kinds)('%s: the defaults are a valid scenario', (kind) => {
     const definition = explorerFor(kind);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { answerAt, dnsSteps, readTrafficManagerScenario, trafficManagerHops, type TrafficManagerScenario } from '../../src/model/traffic-manager.ts';
+import {
+  answerAt,
+  dnsSteps,
+  readTrafficManagerScenario,
+  trafficManagerHops,
+  type TrafficManagerScenario,
+} from '../../src/model/traffic-manager.ts';
 import { parseDnsName } from '../../src/model/dns.ts';
 import type { RawParams } from '../../src/model/params.ts';
 import { socketText } from '../../src/view/table.ts';
@@ -108,7 +114,11 @@ describe('Traffic Manager metadata', () => {
     expect(answerAt(scenario({ fail: 'none' })).position).toBe(1);
   });
   it('with three endpoints a Degraded endpoint 1 hands over to endpoint 2, not 3', () => {
-    const s = scenario({ endpoints: 'a.example.com=192.0.2.1,b.example.com=192.0.2.2,c.example.com=192.0.2.3', fail: '0', resolved: '500' });
+    const s = scenario({
+      endpoints: 'a.example.com=192.0.2.1,b.example.com=192.0.2.2,c.example.com=192.0.2.3',
+      fail: '0',
+      resolved: '500',
+    });
     expect(dnsSteps(s).map((step) => step.answer)).toEqual(['CNAME b.example.com', 'A 192.0.2.2']);
   });
   it('names who answers each step and who sends each hop', () => {
@@ -158,7 +168,11 @@ describe.each<{ param: string; value: string; rule: string }>([
   { param: 'profile', value: '%%{init: {"theme":"dark"}}%%', rule: 'dns-name' },
   { param: 'profile', value: '', rule: 'dns-name' },
   { param: 'endpoints', value: '', rule: 'endpoint-list' },
-  { param: 'endpoints', value: Array.from({ length: 11 }, (_, i) => `e${i}.example.com=192.0.2.${i + 1}`).join(','), rule: 'endpoint-list' },
+  {
+    param: 'endpoints',
+    value: Array.from({ length: 11 }, (_, i) => `e${i}.example.com=192.0.2.${i + 1}`).join(','),
+    rule: 'endpoint-list',
+  },
   { param: 'endpoints', value: 'x=1.2.3.4', rule: 'endpoint-item' }, // one-label name
   { param: 'endpoints', value: 'a.example.com', rule: 'endpoint-item' }, // no ip
   { param: 'endpoints', value: 'a.example.com=', rule: 'endpoint-item' },
@@ -187,9 +201,24 @@ describe.each<{ param: string; value: string; rule: string }>([
 // Rules that involve two fields report at the one the reader should change.
 describe.each<{ name: string; raw: RawParams; param: string; rule: string }>([
   { name: 'IPv6 endpoints for an IPv4 client', raw: { endpoints: `${EP1}=2001:db8::30` }, param: 'endpoints', rule: 'same-family' },
-  { name: 'one IPv6 endpoint among IPv4 ones', raw: { endpoints: `${EP1}=198.51.100.30,${EP2}=2001:db8::40` }, param: 'endpoints', rule: 'same-family' },
-  { name: 'an endpoint named like the profile', raw: { endpoints: 'test.trafficmanager.net=198.51.100.30' }, param: 'endpoints', rule: 'duplicate' },
-  { name: 'a failure with nothing to fail over to', raw: { endpoints: `${EP1}=198.51.100.30`, fail: '45' }, param: 'fail', rule: 'fallback' },
+  {
+    name: 'one IPv6 endpoint among IPv4 ones',
+    raw: { endpoints: `${EP1}=198.51.100.30,${EP2}=2001:db8::40` },
+    param: 'endpoints',
+    rule: 'same-family',
+  },
+  {
+    name: 'an endpoint named like the profile',
+    raw: { endpoints: 'test.trafficmanager.net=198.51.100.30' },
+    param: 'endpoints',
+    rule: 'duplicate',
+  },
+  {
+    name: 'a failure with nothing to fail over to',
+    raw: { endpoints: `${EP1}=198.51.100.30`, fail: '45' },
+    param: 'fail',
+    rule: 'fallback',
+  },
   { name: 'timeout 10 at interval 10', raw: { interval: '10', timeout: '10' }, param: 'timeout', rule: 'at-most-when' },
 ])('cross-field: $name', ({ raw, param, rule }) => {
   it(`is refused at ${param}`, () => {

@@ -13,7 +13,7 @@ import { failoverParams, readFailoverScenario, type FailoverScenario } from './m
 import { failoverView } from './view/failover.ts';
 import { frontDoorParams, readFrontDoorScenario, type FrontDoorScenario } from './model/front-door.ts';
 import { frontDoorView } from './view/front-door.ts';
-import { pathParams, readPathScenario, type PathScenario } from './model/paths.ts';
+import { pathFieldsInUse, pathParams, readPathScenario, type PathScenario } from './model/paths.ts';
 import { pathView } from './view/paths.ts';
 import { healthProbeParams, readHealthProbeScenario, type HealthProbeScenario } from './model/health-probes.ts';
 import { healthProbesView } from './view/health-probes.ts';
@@ -49,6 +49,8 @@ export interface ExplorerDefinition<S> {
   readonly controls: readonly Control[];
   readonly read: (raw: RawParams) => ScenarioResult<S>;
   readonly view: (scenario: S, t: Translate) => ExplorerView;
+  /** The fields this scenario reads, where that depends on the scenario (the paths explorer's chain); the form hides the rest. */
+  readonly fieldsInUse?: (scenario: S) => ReadonlySet<string>;
 }
 
 const loadBalancer: ExplorerDefinition<LoadBalancerScenario> = {
@@ -105,6 +107,7 @@ const path: ExplorerDefinition<PathScenario> = {
   controls: controlsOf(pathParams, { port: 'field.stage-port' }),
   read: readPathScenario,
   view: pathView,
+  fieldsInUse: pathFieldsInUse,
 };
 
 export const explorers = {

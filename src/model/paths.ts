@@ -160,6 +160,28 @@ export function readPathScenario(raw: RawParams): ScenarioResult<PathScenario> {
   return readScenario(raw, pathParams, crossCheck);
 }
 
+/** The settings each data stage reads besides its frontend address. */
+const STAGE_SETTINGS: { readonly [K in DataStage]: readonly (keyof PathScenario)[] } = {
+  fd: ['edge', 'eport', 'fdid'],
+  fw: ['fwsnat', 'fwport'],
+  agw: ['subnet', 'instances', 'via', 'gport', 'tls'],
+  lb: ['floating'],
+};
+
+/**
+ * The fields this chain reads: the client's, the backends', every stage's frontend (public or
+ * private, as its place in the chain decides) and its settings. The form shows only these.
+ */
+export function pathFieldsInUse(s: PathScenario): ReadonlySet<string> {
+  const used = new Set<string>(['chain', 'client', 'cport', 'xffin', 'port', 'backends', 'bport', 'pick']);
+  if (s.chain[0] === 'tm') used.add('profile').add('endpoints');
+  dataStages(s).forEach((stage, index) => {
+    used.add(frontendOf(s, index).param);
+    for (const field of STAGE_SETTINGS[stage]) used.add(field);
+  });
+  return used;
+}
+
 /** One leg of the path: a packet, the stage that sends it and the one that receives it. */
 export interface PathLeg extends Hop {
   readonly sender: DataStage | 'client' | 'backend';

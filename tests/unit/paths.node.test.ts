@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { pathLegs, readPathScenario, STAGES, type PathScenario, type Stage } from '../../src/model/paths.ts';
+import { pathFieldsInUse, pathLegs, readPathScenario, STAGES, type PathScenario, type Stage } from '../../src/model/paths.ts';
 import type { RawParams } from '../../src/model/params.ts';
 import { socketText } from '../../src/view/table.ts';
 
@@ -100,6 +100,24 @@ describe('presets', () => {
     expect(summary({ chain: 'agw', tls: 'mtls-passthrough' }).cert).toBe('header');
     expect(summary({ chain: 'fd,agw', tls: 'mtls-passthrough' }).cert).toBe('no');
     expect(summary({ chain: 'lb' }).cert).toBe('yes');
+  });
+});
+
+// The form shows only the fields a chain reads (worked out from the stage rules: a stage behind
+// Front Door or first is reached at its public address, behind another stage at its private one,
+// and after Traffic Manager at the endpoint DNS gave).
+describe('fields a chain reads', () => {
+  const common = ['chain', 'client', 'cport', 'xffin', 'port', 'backends', 'bport', 'pick'];
+  const agw = ['subnet', 'instances', 'via', 'gport', 'tls'];
+  it.each<[string, string[]]>([
+    ['fd,agw', ['fdip', 'edge', 'eport', 'fdid', 'agwip', ...agw]],
+    ['fw,agw', ['fwip', 'fwsnat', 'fwport', 'agwpriv', ...agw]],
+    ['tm,agw', ['profile', 'endpoints', ...agw]],
+    ['fd,lb', ['fdip', 'edge', 'eport', 'fdid', 'lbip', 'floating']],
+    ['agw,lb', ['agwip', ...agw, 'lbpriv', 'floating']],
+    ['lb', ['lbip', 'floating']],
+  ])('%s', (chain, own) => {
+    expect([...pathFieldsInUse(scenario({ chain }))].sort()).toEqual([...common, ...own].sort());
   });
 });
 

@@ -58,6 +58,18 @@ function showErrors(root: HTMLElement, errors: readonly ParamError[], t: Transla
   }
 }
 
+/**
+ * Shows the fields the scenario reads and hides the others (the paths explorer's unused stages).
+ * A field with an error is always shown, so no message is ever out of sight.
+ */
+function showFields(root: HTMLElement, inUse: ReadonlySet<string> | undefined, errors: readonly ParamError[] = []): void {
+  for (const field of root.querySelectorAll<HTMLElement>('[data-field-for]')) {
+    const name = field.dataset.fieldFor ?? '';
+    if (errors.some((error) => error.param === name)) field.hidden = false;
+    else if (inUse) field.hidden = !inUse.has(name);
+  }
+}
+
 function setStatus(root: HTMLElement, key: 'updated' | 'invalid'): void {
   const status = root.querySelector<HTMLElement>('[data-status]');
   if (status) status.textContent = status.dataset[key === 'updated' ? 'textUpdated' : 'textInvalid'] ?? '';
@@ -138,10 +150,12 @@ export function updateExplorer(root: HTMLElement, cause: Cause, edited?: string)
 
   if (!result.ok) {
     showErrors(root, result.errors, t, definition);
+    showFields(root, undefined, result.errors);
     setStatus(root, 'invalid');
     return;
   }
   showErrors(root, [], t, definition);
+  showFields(root, definition.fieldsInUse?.(result.scenario));
   const view = definition.view(result.scenario, t);
   root.querySelector('[data-output]')?.replaceChildren(...view.outputs.map(toDom));
   // A reset changes every parameter of this explorer; an edit only those it touched.

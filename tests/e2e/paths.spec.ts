@@ -108,6 +108,25 @@ for (const lang of ['ja', 'en'] as const) {
       expect(await hopValues(explorer)).toEqual(PRESETS['agw,lb']!.legs);
     });
 
+    test('the form shows the fields the chain reads; a field with an error is shown whatever the chain', async ({ page }) => {
+      await page.goto(`/${lang}/paths/`);
+      const explorer = page.locator('[data-explorer="path"]');
+      const field = (name: string) => explorer.locator(`[data-field-for="${name}"]`);
+      // Front Door → Application Gateway (public frontend): no firewall, Load Balancer or DNS fields.
+      for (const name of ['fdip', 'edge', 'agwip', 'subnet', 'backends']) await expect(field(name), name).toBeVisible();
+      for (const name of ['fwip', 'fwsnat', 'agwpriv', 'lbip', 'lbpriv', 'floating', 'profile'])
+        await expect(field(name), name).toBeHidden();
+      // Firewall → Application Gateway: the gateway is reached at its private frontend.
+      await explorer.locator('input[name="chain"]').fill('fw,agw');
+      await waitForRedraw(explorer);
+      for (const name of ['fwip', 'fwsnat', 'fwport', 'agwpriv']) await expect(field(name), name).toBeVisible();
+      for (const name of ['fdip', 'edge', 'agwip']) await expect(field(name), name).toBeHidden();
+      // A bad value in a field the chain does not read still shows its field and its message.
+      await page.goto(`/${lang}/paths/?lbip=x`);
+      await expect(field('lbip')).toBeVisible();
+      await expect(explorer.locator('[data-error-for="lbip"]')).toBeVisible();
+    });
+
     test('a hostile or invalid chain is a field error and the last valid path stays', async ({ page }) => {
       await page.goto(`/${lang}/paths/?chain=agw,fd`);
       const explorer = page.locator('[data-explorer="path"]');

@@ -73,6 +73,8 @@ if (strings && input) {
   input.addEventListener('input', (event) => {
     if (event.isTrusted) draw();
   });
+  // The URL's scenario and a reset set the field without an input event.
+  input.form?.addEventListener('atp-values', draw);
   draw();
 }
 

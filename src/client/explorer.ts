@@ -37,6 +37,11 @@ function nameOf(event: Event): string | undefined {
   return target instanceof HTMLInputElement || target instanceof HTMLSelectElement ? target.name : undefined;
 }
 
+/** Tells widgets that mirror a field (the chain editor) that values changed without an input event. */
+function valuesSet(form: HTMLFormElement): void {
+  form.dispatchEvent(new CustomEvent('atp-values'));
+}
+
 function wire(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>('form[data-form]');
   if (!form) return;
@@ -49,12 +54,20 @@ function wire(root: HTMLElement): void {
   form.addEventListener('input', (event) => update(root, 'edit', nameOf(event)));
   form.addEventListener('change', (event) => update(root, 'edit', nameOf(event)));
   // A reset puts the form back to the page's scenario; the values change after this event.
-  form.addEventListener('reset', () => setTimeout(() => update(root, 'reset')));
+  form.addEventListener('reset', () =>
+    setTimeout(() => {
+      update(root, 'reset');
+      valuesSet(form);
+    }),
+  );
 
   const query = new URLSearchParams(window.location.search);
   const fromUrl = controlsOf(form).filter((control) => query.has(control.name));
   for (const control of fromUrl) control.value = query.get(control.name) ?? '';
-  if (fromUrl.length > 0) update(root, 'url');
+  if (fromUrl.length > 0) {
+    update(root, 'url');
+    valuesSet(form);
+  }
 }
 
 for (const root of document.querySelectorAll<HTMLElement>('[data-explorer][data-interactive]')) wire(root);

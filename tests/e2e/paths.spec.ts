@@ -127,6 +127,18 @@ for (const lang of ['ja', 'en'] as const) {
       await expect(explorer.locator('[data-error-for="lbip"]')).toBeVisible();
     });
 
+    test('the chain editor follows the URL’s chain and a reset', async ({ page }) => {
+      await page.goto(`/${lang}/paths/?chain=fw,agw,lb`);
+      const explorer = page.locator('[data-explorer="path"]');
+      const stages = explorer.locator('.atp-chain li');
+      await expect(stages).toHaveCount(3);
+      await expect(explorer.locator('[data-field-for="lbpriv"]')).toBeVisible();
+      await explorer.locator('[data-reset]').click();
+      await expect(explorer.locator('input[name="chain"]')).toHaveValue('fd,agw');
+      await expect(stages).toHaveCount(2);
+      await expect(explorer.locator('[data-field-for="lbpriv"]')).toBeHidden();
+    });
+
     test('a hostile or invalid chain is a field error and the last valid path stays', async ({ page }) => {
       await page.goto(`/${lang}/paths/?chain=agw,fd`);
       const explorer = page.locator('[data-explorer="path"]');

@@ -4,7 +4,7 @@ import { probeRates, probeRows, type HealthProbeScenario, type ProbeRate, type P
 import { nsgRules, type NsgRule } from '../model/nsg.ts';
 import { SERVICES } from '../model/services.ts';
 import type { ExplorerView } from './explorer.ts';
-import { dataTable, fieldCell, socketText } from './table.ts';
+import { dataTable, fieldCell, listText, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 
 /** Senders drawn per service in the diagram (the gateway's instances); the rest are summarised in a note. */
@@ -172,7 +172,7 @@ export function healthProbesView(s: HealthProbeScenario, t: Translate): Explorer
       title: t('diagram.probes.title'),
       description: t('diagram.probes.desc', {
         rows: rows.length,
-        services: probing.map((service) => t(`service.${service.id}`)).join(t('list.separator')),
+        services: listText(probing.map((service) => t(`service.${service.id}`)), t),
       }),
       ...probeDiagram(rows, t),
     },

@@ -1,4 +1,5 @@
 import { ipPort, type SocketAddress } from '../model/ip.ts';
+import type { Translate } from '../i18n.ts';
 import { h, type ElementNode, type TreeNode } from './tree.ts';
 
 /** A socket address as text: `ip:port`, or `[ip]:port` for IPv6. The engine keeps it as data. */
@@ -77,4 +78,10 @@ export function dataTable(caption: string, columns: readonly string[], rows: rea
     h('tbody', {}, labelled),
   );
   return scrollable(caption, table);
+}
+
+/** Names as a sentence's list: `A, B and C` (`A、B、C` in Japanese). */
+export function listText(items: readonly string[], t: Translate): string {
+  if (items.length < 2) return items.join('');
+  return `${items.slice(0, -1).join(t('list.separator'))}${t('list.last')}${items[items.length - 1]}`;
 }

@@ -29,9 +29,9 @@ import {
 import { loadBalancerStage } from './load-balancer.ts';
 import { FD_BACKEND_TAG, fdidParam, frontDoorStage } from './front-door.ts';
 import { firewallStage } from './firewall.ts';
-import { dnsSteps, type DnsStep } from './traffic-manager.ts';
+import { dnsSteps, trafficManagerParams, type DnsStep, type TrafficManagerScenario } from './traffic-manager.ts';
 import { dnsNameParam, endpointListParam, type Endpoint } from './dns.ts';
-import { ANY_DESTINATION, type CertReach, type Flow, type StageInput, type StageOutput } from './service.ts';
+import { ANY_DESTINATION, defaultScenario, type CertReach, type Flow, type StageInput, type StageOutput } from './service.ts';
 
 /**
  * Paths (SPEC §9): services chained from client to backend. Each stage runs its own service's
@@ -214,6 +214,15 @@ const RUN: { readonly [K in DataStage]: (input: StageInput, s: PathScenario) => 
   lb: loadBalancerStage,
 };
 
+/**
+ * The Traffic Manager profile a chain that starts with `tm` asks: the page's profile name and
+ * endpoints, none failing, at the profile's default probing settings.
+ */
+export function pathProfile(s: PathScenario): TrafficManagerScenario {
+  const { client, cport, profile, endpoints, port } = s;
+  return { ...defaultScenario(trafficManagerParams), client, cport, profile, endpoints, port };
+}
+
 /** Every leg of a chain, end to end (SPEC §9). */
 export function pathLegs(s: PathScenario): PathResult {
   const stages = dataStages(s);
@@ -244,21 +253,7 @@ export function pathLegs(s: PathScenario): PathResult {
   ].map((leg, i) => ({ ...leg, n: request.length + i + 1 }));
 
   return {
-    dns:
-      s.chain[0] === 'tm'
-        ? dnsSteps({
-            client: s.client,
-            cport: s.cport,
-            profile: s.profile,
-            endpoints: s.endpoints,
-            port: s.port,
-            fail: null,
-            resolved: 0,
-            interval: 30,
-            tolerated: 3,
-            timeout: 10,
-          })
-        : [],
+    dns: s.chain[0] === 'tm' ? dnsSteps(pathProfile(s)) : [],
     request,
     reply,
     backendSource: request[request.length - 1]!.src,

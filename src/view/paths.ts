@@ -1,8 +1,10 @@
 import type { Translate } from '../i18n.ts';
 import type { Step } from '../diagram/sequence.ts';
-import { pathLegs, type PathLeg, type PathResult, type PathScenario } from '../model/paths.ts';
+import { pathLegs, pathProfile, type PathLeg, type PathResult, type PathScenario } from '../model/paths.ts';
 import type { ExplorerView } from './explorer.ts';
-import { chipList, dataTable, dnsRecord, fieldCell, socketCell, socketText } from './table.ts';
+import { answerAt } from '../model/traffic-manager.ts';
+import { dnsTable } from './traffic-manager.ts';
+import { chipList, dataTable, fieldCell, socketCell, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 
 /** Who a stage, the client or the backend is on this page (`stage.*` in content/i18n). */
@@ -26,20 +28,6 @@ function legTable(legs: readonly PathLeg[], t: Translate): ElementNode {
   );
   const columns = (['n', 'src', 'dst', 'path'] as const).map((column) => t(`table.hops.${column}`));
   return dataTable(t('table.path.caption'), columns, rows, 'atp-hops');
-}
-
-function dnsTable(result: PathResult, t: Translate): ElementNode {
-  const rows = result.dns.map((step) =>
-    h(
-      'tr',
-      { 'data-dns-step': String(step.n) },
-      h('th', { scope: 'row' }, String(step.n)),
-      fieldCell('query', step.query),
-      fieldCell('answer', step.answer, dnsRecord(step.answer)),
-    ),
-  );
-  const columns = (['n', 'query', 'answer'] as const).map((column) => t(`table.dns.${column}`));
-  return dataTable(t('table.dns.caption'), columns, rows, 'atp-path-dns');
 }
 
 /** What the backend receives, in one place. */
@@ -103,7 +91,7 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
     { kind: 'message', from: 'tm', to: 'client', text: step.answer, reply: true },
   ]);
   const outputs = [
-    ...(result.dns.length > 0 ? [dnsTable(result, t)] : []),
+    ...(result.dns.length > 0 ? [dnsTable(result.dns, answerAt(pathProfile(s)), t)] : []),
     legTable([...result.request, ...result.reply], t),
     summaryTable(result, t),
     nsgTable(result, t),

@@ -63,7 +63,8 @@ function question(step: DnsStep, t: Translate): Step[] {
   return [{ kind: 'message', from: 'client', to: 'resolver', text: t('diagram.tm.query', { n: step.n, name: step.query }) }];
 }
 
-function dnsTable(steps: readonly DnsStep[], answer: Answer, t: Translate): ElementNode {
+/** The DNS answers with why Traffic Manager gave each; the paths page shows the same table. */
+export function dnsTable(steps: readonly DnsStep[], answer: Answer, t: Translate): ElementNode {
   const columns = (['n', 'query', 'answer', 'note'] as const).map((c) => t(`table.dns.${c}`));
   const rows = steps.map((step) =>
     h(

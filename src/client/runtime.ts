@@ -158,6 +158,11 @@ export function updateExplorer(root: HTMLElement, cause: Cause, edited?: string)
   showFields(root, definition.fieldsInUse?.(result.scenario));
   const view = definition.view(result.scenario, t);
   root.querySelector('[data-output]')?.replaceChildren(...view.outputs.map(toDom));
+  // The print pieces of a wide drawing show the page's scenario: once edited, print the whole drawing.
+  if (root.dataset.hasPrintParts !== undefined) {
+    root.querySelector('[data-print-parts]')?.remove();
+    delete root.dataset.hasPrintParts;
+  }
   // A reset changes every parameter of this explorer; an edit only those it touched.
   if (cause !== 'url') {
     const written = cause === 'reset' ? Object.keys(raw) : [...pending];

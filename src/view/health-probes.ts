@@ -108,27 +108,27 @@ function senderLabel(service: string, senders: readonly string[], index: number,
   return [t(uiKey(`probe.sender.${service}`), { n: index + 1 }), senders[index]!];
 }
 
-/**
- * One probe round of each service: a group per service, every probe as a message. Each sender
- * stands next to what it probes (the registry's order: LB and its backends, the gateway's instances
- * that probe the same backends, TM beside its endpoints, Front Door beside its origin), so the
- * first screenful of a wide drawing already shows whole probes.
- */
-function probeDiagram(rows: readonly ProbeRow[], t: Translate): Pick<ExplorerView['diagram'], 'participants' | 'steps'> {
-  const participants: { key: string; label: string[] }[] = [];
-  const steps: Step[] = [];
-  const placed = new Set<string>();
-  for (const service of SERVICES) {
+type Participant = { key: string; label: string[] };
+
+/** One service's probe round: its drawn senders, its targets, and a group of one message per probe. */
+interface ProbeRound {
+  readonly senders: readonly Participant[];
+  readonly targets: readonly Participant[];
+  readonly group: Step;
+  /** The group's label: the service and its probe interval. */
+  readonly label: string;
+}
+
+function probeRounds(rows: readonly ProbeRow[], t: Translate): ProbeRound[] {
+  return SERVICES.flatMap((service) => {
     const mine = rows.filter((row) => row.service === service.id);
-    if (mine.length === 0) continue;
+    if (mine.length === 0) return [];
     const senders = sendersOf(mine);
     const drawn = senders.slice(0, DRAWN_SENDERS);
-    participants.push(...drawn.map((_, i) => ({ key: senderKey(service.id, i), label: senderLabel(service.id, senders, i, t) })));
-    for (const row of mine) {
-      if (placed.has(row.target)) continue;
-      placed.add(row.target);
-      participants.push({ key: `target:${row.target}`, label: [t(`actor.${service.probe.target}`), row.target] });
-    }
+    const targets = [...new Set(mine.map((row) => row.target))].map((target) => ({
+      key: `target:${target}`,
+      label: [t(`actor.${service.probe.target}`), target],
+    }));
     const messages: Step[] = mine
       .filter((row) => drawn.includes(row.src))
       .map((row) => ({
@@ -144,17 +144,31 @@ function probeDiagram(rows: readonly ProbeRow[], t: Translate): Pick<ExplorerVie
         text: t(uiKey(service.probe.moreSenders ?? `diagram.probes.more.${service.id}`), { n: senders.length - drawn.length }),
       });
     }
-    steps.push({
-      kind: 'group',
-      label: t('diagram.probes.group', { service: t(uiKey(`service.${service.id}`)), interval: mine[0]!.interval }),
-      steps: messages,
-    });
-  }
-  return { participants, steps };
+    const label = t('diagram.probes.group', { service: t(`service.${service.id}`), interval: mine[0]!.interval });
+    const group: Step = { kind: 'group', label, steps: messages };
+    const drawnSenders = drawn.map((_, i) => ({ key: senderKey(service.id, i), label: senderLabel(service.id, senders, i, t) }));
+    return [{ senders: drawnSenders, targets, group, label }];
+  });
+}
+
+/**
+ * One probe round of each service in one drawing. Each sender stands next to what it probes (the
+ * registry's order: LB and its backends, the gateway's instances that probe the same backends, TM
+ * beside its endpoints, Front Door beside its origin), so the first screenful of a wide drawing
+ * already shows whole probes; a target appears once, beside the first service that probes it.
+ */
+function probeDiagram(rounds: readonly ProbeRound[]): Pick<ExplorerView['diagram'], 'participants' | 'steps'> {
+  const placed = new Set<string>();
+  const participants = rounds.flatMap((round) => [
+    ...round.senders,
+    ...round.targets.filter((target) => !placed.has(target.key) && placed.add(target.key)),
+  ]);
+  return { participants, steps: rounds.map((round) => round.group) };
 }
 
 export function healthProbesView(s: HealthProbeScenario, t: Translate): ExplorerView {
   const rows = probeRows(s);
+  const rounds = probeRounds(rows, t);
   const silent = SERVICES.filter((service) => service.probe.whenNone !== undefined && !rows.some((row) => row.service === service.id));
   const probing = SERVICES.filter((service) => rows.some((row) => row.service === service.id));
   const outputs = [
@@ -172,9 +186,19 @@ export function healthProbesView(s: HealthProbeScenario, t: Translate): Explorer
       title: t('diagram.probes.title'),
       description: t('diagram.probes.desc', {
         rows: rows.length,
-        services: listText(probing.map((service) => t(`service.${service.id}`)), t),
+        services: listText(
+          probing.map((service) => t(`service.${service.id}`)),
+          t,
+        ),
       }),
-      ...probeDiagram(rows, t),
+      ...probeDiagram(rounds),
     },
+    // The whole round is wider than a printed page; on paper each service's round is a drawing of its own.
+    printParts: rounds.map((round) => ({
+      title: `${t('diagram.probes.title')}: ${round.label}`,
+      description: round.label,
+      participants: [...round.senders, ...round.targets],
+      steps: [round.group],
+    })),
   };
 }

@@ -26,7 +26,7 @@ for (const lang of ['ja', 'en'] as const) {
       // Every explorer with a diagram keeps it in print (the comparison matrix is a table only).
       const explorers = page.locator('[data-explorer]:not([data-explorer="compare"])');
       for (let i = 0; i < (await explorers.count()); i++) {
-        await expect(explorers.nth(i).locator('[data-diagram] [data-svg="light"] svg')).toHaveCount(1);
+        await expect(explorers.nth(i).locator(':scope > [data-diagram] [data-svg="light"] svg')).toHaveCount(1);
         await expect(explorers.nth(i).locator('form')).toHaveCount(0);
       }
     });
@@ -59,6 +59,32 @@ for (const lang of ['ja', 'en'] as const) {
       expect(breakInside).toBe('avoid');
     });
 
+    test('a drawing too wide for paper prints as one drawing per service, labels at 11 px or more (SPEC §7.4)', async ({ page }) => {
+      // A4 less the PDF's margins (scripts/pdf.ts): the printed column.
+      await page.setViewportSize({ width: 688, height: 1000 });
+      await page.goto(`/${lang}/health-probes/`);
+      await page.emulateMedia({ media: 'print' });
+      const explorer = page.locator('[data-explorer="health-probes"]');
+      await expect(explorer.locator(':scope > [data-diagram]')).toBeHidden();
+      const parts = explorer.locator('[data-print-parts] [data-diagram] [data-svg="light"] svg');
+      await expect(parts).toHaveCount(4);
+      const smallest = await parts.evaluateAll((svgs) =>
+        svgs.map((svg) => {
+          const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+          const sizes = [...svg.querySelectorAll('text')].filter((t) => (t.textContent ?? '').trim()).map((t) => parseFloat(getComputedStyle(t).fontSize));
+          return Math.min(...sizes) * scale;
+        }),
+      );
+      for (const size of smallest) expect(size).toBeGreaterThanOrEqual(11);
+      // Every probe of the whole drawing is in one of the pieces.
+      const whole = await explorer.locator(':scope > [data-diagram] [data-svg="light"] svg').textContent();
+      const pieces = (await parts.allTextContents()).join(' ');
+      for (const tuple of whole!.match(/\d+\.\d+\.\d+\.\d+:\d+/g) ?? []) expect(pieces).toContain(tuple);
+      // On screen only the whole drawing.
+      await page.emulateMedia({ media: 'screen' });
+      await expect(explorer.locator('[data-print-parts]')).toBeHidden();
+    });
+
     test(`dist/guide-${lang}.pdf prints every tuple whole (SPEC §7.1)`, async ({ page }) => {
       // What the print page shows: each hop tuple, how many times as a chip and in diagram text.
       await page.emulateMedia({ media: 'print' });
@@ -68,7 +94,9 @@ for (const lang of ['ja', 'en'] as const) {
         const values = [...document.querySelectorAll('[data-explorer] [data-field]')].flatMap((cell) => (cell.getAttribute('data-value') ?? '').split(', '));
         const tuples = new Set(values.filter((value) => /^[\w.:\[\]/-]+$/.test(value) && /[.:]/.test(value)));
         const chips = [...document.querySelectorAll('main code')].map((code) => (code.textContent ?? '').trim());
-        const lines = [...document.querySelectorAll('[data-svg="light"] svg text')].flatMap((text) => {
+        // Only drawings that print: a wide one is replaced by its pieces on paper.
+        const printed = [...document.querySelectorAll('[data-svg="light"] svg text')].filter((text) => text.closest('svg')!.checkVisibility());
+        const lines = printed.flatMap((text) => {
           const spans = [...text.querySelectorAll('tspan')];
           return (spans.length > 0 ? spans : [text]).map((line) => line.textContent ?? '');
         });

@@ -3,7 +3,7 @@ import type { Step } from '../diagram/sequence.ts';
 import { failoverFigures, firstFailedProbe, type FailoverFigures, type FailoverScenario } from '../model/failover.ts';
 import { eventTime, FALLBACK_ENDPOINT, failoverTimeline, inVainAfter, type TimelineEvent } from '../model/timeline.ts';
 import type { ExplorerView } from './explorer.ts';
-import { dataTable, fieldCell } from './table.ts';
+import { dataTable, fieldCell, lines } from './table.ts';
 import { h, type ElementNode, type TreeNode } from './tree.ts';
 
 /** The four figures, in SPEC §4's names, with the property of `FailoverFigures` each shows. */
@@ -122,7 +122,7 @@ function eventSteps(event: TimelineEvent, s: FailoverScenario, t: Translate): St
     case 'fail':
       return [{ kind: 'note', over: ['ep1'], text: t('timeline.fail', { t: event.t }) }];
     case 'probe':
-      return [{ kind: 'message', from: 'tm', to: 'ep1', text: t('timeline.probe', { ...event }) }];
+      return [{ kind: 'message', from: 'tm', to: 'ep1', text: lines(t('timeline.probe', { ...event })) }];
     case 'degraded':
       return [{ kind: 'note', over: ['tm'], text: t('timeline.degraded', { t: event.t }) }];
     case 'switch':

@@ -85,3 +85,14 @@ export function listText(items: readonly string[], t: Translate): string {
   if (items.length < 2) return items.join('');
   return `${items.slice(0, -1).join(t('list.separator'))}${t('list.last')}${items[items.length - 1]}`;
 }
+
+/** A diagram label from a UI string: a line break in the string starts a new line of the label. */
+export const lines = (text: string): string[] => text.split('\n');
+
+/**
+ * A DNS record as a diagram label: a CNAME's long name on a line of its own, so the arrow between
+ * two participants needs only the name's width (a drawing that fits paper, SPEC §7.4).
+ */
+export function recordLines(answer: string): string[] {
+  return answer.startsWith('CNAME ') ? ['CNAME', answer.slice('CNAME '.length)] : [answer];
+}

@@ -11,7 +11,7 @@ import {
 import { endpointLabel } from '../model/dns.ts';
 import type { ExplorerView } from './explorer.ts';
 import { hopMessage, hopTable } from './hops.ts';
-import { dataTable, dnsRecord, fieldCell } from './table.ts';
+import { dataTable, dnsRecord, fieldCell, lines, recordLines } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 
 export function trafficManagerView(s: TrafficManagerScenario, t: Translate): ExplorerView {
@@ -37,8 +37,8 @@ export function trafficManagerView(s: TrafficManagerScenario, t: Translate): Exp
           steps: [
             ...question(first!, t),
             { kind: 'message', from: 'resolver', to: 'tm', text: first!.query },
-            { kind: 'message', from: 'tm', to: 'resolver', text: first!.answer, reply: true },
-            { kind: 'message', from: 'resolver', to: 'client', text: first!.answer, reply: true },
+            { kind: 'message', from: 'tm', to: 'resolver', text: recordLines(first!.answer), reply: true },
+            { kind: 'message', from: 'resolver', to: 'client', text: recordLines(first!.answer), reply: true },
             // An endpoint defined by IP is answered in one step; a named one needs its zone too.
             ...(address
               ? [
@@ -60,7 +60,7 @@ export function trafficManagerView(s: TrafficManagerScenario, t: Translate): Exp
 }
 
 function question(step: DnsStep, t: Translate): Step[] {
-  return [{ kind: 'message', from: 'client', to: 'resolver', text: t('diagram.tm.query', { n: step.n, name: step.query }) }];
+  return [{ kind: 'message', from: 'client', to: 'resolver', text: lines(t('diagram.tm.query', { n: step.n, name: step.query })) }];
 }
 
 /** The DNS answers with why Traffic Manager gave each; the paths page shows the same table. */

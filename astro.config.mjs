@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { closeRenderer } from './src/diagram/render.ts';
 import { collectLinks } from './src/build/links.ts';
 import { SIDEBAR } from './src/guide.ts';
+import { mermaidConfigCopy } from './src/build/mermaid-config-copy.ts';
 
 /**
  * After the pages are written: close the build-time diagram browser, and list every linkable
@@ -31,6 +32,8 @@ export default defineConfig({
   site,
   srcDir: './',
   trailingSlash: 'always',
+  // Mermaid in the browser copies its config with plain loops: a third of each redraw otherwise.
+  vite: { plugins: [mermaidConfigCopy()] },
   redirects: { '/': '/ja/' },
   // `## Heading {#id}` gives a heading an id that survives rewording and is the same in both
   // languages (SPEC §1: stable anchors). Sätteri, Astro's Markdown processor, has it off by default.

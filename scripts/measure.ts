@@ -40,6 +40,22 @@ interface EditTiming {
   table: number;
   /** From the input event to the first paint with the new diagram. */
   diagram: number;
+  /** Whether the drawing's text changed (an edit that changes nothing drawn keeps the drawing). */
+  redrawn: boolean;
+}
+
+/** Fields whose new value shows in the diagram, tried in order, and the value for edit n. */
+const DRAWN_FIELDS: [string, (n: number) => string][] = [
+  ['cport', (n) => String(50001 + n)],
+  ['bport', (n) => String(8001 + n)],
+  ['ttl', (n) => String(301 + n)],
+];
+
+interface EditSummary {
+  table: number;
+  diagram: number;
+  /** How many of the edits left the drawing's text as it was (no redraw needed). */
+  unchanged: number;
 }
 
 interface PageReport {
@@ -51,8 +67,8 @@ interface PageReport {
   mermaidBeforeIntent: boolean;
   jsAfterEdit?: number;
   jsAfterEditGzip?: number;
-  firstEdit?: EditTiming;
-  laterEdit?: EditTiming;
+  firstEdit?: EditSummary;
+  laterEdit?: EditSummary;
   lighthouse?: Record<string, number> | string;
 }
 
@@ -103,7 +119,8 @@ function instrument(): void {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       const edit = edits.find((e) => Math.abs(e.start - entry.startTime) < 1);
-      if (edit && (entry.name === 'input' || entry.name === 'change')) edit.eventDuration = Math.max(edit.eventDuration ?? 0, entry.duration);
+      if (edit && (entry.name === 'input' || entry.name === 'change'))
+        edit.eventDuration = Math.max(edit.eventDuration ?? 0, entry.duration);
     }
   }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
   new MutationObserver((mutations) => {
@@ -131,13 +148,19 @@ function instrument(): void {
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-rendered'] });
 }
 
-/** One edit of the page's first explorer: a new client port, else a field retyped, else the next option. */
+/**
+ * One edit of the page's first explorer: a new value in a field the diagram shows, else a field
+ * retyped, else the next option.
+ */
 async function edit(page: Page, n: number): Promise<EditTiming> {
   const explorer = page.locator('[data-explorer][data-interactive]').first();
-  const cport = explorer.locator('input[name="cport"]');
+  const drawing = explorer.locator('[data-diagram] [data-svg="light"] svg').first();
+  const before = await drawing.textContent();
   const input = explorer.locator('input[name]').first();
   const select = explorer.locator('select[name]').first();
-  if ((await cport.count()) > 0) await cport.fill(String(50001 + n));
+  let drawn: [string, (n: number) => string] | undefined;
+  for (const field of DRAWN_FIELDS) if (!drawn && (await explorer.locator(`input[name="${field[0]}"]`).count()) > 0) drawn = field;
+  if (drawn) await explorer.locator(`input[name="${drawn[0]}"]`).fill(drawn[1](n));
   else if ((await input.count()) > 0) await input.fill(await input.inputValue());
   else {
     const options = await select.locator('option').evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value));
@@ -152,7 +175,7 @@ async function edit(page: Page, n: number): Promise<EditTiming> {
   await page.waitForTimeout(150);
   const last = await page.evaluate(() => (window as unknown as { __edits: Recorded[] }).__edits.at(-1)!);
   const table = last.inEventTask ? (last.eventDuration ?? last.frame!) : last.frame!;
-  return { table, diagram: last.diagram! };
+  return { table, diagram: last.diagram!, redrawn: (await drawing.textContent()) !== before };
 }
 
 async function measurePage(browser: Browser, path: string, file: string): Promise<PageReport> {
@@ -199,7 +222,11 @@ async function measurePage(browser: Browser, path: string, file: string): Promis
     report.jsAfterEditGzip ??= sum('gzip');
     await context.close();
   }
-  const summary = (timings: EditTiming[]) => ({ table: median(timings.map((t) => t.table)), diagram: median(timings.map((t) => t.diagram)) });
+  const summary = (timings: EditTiming[]): EditSummary => ({
+    table: median(timings.map((t) => t.table)),
+    diagram: median(timings.map((t) => t.diagram)),
+    unchanged: timings.filter((t) => !t.redrawn).length,
+  });
   return { ...report!, firstEdit: summary(firsts), laterEdit: summary(laters) };
 }
 
@@ -223,7 +250,11 @@ async function lighthouse(url: string): Promise<Record<string, number> | string>
   if (status !== 0) return `lighthouse failed: ${stderr.trim().split('\n').at(-1)}`;
   const categories = (JSON.parse(stdout) as { categories: Record<string, { score: number | null }> }).categories;
   const wanted = ['performance', 'accessibility', 'best-practices', 'seo'];
-  return Object.fromEntries(Object.entries(categories).filter(([name]) => wanted.includes(name)).map(([name, { score }]) => [name, Math.round((score ?? 0) * 100)]));
+  return Object.fromEntries(
+    Object.entries(categories)
+      .filter(([name]) => wanted.includes(name))
+      .map(([name, { score }]) => [name, Math.round((score ?? 0) * 100)]),
+  );
 }
 
 const buildMs = args['no-build'] ? null : timeBuild();
@@ -253,9 +284,17 @@ mkdirSync('measurements', { recursive: true });
 writeFileSync('measurements/report.json', `${JSON.stringify({ buildMs, runs: RUNS, pages: reports }, null, 2)}\n`);
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const ms = (value?: number) => (value === undefined ? '–' : String(value));
+const drawnMs = (edit?: EditSummary) =>
+  edit === undefined ? '–' : `${edit.diagram}${edit.unchanged ? ` (${edit.unchanged} unchanged)` : ''}`;
 const scores = (lh: PageReport['lighthouse']) =>
-  lh === undefined ? '–' : typeof lh === 'string' ? lh : ['performance', 'accessibility', 'best-practices', 'seo'].map((c) => lh[c] ?? '?').join(' / ');
-console.log(`Build time: ${buildMs === null ? 'not measured' : `${(buildMs / 1000).toFixed(1)} s`}; edit timings are medians of ${RUNS} page loads`);
+  lh === undefined
+    ? '–'
+    : typeof lh === 'string'
+      ? lh
+      : ['performance', 'accessibility', 'best-practices', 'seo'].map((c) => lh[c] ?? '?').join(' / ');
+console.log(
+  `Build time: ${buildMs === null ? 'not measured' : `${(buildMs / 1000).toFixed(1)} s`}; edit timings are medians of ${RUNS} page loads`,
+);
 console.log(
   '| page | HTML KB | JS before interaction KB (gzip) | JS after edit KB (gzip) | first edit→table ms | first edit→diagram ms | later edit→table ms | later edit→diagram ms | Lighthouse perf / a11y / best / SEO |',
 );
@@ -263,7 +302,7 @@ console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const r of reports) {
   const after = r.jsAfterEdit === undefined ? '–' : `${kb(r.jsAfterEdit)} (${kb(r.jsAfterEditGzip!)})`;
   console.log(
-    `| ${r.path} | ${kb(r.htmlBytes)} | ${kb(r.jsBeforeInteraction)} (${kb(r.jsBeforeInteractionGzip)})${r.mermaidBeforeIntent ? ' incl. Mermaid!' : ''} | ${after} | ${ms(r.firstEdit?.table)} | ${ms(r.firstEdit?.diagram)} | ${ms(r.laterEdit?.table)} | ${ms(r.laterEdit?.diagram)} | ${scores(r.lighthouse)} |`,
+    `| ${r.path} | ${kb(r.htmlBytes)} | ${kb(r.jsBeforeInteraction)} (${kb(r.jsBeforeInteractionGzip)})${r.mermaidBeforeIntent ? ' incl. Mermaid!' : ''} | ${after} | ${ms(r.firstEdit?.table)} | ${drawnMs(r.firstEdit)} | ${ms(r.laterEdit?.table)} | ${drawnMs(r.laterEdit)} | ${scores(r.lighthouse)} |`,
   );
 }
 if (lighthouseNote) console.log(lighthouseNote);

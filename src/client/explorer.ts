@@ -15,9 +15,9 @@ function loadRuntime(): Promise<Runtime> {
   return loading;
 }
 
-/** The reader is about to edit: fetch the engine, then Mermaid and its sequence diagram. */
-function prepare(): void {
-  void loadRuntime().then((module) => module.prepareDiagrams());
+/** The reader is about to edit `root`: fetch the engine, then Mermaid and its sequence diagram. */
+function prepare(root: HTMLElement): void {
+  void loadRuntime().then((module) => module.prepareDiagrams(root));
 }
 
 function update(root: HTMLElement, cause: Cause, edited?: string): void {
@@ -48,7 +48,7 @@ function wire(root: HTMLElement): void {
   // The form ships disabled so that, without this script, it does not look editable.
   for (const fieldset of form.querySelectorAll('fieldset')) fieldset.disabled = false;
   for (const intent of ['pointerover', 'focusin', 'touchstart'] as const) {
-    form.addEventListener(intent, prepare, { once: true, passive: true });
+    form.addEventListener(intent, () => prepare(root), { once: true, passive: true });
   }
   form.addEventListener('submit', (event) => event.preventDefault());
   form.addEventListener('input', (event) => update(root, 'edit', nameOf(event)));

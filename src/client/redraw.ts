@@ -42,34 +42,45 @@ const WARM_UP: SequenceDiagram = {
 };
 
 function whenIdle(): Promise<void> {
-  return new Promise((done) => ('requestIdleCallback' in window ? requestIdleCallback(() => done(), { timeout: 2000 }) : setTimeout(done, 200)));
+  return new Promise((done) =>
+    'requestIdleCallback' in window ? requestIdleCallback(() => done(), { timeout: 2000 }) : setTimeout(done, 200),
+  );
 }
 
 /**
  * While the reader is still reading: Mermaid's sequence-diagram code (Mermaid loads each diagram
- * type on first use), then, when the browser is idle, one throwaway drawing, so the first edit's
- * drawing runs on warm code instead of paying for the first run.
+ * type on first use), then, when the browser is idle, one throwaway drawing — of the diagram the
+ * reader is looking at, if given — so the first edit's drawing runs on warm code, with its labels
+ * already measured, instead of paying for the first run.
  */
-export function warmUp(): Promise<unknown> {
+export function warmUp(diagram: SequenceDiagram = WARM_UP): Promise<unknown> {
   configure(visibleTheme());
   warm ??= mermaid
     .parse('sequenceDiagram\n  a->>b: c')
     .then(whenIdle)
-    .then(() => mermaid.render(`atp-warm-up-${++renderCount}`, sequenceSource(WARM_UP)))
+    .then(() => mermaid.render(`atp-warm-up-${++renderCount}`, sequenceSource(diagram)))
     .catch(() => undefined);
   return warm;
 }
+
+/** The Mermaid source each explorer's holders show now (both themes), once drawn here. */
+const shown = new WeakMap<HTMLElement, string>();
 
 /**
  * Draws `diagram` into the explorer's theme holders. `current` says whether this drawing is still
  * wanted (a later edit makes it stale); returns whether it was put on the page.
  */
 export async function redraw(root: HTMLElement, diagram: SequenceDiagram, current: () => boolean): Promise<boolean> {
+  const source = sequenceSource(diagram);
+  // An edit that changes nothing drawn (a value retyped, a field the diagram does not show)
+  // keeps the drawing already there.
+  if (shown.get(root) === source) return true;
   const theme = visibleTheme();
   configure(theme);
   const id = `${root.id}-svg-${++renderCount}`;
-  const { svg } = await mermaid.render(`${id}-${theme}`, sequenceSource(diagram));
+  const { svg } = await mermaid.render(`${id}-${theme}`, source);
   if (!current()) return false;
+  shown.delete(root);
   const holder = root.querySelector<HTMLElement>(`[data-svg="${theme}"]`);
   if (!holder) return false;
   holder.innerHTML = svg;
@@ -83,18 +94,26 @@ export async function redraw(root: HTMLElement, diagram: SequenceDiagram, curren
     if (!otherHolder || !styledAs) continue;
     const variant = themeVariant(drawn, styledAs, `${id}-${other}`);
     if (variant) otherHolder.replaceChildren(variant);
-    else await renderWithMermaid(otherHolder, other, `${id}-${other}`, diagram, current);
+    else if (!(await renderWithMermaid(otherHolder, other, `${id}-${other}`, diagram, current))) return true;
   }
+  shown.set(root, source);
   return true;
 }
 
 /** The slow path, for a holder with no drawing to take the stylesheet from. */
-async function renderWithMermaid(holder: HTMLElement, theme: DiagramTheme, id: string, diagram: SequenceDiagram, current: () => boolean): Promise<void> {
+async function renderWithMermaid(
+  holder: HTMLElement,
+  theme: DiagramTheme,
+  id: string,
+  diagram: SequenceDiagram,
+  current: () => boolean,
+): Promise<boolean> {
   mermaid.initialize(mermaidConfig(theme));
   configured = theme;
   const { svg } = await mermaid.render(id, sequenceSource(diagram));
-  if (!current()) return;
+  if (!current()) return false;
   holder.innerHTML = svg;
   const drawn = holder.querySelector('svg');
   if (drawn) finishSvg(drawn);
+  return true;
 }

@@ -20,9 +20,29 @@ function loadRedraw(): Promise<Redraw> {
   return redrawModule;
 }
 
-/** Starts fetching Mermaid and its sequence diagram before the first edit needs them. */
-export function prepareDiagrams(): void {
-  void loadRedraw().then((module) => module.warmUp());
+/**
+ * Starts fetching Mermaid and its sequence diagram before the first edit needs them, and warms
+ * them up on the diagram `root` shows now: the first edit then redraws with warm code and with
+ * every label but the edited one already measured (Mermaid keeps text sizes).
+ */
+export function prepareDiagrams(root: HTMLElement): void {
+  const diagram = currentDiagram(root);
+  void loadRedraw().then((module) => module.warmUp(diagram));
+}
+
+/** The diagram for the scenario in `root`'s form, if it is valid. */
+function currentDiagram(root: HTMLElement): SequenceDiagram | undefined {
+  const kind = root.dataset.explorer ?? '';
+  const form = root.querySelector<HTMLFormElement>('form[data-form]');
+  if (!isExplorerKind(kind) || !form) return undefined;
+  const definition = explorerFor(kind);
+  const result = definition.read(readForm(form));
+  return result.ok ? definition.view(result.scenario, translatorOf()).diagram : undefined;
+}
+
+function translatorOf(): Translate {
+  const lang = document.documentElement.lang.slice(0, 2);
+  return translator(isLang(lang) ? lang : 'ja');
 }
 
 /** Each explorer's count of updates, and the latest that had a valid scenario (the one to draw). */
@@ -136,8 +156,7 @@ export function updateExplorer(root: HTMLElement, cause: Cause, edited?: string)
   const kind = root.dataset.explorer ?? '';
   const form = root.querySelector<HTMLFormElement>('form[data-form]');
   if (!isExplorerKind(kind) || !form) return;
-  const lang = document.documentElement.lang.slice(0, 2);
-  const t = translator(isLang(lang) ? lang : 'ja');
+  const t = translatorOf();
   const definition = explorerFor(kind);
   const baseline = JSON.parse(root.dataset.baseline ?? '{}') as Record<string, string>;
   const raw = readForm(form);
@@ -185,11 +204,13 @@ let drawing: Promise<void> = Promise.resolve();
  */
 function drawDiagram(root: HTMLElement, diagram: SequenceDiagram, generation: number): Promise<void> {
   const current = () => drawable.get(root) === generation;
-  drawing = drawing.then(async () => {
-    await afterPaint();
-    if (!current()) return;
-    const { redraw } = await loadRedraw();
-    if (current() && (await redraw(root, diagram, current))) root.dataset.rendered = String(generation);
-  }).catch((error: unknown) => console.error(error));
+  drawing = drawing
+    .then(async () => {
+      await afterPaint();
+      if (!current()) return;
+      const { redraw } = await loadRedraw();
+      if (current() && (await redraw(root, diagram, current))) root.dataset.rendered = String(generation);
+    })
+    .catch((error: unknown) => console.error(error));
   return drawing;
 }

@@ -1,0 +1,66 @@
+/**
+ * Mermaid hands out its configuration as a fresh deep copy on every `getConfig()`, and a sequence
+ * diagram asks for it some thirty times per render (every message, note and actor while parsing,
+ * and again while drawing). The copy goes through Mermaid's general `assignWithDepth` over the
+ * whole configuration — every diagram type's defaults and the theme's ~150 variables — and was a
+ * third of each redraw after an edit (profiled: 10–25 ms of 45–70 ms on this machine).
+ *
+ * `copyConfig` makes the same copy (same keys, same order, arrays de-duplicated as Mermaid does,
+ * nulls dropped) with plain loops; the Vite plugin below puts it in place of Mermaid's in the
+ * browser bundle only. The build-time renderer runs Mermaid's own file; both produce the same
+ * object, so both draw the same SVG (tests/unit/mermaid-config-copy.node.test.ts checks the copy
+ * against Mermaid's function, and that the patch still applies to the installed Mermaid).
+ */
+
+/** What `assignWithDepth({}, config)` (depth 2) returns, without its per-key overhead. */
+export function copyConfig(config: Record<string, unknown>): Record<string, unknown> {
+  const unique = (values: readonly unknown[]): unknown[] => {
+    const out: unknown[] = [];
+    for (const value of values) if (!out.includes(value)) out.push(value);
+    return out;
+  };
+  const copy = (source: object, depth: number): unknown => {
+    if (Array.isArray(source)) return unique(source);
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(source)) {
+      const value = (source as Record<string, unknown>)[key];
+      let copied: unknown = value;
+      if (typeof value === 'object') {
+        if (value === null) continue;
+        copied = depth > 1 ? copy(value, depth - 1) : Array.isArray(value) ? unique(value) : Object.assign({}, value);
+      }
+      // A key named `__proto__` stays an own key, as with Mermaid's defineProperty (which is slow for every key).
+      if (key === '__proto__') Object.defineProperty(out, key, { value: copied, writable: true, enumerable: true, configurable: true });
+      else out[key] = copied;
+    }
+    return out;
+  };
+  return copy(config, 2) as Record<string, unknown>;
+}
+
+/** Mermaid 12's `getConfig`, as it stands in its ESM build. */
+export const MERMAID_GET_CONFIG =
+  'var getConfig = /* @__PURE__ */ __name(() => {\n  return assignWithDepth_default({}, currentConfig);\n}, "getConfig");';
+
+/** The chunk's source with `getConfig` using `copyConfig`, or undefined if the chunk has no such definition. */
+export function patchGetConfig(code: string): string | undefined {
+  if (!code.includes(MERMAID_GET_CONFIG)) return undefined;
+  return code.replace(
+    MERMAID_GET_CONFIG,
+    `var atpCopyConfig = ${copyConfig.toString()};\nvar getConfig = /* @__PURE__ */ __name(() => atpCopyConfig(currentConfig), "getConfig");`,
+  );
+}
+
+/**
+ * The Vite plugin. If a Mermaid upgrade changes `getConfig`, nothing breaks (Mermaid's own copy
+ * stays), and tests/unit/mermaid-config-copy.node.test.ts fails so that someone looks again.
+ */
+export function mermaidConfigCopy() {
+  return {
+    name: 'atp-mermaid-config-copy',
+    transform(code: string, id: string) {
+      if (!/[\\/]node_modules[\\/]mermaid[\\/]dist[\\/]/.test(id)) return undefined;
+      return patchGetConfig(code);
+    },
+  };
+}

@@ -72,7 +72,12 @@ export function serve(root: string, port: number, { host = '127.0.0.1', gzip = f
       const key = `${path}\n${statSync(path).mtimeMs}`;
       let body = compressed.get(key);
       if (!body) compressed.set(key, (body = gzipSync(readFileSync(path), { level: 9 })));
-      response.writeHead(status, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding', 'content-length': body.length });
+      response.writeHead(status, {
+        'content-type': type,
+        'content-encoding': 'gzip',
+        vary: 'accept-encoding',
+        'content-length': body.length,
+      });
       response.end(body);
       return;
     }

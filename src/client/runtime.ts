@@ -177,11 +177,6 @@ export function updateExplorer(root: HTMLElement, cause: Cause, edited?: string)
   showFields(root, definition.fieldsInUse?.(result.scenario));
   const view = definition.view(result.scenario, t);
   root.querySelector('[data-output]')?.replaceChildren(...view.outputs.map(toDom));
-  // The print pieces of a wide drawing show the page's scenario: once edited, print the whole drawing.
-  if (root.dataset.hasPrintParts !== undefined) {
-    root.querySelector('[data-print-parts]')?.remove();
-    delete root.dataset.hasPrintParts;
-  }
   // A reset changes every parameter of this explorer; an edit only those it touched.
   if (cause !== 'url') {
     const written = cause === 'reset' ? Object.keys(raw) : [...pending];
@@ -192,7 +187,7 @@ export function updateExplorer(root: HTMLElement, cause: Cause, edited?: string)
   setStatus(root, 'updated');
 
   drawable.set(root, generation);
-  void drawDiagram(root, view.diagram, generation);
+  void drawDiagram(root, view.diagram, generation, view.printParts);
 }
 
 /** Diagrams are drawn one at a time, each after a paint, so no explorer's frame waits for another's drawing. */
@@ -202,7 +197,12 @@ let drawing: Promise<void> = Promise.resolve();
  * Redraws the diagram for `generation` unless a later valid scenario has replaced it by then
  * (fast typing draws only the last value). `data-rendered` tells tests which one is shown.
  */
-function drawDiagram(root: HTMLElement, diagram: SequenceDiagram, generation: number): Promise<void> {
+function drawDiagram(
+  root: HTMLElement,
+  diagram: SequenceDiagram,
+  generation: number,
+  printParts?: readonly SequenceDiagram[],
+): Promise<void> {
   const current = () => drawable.get(root) === generation;
   drawing = drawing
     .then(async () => {
@@ -210,7 +210,24 @@ function drawDiagram(root: HTMLElement, diagram: SequenceDiagram, generation: nu
       if (!current()) return;
       const { redraw } = await loadRedraw();
       if (current() && (await redraw(root, diagram, current))) root.dataset.rendered = String(generation);
+      // The print pieces of a wide drawing (hidden on screen) follow when the browser is idle; only
+      // the pieces whose source changed are drawn again.
+      const pieces = root.querySelectorAll<HTMLElement>('[data-print-parts] > [data-diagram]');
+      if (!printParts || pieces.length !== printParts.length) return;
+      await whenIdle();
+      for (const [index, piece] of pieces.entries()) {
+        if (!current()) return;
+        piece.id ||= `${root.id}-part-${index + 1}`;
+        await redraw(piece, printParts[index]!, current);
+      }
+      if (current()) root.dataset.printedParts = String(generation);
     })
     .catch((error: unknown) => console.error(error));
   return drawing;
+}
+
+function whenIdle(): Promise<void> {
+  return new Promise((done) =>
+    'requestIdleCallback' in window ? requestIdleCallback(() => done(), { timeout: 1000 }) : setTimeout(done, 100),
+  );
 }

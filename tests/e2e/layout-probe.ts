@@ -80,7 +80,8 @@ export function layoutProblems(options: ProbeOptions): string[] {
     const printedWide = options.print && natural > column.width + 1;
     if (printedWide && svg.getBoundingClientRect().right > column.right + 1) problems.push(`diagram cut off in print: ${svg.id}`);
     // Scaled or not, a label reads at 11 px: a drawing too wide for paper prints in pieces (printParts).
-    if (smallest < 10.95) problems.push(`diagram label at ${smallest.toFixed(1)}px${printedWide ? ' (scaled to the printed column)' : ''}: ${svg.id}`);
+    if (smallest < 10.95)
+      problems.push(`diagram label at ${smallest.toFixed(1)}px${printedWide ? ' (scaled to the printed column)' : ''}: ${svg.id}`);
     for (const note of svg.querySelectorAll('rect.note')) {
       const box = note.getBoundingClientRect();
       for (const text of note.parentElement?.querySelectorAll('text.noteText') ?? []) {

@@ -24,7 +24,11 @@ const source = sequenceSource({
   steps: [
     { kind: 'message', from: 'c', to: 'l', text: ['(1) 203.0.113.10:50000', '→ 198.51.100.10:443'] },
     { kind: 'note', over: ['l', 'b'], text: 'destination NAT' },
-    { kind: 'group', label: 'reply', steps: [{ kind: 'message', from: 'b', to: 'c', text: '(3) 10.0.1.4:443 → 203.0.113.10:50000', reply: true }] },
+    {
+      kind: 'group',
+      label: 'reply',
+      steps: [{ kind: 'message', from: 'b', to: 'c', text: '(3) 10.0.1.4:443 → 203.0.113.10:50000', reply: true }],
+    },
   ],
 });
 

@@ -10,16 +10,26 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.use({ colorScheme });
     for (const path of builtPages()) {
       test(path, async ({ page }) => {
-        // The print page holds the whole guide: axe needs far longer there than on one page. Its
-        // body is every page's content, each checked in the dark theme on its own page already.
+        // The print page holds the whole guide: axe needs far longer there than on one page.
         const print = path.includes('/print/');
         if (print) test.setTimeout(180_000);
         await page.goto(path);
         await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
-        const axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
-        if (print && colorScheme === 'dark') axe.exclude('[data-print-body]');
-        const results = await axe.analyze();
-        const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+        const violations = [];
+        if (print) {
+          // The print page's own parts with every rule; its body (every page's content, whose
+          // colours are checked on each page in both themes) with every rule but colour contrast,
+          // which is most of axe's time on a page this long.
+          violations.push(...(await new AxeBuilder({ page }).withTags(tags).exclude('[data-print-body]').analyze()).violations);
+          if (colorScheme === 'light') {
+            const body = new AxeBuilder({ page }).withTags(tags).include('[data-print-body]').disableRules(['color-contrast']);
+            violations.push(...(await body.analyze()).violations);
+          }
+        } else {
+          violations.push(...(await new AxeBuilder({ page }).withTags(tags).analyze()).violations);
+        }
+        const summary = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
         expect(summary).toEqual([]);
       });
     }

@@ -18,6 +18,13 @@ const HOSTILE = [
   '😀',
 ];
 
+/**
+ * Typed into every field: the values that try to become markup, script or a Mermaid directive. (A
+ * text field drops line breaks, and the rest are refused by the same parsers the URL test and
+ * the unit tests feed.)
+ */
+const TYPED = HOSTILE.slice(0, 3);
+
 /** The first Japanese page with an editable explorer of each kind. */
 const pageOfKind = new Map<string, string>();
 for (const link of builtLinks().filter((l) => l.lang === 'ja' && l.kind === 'page' && !l.url.includes('/print/'))) {
@@ -103,7 +110,7 @@ for (const [kind, path] of pageOfKind) {
         const input = inputs.nth(i);
         const name = (await input.getAttribute('name')) ?? '';
         const original = await input.inputValue();
-        for (const value of HOSTILE) {
+        for (const value of TYPED) {
           await input.fill(value);
           await expect(explorer.locator(`[data-error-for="${name}"]`), `${name}=${JSON.stringify(value)}`).toBeVisible();
         }

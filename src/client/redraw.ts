@@ -41,7 +41,8 @@ const WARM_UP: SequenceDiagram = {
   ],
 };
 
-function whenIdle(): Promise<void> {
+/** Resolves when the browser is idle (or after a short wait where it cannot say). */
+export function whenIdle(): Promise<void> {
   return new Promise((done) =>
     'requestIdleCallback' in window ? requestIdleCallback(() => done(), { timeout: 2000 }) : setTimeout(done, 200),
   );

@@ -30,14 +30,20 @@ export function prepareDiagrams(root: HTMLElement): void {
   void loadRedraw().then((module) => module.warmUp(diagram));
 }
 
-/** The diagram for the scenario in `root`'s form, if it is valid. */
-function currentDiagram(root: HTMLElement): SequenceDiagram | undefined {
+/** An explorer's definition and its form's values as read now; undefined for anything else. */
+function readExplorer(root: HTMLElement) {
   const kind = root.dataset.explorer ?? '';
   const form = root.querySelector<HTMLFormElement>('form[data-form]');
   if (!isExplorerKind(kind) || !form) return undefined;
   const definition = explorerFor(kind);
-  const result = definition.read(readForm(form));
-  return result.ok ? definition.view(result.scenario, translatorOf()).diagram : undefined;
+  const raw = readForm(form);
+  return { definition, raw, result: definition.read(raw) };
+}
+
+/** The diagram for the scenario in `root`'s form, if it is valid. */
+function currentDiagram(root: HTMLElement): SequenceDiagram | undefined {
+  const explorer = readExplorer(root);
+  return explorer?.result.ok ? explorer.definition.view(explorer.result.scenario, translatorOf()).diagram : undefined;
 }
 
 function translatorOf(): Translate {
@@ -153,14 +159,11 @@ function syncOthers(root: HTMLElement, names: readonly string[]): void {
 }
 
 export function updateExplorer(root: HTMLElement, cause: Cause, edited?: string): void {
-  const kind = root.dataset.explorer ?? '';
-  const form = root.querySelector<HTMLFormElement>('form[data-form]');
-  if (!isExplorerKind(kind) || !form) return;
+  const explorer = readExplorer(root);
+  if (!explorer) return;
+  const { definition, raw, result } = explorer;
   const t = translatorOf();
-  const definition = explorerFor(kind);
   const baseline = JSON.parse(root.dataset.baseline ?? '{}') as Record<string, string>;
-  const raw = readForm(form);
-  const result = definition.read(raw);
   const generation = (generations.get(root) ?? 0) + 1;
   generations.set(root, generation);
   const pending = unwritten.get(root) ?? new Set<string>();
@@ -208,7 +211,7 @@ function drawDiagram(
     .then(async () => {
       await afterPaint();
       if (!current()) return;
-      const { redraw } = await loadRedraw();
+      const { redraw, whenIdle } = await loadRedraw();
       if (current() && (await redraw(root, diagram, current))) root.dataset.rendered = String(generation);
       // The print pieces of a wide drawing (hidden on screen) follow when the browser is idle; only
       // the pieces whose source changed are drawn again.
@@ -224,10 +227,4 @@ function drawDiagram(
     })
     .catch((error: unknown) => console.error(error));
   return drawing;
-}
-
-function whenIdle(): Promise<void> {
-  return new Promise((done) =>
-    'requestIdleCallback' in window ? requestIdleCallback(() => done(), { timeout: 1000 }) : setTimeout(done, 100),
-  );
 }

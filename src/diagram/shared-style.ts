@@ -22,7 +22,7 @@ const SCOPE: Record<DiagramTheme, string> = {
 const idSelector = (id: string): RegExp => new RegExp(`#${id.replace(/[^\w-]/g, '\\$&')}(?![\\w-])`, 'g');
 
 /** The drawing without its `<style>`, and that stylesheet's text. */
-export function takeStyle(svg: string): { svg: string; css: string } {
+function takeStyle(svg: string): { svg: string; css: string } {
   let style: Node | undefined;
   walkSync(parse(svg), (node) => {
     if (!style && node.type === ELEMENT_NODE && node.name === 'style') style = node;
@@ -34,7 +34,7 @@ export function takeStyle(svg: string): { svg: string; css: string } {
 }
 
 /** A drawing's stylesheet rescoped from its own id to every shared-style drawing. */
-export function rescope(css: string, id: string, theme: DiagramTheme): string {
+function rescope(css: string, id: string, theme: DiagramTheme): string {
   const scoped = css.replace(idSelector(id), SCOPE[theme]);
   return theme === 'dark' ? `@media screen{${scoped}}` : scoped;
 }
@@ -58,7 +58,7 @@ const SAMPLE_ID = 'atp-shared-style-sample';
 let sheets: Promise<Record<DiagramTheme, string>> | undefined;
 
 /** Both themes' stylesheets for the shared-style drawings, taken from a sample drawn with the one config. */
-export function sharedStylesheets(): Promise<Record<DiagramTheme, string>> {
+function sharedStylesheets(): Promise<Record<DiagramTheme, string>> {
   sheets ??= Promise.all(
     (['light', 'dark'] as const).map(
       async (theme) => [theme, takeStyle(await renderDiagram(sequenceSource(SAMPLE), SAMPLE_ID, theme)).css] as const,

@@ -3,14 +3,13 @@ import type { Hop } from './hop.ts';
 import { TLS_MODES, tlsLegs, type TlsMode } from './tls.ts';
 import {
   ANY_DESTINATION,
-  arrival,
   arrivingAt,
   clientIpHow,
   defaultScenario,
+  destinationAtBackend,
   hopArrival,
   onPath,
   probeArrival,
-  probeSource,
   rulesFrom,
   sourceAtBackend,
   terminates,
@@ -201,7 +200,16 @@ export function forwardedHeaders(s: ApplicationGatewayScenario): ForwardedHeader
 }
 
 /** The GatewayManager port range for v2 gateways (SPEC §6). */
-export const GATEWAY_MANAGER_PORTS = '65200-65535';
+const GATEWAY_MANAGER_PORTS = '65200-65535';
+
+/**
+ * The platform's own traffic the gateway's subnet must let in, whatever the clients are. Microsoft
+ * prescribes destination Any for both rules, not the subnet prefix (configuration-infrastructure).
+ */
+export const PLATFORM_ARRIVALS: readonly Arrival[] = [
+  { src: 'GatewayManager', port: GATEWAY_MANAGER_PORTS, reason: 'agw-infrastructure', destination: ANY_DESTINATION },
+  { src: 'AzureLoadBalancer', port: '*', reason: 'agw-lb', destination: ANY_DESTINATION },
+];
 
 /** What the health-probe page needs of an Application Gateway. */
 export interface ApplicationGatewayProbeScenario extends Pick<
@@ -277,14 +285,9 @@ export const applicationGatewayService: ServiceModule<ApplicationGatewayProbeSce
       const hops = instancesOf(s).flatMap((_, v) =>
         s.backends.flatMap((__, i) => applicationGatewayHops({ ...scenario, via: v + 1, pick: i + 1 })),
       );
-      const platform: Arrival[] = [
-        // Microsoft prescribes destination Any for both platform rules, not the subnet prefix.
-        { src: 'GatewayManager', port: GATEWAY_MANAGER_PORTS, reason: 'agw-infrastructure', destination: ANY_DESTINATION },
-        { src: 'AzureLoadBalancer', port: '*', reason: 'agw-lb', destination: ANY_DESTINATION },
-      ];
       const rules = rulesFrom(
         'agw-subnet',
-        [...arrivingAt(hops, 'agw').map((hop) => hopArrival(hop, 'agw-clients')), ...platform],
+        [...arrivingAt(hops, 'agw').map((hop) => hopArrival(hop, 'agw-clients')), ...PLATFORM_ARRIVALS],
         s.subnet.text,
       );
       if (!probesBackends(s)) return rules;
@@ -305,15 +308,12 @@ export const applicationGatewayService: ServiceModule<ApplicationGatewayProbeSce
       .value.split(XFF_SEPARATOR);
     const xffCarriesClient = parseXffEntry(xff[xff.length - 1]!)?.ip.text === s.client.text;
     return {
-      service: 'application-gateway',
       layer: 'l7',
       dataPath: onPath(hops, 'agw'),
       terminates: terminates(hops),
       sourceAtBackend: sourceAtBackend(hops, s.client.text),
-      destinationAtBackend: arrival(hops).dst.ip.text === s.agwip.text ? 'frontend-ip' : 'own-ip',
-      certReachesBackend: applicationGatewayService.certificate(s.tls).reaches,
+      destinationAtBackend: destinationAtBackend(hops, s.agwip),
       clientIpHow: clientIpHow(hops, s.client.text, xffCarriesClient),
-      probeSource: probeSource(probe.rows(defaultScenario(probe.params, probe.check))),
       scope: 'regional',
     };
   },
@@ -349,5 +349,5 @@ export function applicationGatewayStage(
   };
   const hops = applicationGatewayHops(agw);
   const cert = flow.cert === 'yes' ? applicationGatewayService.certificate(c.tls).reaches : flow.cert;
-  return { hops, next: { from: hops[1]!.src, xff: xffEntries(agw), cert } };
+  return { hops, next: { from: hops[1]!.src, name: c.subnet.text, xff: xffEntries(agw), cert } };
 }

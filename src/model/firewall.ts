@@ -48,5 +48,5 @@ export function firewallStage({ flow, front, target }: StageInput, c: Pick<Firew
     target: target.ip,
     tport: target.port,
   });
-  return { hops, next: { ...flow, from: hops[1]!.src } };
+  return { hops, next: { ...flow, from: hops[1]!.src, name: hops[1]!.src.ip.text } };
 }

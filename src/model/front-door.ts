@@ -1,14 +1,13 @@
 import { socketAddress, type Ip } from './ip.ts';
 import type { Hop } from './hop.ts';
 import {
-  arrival,
   arrivingAt,
   clientIpHow,
   defaultScenario,
+  destinationAtBackend,
   hopArrival,
   onPath,
   probeArrival,
-  probeSource,
   rulesFrom,
   sourceAtBackend,
   terminates,
@@ -124,7 +123,7 @@ export interface FrontDoorHeader {
  * X-Forwarded-For as the origin receives it: the client's own entries as sent, then the socket
  * IP, without a port, appended by Front Door (front-door-http-headers-protocol).
  */
-export function frontDoorXff(s: Pick<FrontDoorScenario, 'xffin' | 'client'>): string {
+function frontDoorXff(s: Pick<FrontDoorScenario, 'xffin' | 'client'>): string {
   return [...s.xffin.map(formatXffEntry), s.client.text].join(XFF_SEPARATOR);
 }
 
@@ -201,15 +200,12 @@ export const frontDoorService: ServiceModule<FrontDoorProbeScenario, 'front-door
       .find((header) => header.key === 'xff')!
       .value.split(XFF_SEPARATOR);
     return {
-      service: 'front-door',
       layer: 'l7',
       dataPath: onPath(hops, 'fd'),
       terminates: terminates(hops),
       sourceAtBackend: sourceAtBackend(hops, s.client.text),
-      destinationAtBackend: arrival(hops).dst.ip.text === s.fdip.text ? 'frontend-ip' : 'own-ip',
-      certReachesBackend: frontDoorService.certificate('e2e').reaches,
+      destinationAtBackend: destinationAtBackend(hops, s.fdip),
       clientIpHow: clientIpHow(hops, s.client.text, xff[xff.length - 1] === s.client.text),
-      probeSource: probeSource(probe.rows(defaultScenario(probe.params))),
       scope: 'global',
     };
   },
@@ -237,6 +233,11 @@ export function frontDoorStage({ flow, front, target }: StageInput, c: Pick<Fron
   const hops = frontDoorHops(fd);
   return {
     hops,
-    next: { from: hops[1]!.src, xff: frontDoorXff(fd).split(XFF_SEPARATOR), cert: frontDoorService.certificate('e2e').reaches },
+    next: {
+      from: hops[1]!.src,
+      name: FD_BACKEND_TAG,
+      xff: frontDoorXff(fd).split(XFF_SEPARATOR),
+      cert: frontDoorService.certificate('e2e').reaches,
+    },
   };
 }

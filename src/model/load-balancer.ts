@@ -1,16 +1,15 @@
 import { socketAddress, type Ip } from './ip.ts';
 import {
   arrivingAt,
+  clientIpHow,
   defaultScenario,
+  destinationAtBackend,
   hopArrival,
+  onPath,
   probeArrival,
-  probeSource,
   rulesFrom,
   sourceAtBackend,
-  arrival,
-  onPath,
   terminates,
-  clientIpHow,
   type ServiceModule,
   type StageInput,
   type StageOutput,
@@ -92,9 +91,9 @@ export function loadBalancerHops(s: LoadBalancerScenario): Hop[] {
 }
 
 /** The fixed addresses Azure Load Balancer probes from (SPEC §6), and the tag NSG rules name them by. */
-export const LB_PROBE_SOURCE_V4 = '168.63.129.16';
-export const LB_PROBE_SOURCE_V6 = 'fe80::1234:5678:9abc';
-export const LB_PROBE_TAG = 'AzureLoadBalancer';
+const LB_PROBE_SOURCE_V4 = '168.63.129.16';
+const LB_PROBE_SOURCE_V6 = 'fe80::1234:5678:9abc';
+const LB_PROBE_TAG = 'AzureLoadBalancer';
 
 /** The largest probe interval Azure accepts, seconds. */
 const INT32_MAX = 2147483647;
@@ -153,15 +152,12 @@ export const loadBalancerService: ServiceModule<LoadBalancerProbeScenario, 'load
     const s = defaultScenario(loadBalancerParams, crossCheck);
     const hops = loadBalancerHops(s);
     return {
-      service: 'load-balancer',
       layer: 'l4',
       dataPath: onPath(hops, 'lb'),
       terminates: terminates(hops),
       sourceAtBackend: sourceAtBackend(hops, s.client.text),
-      destinationAtBackend: arrival(hops).dst.ip.text === s.lbip.text ? 'frontend-ip' : 'own-ip',
-      certReachesBackend: loadBalancerService.certificate('e2e').reaches,
+      destinationAtBackend: destinationAtBackend(hops, s.lbip),
       clientIpHow: clientIpHow(hops, s.client.text, false),
-      probeSource: probeSource(probe.rows(defaultScenario(probe.params))),
       scope: 'regional-global',
     };
   },

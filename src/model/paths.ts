@@ -1,4 +1,4 @@
-import { socketAddress, subnetContains, type Ip, type SocketAddress, type Subnet4 } from './ip.ts';
+import { socketAddress, type Ip, type SocketAddress, type Subnet4 } from './ip.ts';
 import type { Hop } from './hop.ts';
 import {
   cidr4Param,
@@ -20,18 +20,27 @@ import {
 } from './params.ts';
 import {
   applicationGatewayStage,
-  GATEWAY_MANAGER_PORTS,
+  PLATFORM_ARRIVALS,
   MAX_INSTANCES,
   TLS_MODES,
   XFF_SEPARATOR,
   type TlsMode,
 } from './application-gateway.ts';
 import { loadBalancerStage } from './load-balancer.ts';
-import { FD_BACKEND_TAG, fdidParam, frontDoorStage } from './front-door.ts';
+import { fdidParam, frontDoorStage } from './front-door.ts';
 import { firewallStage } from './firewall.ts';
-import { dnsSteps, trafficManagerParams, type DnsStep, type TrafficManagerScenario } from './traffic-manager.ts';
+import { answerAt, dnsSteps, trafficManagerParams, type Answer, type DnsStep, type TrafficManagerScenario } from './traffic-manager.ts';
 import { dnsNameParam, endpointListParam, type Endpoint } from './dns.ts';
-import { ANY_DESTINATION, defaultScenario, type CertReach, type Flow, type StageInput, type StageOutput } from './service.ts';
+import {
+  defaultScenario,
+  rulesFrom,
+  type Arrival,
+  type CertReach,
+  type Flow,
+  type NsgRule,
+  type StageInput,
+  type StageOutput,
+} from './service.ts';
 
 /**
  * Paths (SPEC §9): services chained from client to backend. Each stage runs its own service's
@@ -131,7 +140,7 @@ export const pathParams: ParamSpecs<PathScenario> = {
   pick: intParam('1', 1, 16),
 };
 
-const dataStages = (s: Pick<PathScenario, 'chain'>): DataStage[] => s.chain.filter((stage): stage is DataStage => stage !== 'tm');
+export const dataStages = (s: Pick<PathScenario, 'chain'>): DataStage[] => s.chain.filter((stage): stage is DataStage => stage !== 'tm');
 
 /** The address a stage is reached at: from the internet (first, or behind Front Door) or inside the network. */
 function frontendOf(s: PathScenario, index: number): { param: keyof PathScenario; ip: Ip } {
@@ -186,24 +195,21 @@ export function pathFieldsInUse(s: PathScenario): ReadonlySet<string> {
 export interface PathLeg extends Hop {
   readonly sender: DataStage | 'client' | 'backend';
   readonly receiver: DataStage | 'client' | 'backend';
-}
-
-export interface NsgRow {
-  readonly place: 'agw-subnet' | 'backends';
-  readonly source: string;
-  readonly destination: string;
-  readonly port: string;
+  /** How an NSG rule names the leg's source (`Flow.name`): the stage that sent it says. */
+  readonly sourceName: string;
 }
 
 export interface PathResult {
   readonly dns: readonly DnsStep[];
+  /** What Traffic Manager answered, when the chain starts with it (the DNS table says why). */
+  readonly answer: Answer | null;
   readonly request: readonly PathLeg[];
   readonly reply: readonly PathLeg[];
   /** What the backend receives: the packet's source, the X-Forwarded-For header (empty: none), the certificate. */
   readonly backendSource: SocketAddress;
   readonly xff: string;
   readonly cert: CertReach;
-  readonly nsg: readonly NsgRow[];
+  readonly nsg: readonly NsgRule[];
 }
 
 /** Each data stage runs its own service's stage function (SPEC §9); the path scenario holds every stage's settings. */
@@ -218,42 +224,50 @@ const RUN: { readonly [K in DataStage]: (input: StageInput, s: PathScenario) => 
  * The Traffic Manager profile a chain that starts with `tm` asks: the page's profile name and
  * endpoints, none failing, at the profile's default probing settings.
  */
-export function pathProfile(s: PathScenario): TrafficManagerScenario {
+function pathProfile(s: PathScenario): TrafficManagerScenario {
   const { client, cport, profile, endpoints, port } = s;
   return { ...defaultScenario(trafficManagerParams), client, cport, profile, endpoints, port };
 }
 
 /** Every leg of a chain, end to end (SPEC §9). */
 export function pathLegs(s: PathScenario): PathResult {
+  const profile = s.chain[0] === 'tm' ? pathProfile(s) : null;
   const stages = dataStages(s);
   const backend = s.backends[s.pick - 1]!;
-  let flow: Flow = { from: socketAddress(s.client, s.cport), xff: s.xffin.map(formatXffEntry), cert: 'yes' };
-  const perStage: { stage: DataStage; hops: Hop[] }[] = [];
+  const start: Flow = { from: socketAddress(s.client, s.cport), name: s.client.text, xff: s.xffin.map(formatXffEntry), cert: 'yes' };
+  let flow = start;
+  const perStage: { stage: DataStage; hops: Hop[]; next: Flow }[] = [];
   stages.forEach((stage, index) => {
     const front = socketAddress(frontendOf(s, index).ip, s.port);
     const target = index === stages.length - 1 ? socketAddress(backend, s.bport) : socketAddress(frontendOf(s, index + 1).ip, s.port);
     const { hops, next } = RUN[stage]({ flow, front, target }, s);
-    perStage.push({ stage, hops });
+    perStage.push({ stage, hops, next });
     flow = next;
   });
 
   const receiverAfter = (index: number) => (stages[index + 1] ?? 'backend') as PathLeg['receiver'];
-  const first: PathLeg = { ...perStage[0]!.hops[0]!, sender: 'client', receiver: stages[0]! };
+  const first: PathLeg = { ...perStage[0]!.hops[0]!, sender: 'client', receiver: stages[0]!, sourceName: start.name };
   const request: PathLeg[] = [
     first,
-    ...perStage.map(({ stage, hops }, index): PathLeg => ({ ...hops[1]!, sender: stage, receiver: receiverAfter(index) })),
+    ...perStage.map(({ stage, hops, next }, index): PathLeg => ({
+      ...hops[1]!,
+      sender: stage,
+      receiver: receiverAfter(index),
+      sourceName: next.name,
+    })),
   ].map((leg, i) => ({ ...leg, n: i + 1 }));
   // Replies mirror the requests in reverse: each stage's own reply hops, innermost first.
   const reply: PathLeg[] = [
     ...[...perStage].reverse().map(({ stage, hops }): PathLeg => {
       const index = stages.indexOf(stage);
-      return { ...hops[2]!, sender: receiverAfter(index), receiver: stage };
+      return { ...hops[2]!, sender: receiverAfter(index), receiver: stage, sourceName: hops[2]!.src.ip.text };
     }),
-    { ...perStage[0]!.hops[3]!, sender: stages[0]!, receiver: 'client' } satisfies PathLeg,
+    { ...perStage[0]!.hops[3]!, sender: stages[0]!, receiver: 'client', sourceName: perStage[0]!.hops[3]!.src.ip.text } satisfies PathLeg,
   ].map((leg, i) => ({ ...leg, n: request.length + i + 1 }));
 
   return {
-    dns: s.chain[0] === 'tm' ? dnsSteps(pathProfile(s)) : [],
+    dns: profile ? dnsSteps(profile) : [],
+    answer: profile ? answerAt(profile) : null,
     request,
     reply,
     backendSource: request[request.length - 1]!.src,
@@ -265,35 +279,20 @@ export function pathLegs(s: PathScenario): PathResult {
 
 /**
  * The inbound rules each NSG along the way needs, from the legs that arrive there: the AppGW
- * subnet (plus the platform's own rules) and the backends. A Front Door edge is named by its
- * service tag; the AppGW instances by their subnet.
+ * subnet (plus the platform's own rules) and the backends. Each source is named as the stage that
+ * sent it says (a Front Door edge by its service tag, the AppGW instances by their subnet); a Load
+ * Balancer passes its flow on unchanged, names included.
  */
-function nsgRows(s: PathScenario, request: readonly PathLeg[]): NsgRow[] {
-  const rows: NsgRow[] = [];
-  const add = (row: NsgRow) => {
-    if (!rows.some((r) => r.place === row.place && r.source === row.source && r.port === row.port)) rows.push(row);
-  };
-  for (const leg of request) {
-    if (leg.receiver !== 'agw' && leg.receiver !== 'backend') continue;
-    // Name the source as an NSG rule would: the packet's address, by tag or subnet where it has one
-    // (a Load Balancer keeps the source, so an edge or an instance can arrive through it too).
-    const address = leg.src.ip;
-    const source =
-      address.text === s.edge.text && s.chain.includes('fd')
-        ? FD_BACKEND_TAG
-        : subnetContains(s.subnet, address)
-          ? s.subnet.text
-          : address.text;
-    const port = String(leg.dst.port);
-    if (leg.receiver === 'agw') {
-      add({ place: 'agw-subnet', source, destination: s.subnet.text, port });
-      add({ place: 'agw-subnet', source: 'GatewayManager', destination: ANY_DESTINATION, port: GATEWAY_MANAGER_PORTS });
-      add({ place: 'agw-subnet', source: 'AzureLoadBalancer', destination: ANY_DESTINATION, port: '*' });
-    } else {
-      add({ place: 'backends', source, destination: leg.dst.ip.text, port });
-    }
-  }
-  return rows;
+function nsgRows(s: PathScenario, request: readonly PathLeg[]): NsgRule[] {
+  const arrivals = (receiver: PathLeg['receiver'], reason: string): Arrival[] =>
+    request
+      .filter((leg) => leg.receiver === receiver)
+      .map((leg) => ({ src: leg.sourceName, port: String(leg.dst.port), reason, destination: leg.dst.ip.text }));
+  const atGateway = arrivals('agw', 'agw-clients').map((arrival) => ({ ...arrival, destination: s.subnet.text }));
+  return [
+    ...(atGateway.length > 0 ? rulesFrom('agw-subnet', [...atGateway, ...PLATFORM_ARRIVALS], s.subnet.text) : []),
+    ...rulesFrom('backends', arrivals('backend', 'client-data'), ''),
+  ];
 }
 
 /** A ready-made chain and its parameters, shown as a plain link (SPEC §9 presets). */

@@ -1,5 +1,5 @@
 import type { Actor, Hop } from './hop.ts';
-import type { SocketAddress } from './ip.ts';
+import type { Ip, SocketAddress } from './ip.ts';
 import { readScenario, type ParamError, type ParamSpecs } from './params.ts';
 import type { TlsMode } from './tls.ts';
 
@@ -38,8 +38,11 @@ export interface ServiceModule<P, Id extends string = string> {
     /** i18n keys of what the inbound table cannot show. */
     readonly notes: readonly string[];
   };
-  /** The service's column of the comparison matrix, read off its own default scenario. */
-  readonly compare: () => CompareRow;
+  /**
+   * The service's column of the comparison matrix, read off its own default scenario. The probe
+   * sender and the certificate cell come from `probe` and `certificate` (see compareRows).
+   */
+  readonly compare: () => Omit<CompareRow, 'service' | 'probeSource' | 'certReachesBackend'>;
   /** i18n keys for matrix cells where the service needs its own words for a shared value. */
   readonly compareWording?: Readonly<Partial<Record<CompareField, string>>>;
   /** Whether the client's certificate reaches the backend, for the gateway TLS mode on the certificate page. */
@@ -151,6 +154,10 @@ export type CompareField =
 export const arrival = (hops: readonly Hop[]): Hop =>
   hops.find((hop) => hop.to === 'backend' || hop.to === 'endpoint' || hop.to === 'origin')!;
 
+/** Whether the backend is addressed by its own IP or, as with Floating IP, by the frontend's. */
+export const destinationAtBackend = (hops: readonly Hop[], frontend: Ip): CompareRow['destinationAtBackend'] =>
+  arrival(hops).dst.ip.text === frontend.text ? 'frontend-ip' : 'own-ip';
+
 /** Who the backend sees as the packet's source: the client itself, a proxy instance or an edge. */
 export function sourceAtBackend(hops: readonly Hop[], client: string): CompareRow['sourceAtBackend'] {
   const first = arrival(hops);
@@ -199,6 +206,8 @@ export interface CertificateRow {
 /** The connection arriving at a stage: its source, the X-Forwarded-For so far, and what is left of the client certificate. */
 export interface Flow {
   readonly from: SocketAddress;
+  /** How an NSG rule names the source: its address, or the service tag or subnet it comes from. */
+  readonly name: string;
   readonly xff: readonly string[];
   readonly cert: CertReach;
 }

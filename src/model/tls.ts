@@ -19,7 +19,7 @@ export interface TlsLeg {
 }
 
 /** The mutual-authentication modes: the gateway asks the client for a certificate. */
-export const isMutual = (tls: TlsMode): boolean => tls === 'mtls-strict' || tls === 'mtls-passthrough';
+const isMutual = (tls: TlsMode): boolean => tls === 'mtls-strict' || tls === 'mtls-passthrough';
 
 /**
  * The TLS picture of each `tls` mode. The client's TLS always ends at the gateway; the backend

@@ -7,7 +7,6 @@ import {
   hopArrival,
   onPath,
   probeArrival,
-  probeSource,
   rulesFrom,
   sourceAtBackend,
   terminates,
@@ -153,7 +152,7 @@ export function trafficManagerHops(s: TrafficManagerScenario): Hop[] {
 }
 
 /** Traffic Manager probes from many addresses, published only as this service tag. */
-export const TM_PROBE_SOURCE = 'AzureTrafficManager';
+const TM_PROBE_SOURCE = 'AzureTrafficManager';
 
 /** What the health-probe page needs of a Traffic Manager profile. */
 export type TrafficManagerProbeScenario = Pick<TrafficManagerScenario, 'client' | 'endpoints' | 'port' | 'interval'>;
@@ -203,16 +202,13 @@ export const trafficManagerService: ServiceModule<TrafficManagerProbeScenario, '
     const s = defaultScenario(trafficManagerParams, crossCheck);
     const hops = trafficManagerHops(s);
     return {
-      service: 'traffic-manager',
       layer: 'dns',
       dataPath: onPath(hops, 'tm'),
       terminates: terminates(hops),
       sourceAtBackend: sourceAtBackend(hops, s.client.text),
       // The client connects to the address the DNS answer gave it: the endpoint's own.
       destinationAtBackend: 'own-ip',
-      certReachesBackend: trafficManagerService.certificate('e2e').reaches,
       clientIpHow: clientIpHow(hops, s.client.text, false),
-      probeSource: probeSource(probe.rows(defaultScenario(probe.params, probe.check))),
       scope: 'global',
     };
   },

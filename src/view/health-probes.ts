@@ -101,6 +101,13 @@ function sendersOf(rows: readonly ProbeRow[]): string[] {
   return [...new Set(rows.map((row) => row.src))];
 }
 
+/** The note for senders beyond the drawn ones: a service with several senders declares it. */
+function moreSendersKey(service: (typeof SERVICES)[number]): string {
+  if (service.probe.moreSenders === undefined)
+    throw new Error(`${service.id} has more probe senders than are drawn but declares no probe.moreSenders`);
+  return service.probe.moreSenders;
+}
+
 const senderKey = (service: string, index: number) => `${service}:${index + 1}`;
 
 /** A service's sender label: its one sender, or its numbered senders (the gateway's instances). */
@@ -141,7 +148,7 @@ function probeRounds(rows: readonly ProbeRow[], t: Translate): ProbeRound[] {
       messages.push({
         kind: 'note',
         over: [senderKey(service.id, drawn.length - 1)],
-        text: t(uiKey(service.probe.moreSenders ?? `diagram.probes.more.${service.id}`), { n: senders.length - drawn.length }),
+        text: t(uiKey(moreSendersKey(service)), { n: senders.length - drawn.length }),
       });
     }
     const label = t('diagram.probes.group', { service: t(`service.${service.id}`), interval: mine[0]!.interval });

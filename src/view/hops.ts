@@ -1,15 +1,25 @@
 import type { Hop } from '../model/hop.ts';
-import type { Translate } from '../i18n.ts';
+import type { Translate, UiKey } from '../i18n.ts';
 import type { Step } from '../diagram/sequence.ts';
 import { dataTable, socketCell, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 
-export function hopTable(hops: readonly Hop[], t: Translate): ElementNode {
+/** How a hop table names the two ends of each hop, and what else each row carries. */
+export interface HopTableOptions<H extends Hop> {
+  readonly caption?: UiKey;
+  /** The sender's and receiver's names; by default the actors' (`actor.*`). */
+  readonly names?: (hop: H, t: Translate) => readonly [string, string];
+  readonly rowAttrs?: (hop: H) => Readonly<Record<string, string>>;
+}
+
+export function hopTable<H extends Hop>(hops: readonly H[], t: Translate, options: HopTableOptions<H> = {}): ElementNode {
+  const names = options.names ?? ((hop: H) => [t(`actor.${hop.from}`), t(`actor.${hop.to}`)] as const);
   const rows = hops.map((hop) => {
-    const leg = t('table.hops.path.value', { from: t(`actor.${hop.from}`), to: t(`actor.${hop.to}`) });
+    const [from, to] = names(hop, t);
+    const leg = t('table.hops.path.value', { from, to });
     return h(
       'tr',
-      { 'data-hop': String(hop.n) },
+      { 'data-hop': String(hop.n), ...options.rowAttrs?.(hop) },
       h('th', { scope: 'row' }, String(hop.n)),
       socketCell('src', hop.src),
       socketCell('dst', hop.dst),
@@ -17,14 +27,16 @@ export function hopTable(hops: readonly Hop[], t: Translate): ElementNode {
     );
   });
   const columns = (['n', 'src', 'dst', 'path'] as const).map((column) => t(`table.hops.${column}`));
-  return dataTable(t('table.hops.caption'), columns, rows, 'atp-hops');
+  return dataTable(t(options.caption ?? 'table.hops.caption'), columns, rows, 'atp-hops');
 }
 
 /**
- * The message text for a hop: its number and source, then `→ dst` on a second line, so the SVG
+ * The label of a hop's arrow: its number and source, then `→ dst` on a second line, so the SVG
  * holds every value and the arrow needs half the width.
  */
+export const hopLabel = (hop: Hop): string[] => [`(${hop.n}) ${socketText(hop.src)}`, `→ ${socketText(hop.dst)}`];
+
 export function hopMessage(hop: Hop): Step {
   const reply = hop.from === 'backend' || hop.from === 'endpoint' || hop.from === 'origin' || hop.to === 'client';
-  return { kind: 'message', from: hop.from, to: hop.to, text: [`(${hop.n}) ${socketText(hop.src)}`, `→ ${socketText(hop.dst)}`], reply };
+  return { kind: 'message', from: hop.from, to: hop.to, text: hopLabel(hop), reply };
 }

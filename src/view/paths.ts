@@ -1,42 +1,21 @@
-import type { Translate } from '../i18n.ts';
+import { uiKey, type Translate } from '../i18n.ts';
 import type { Step } from '../diagram/sequence.ts';
-import { pathLegs, pathProfile, type PathLeg, type PathResult, type PathScenario } from '../model/paths.ts';
+import { dataStages, pathLegs, type PathLeg, type PathResult, type PathScenario } from '../model/paths.ts';
 import type { ExplorerView } from './explorer.ts';
-import { answerAt } from '../model/traffic-manager.ts';
 import { dnsTable } from './traffic-manager.ts';
-import { chipList, dataTable, fieldCell, socketCell, socketText } from './table.ts';
+import { hopLabel, hopTable } from './hops.ts';
+import { chipList, dataTable, fieldCell, scrollable, socketCell, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 
 /** Who a stage, the client or the backend is on this page (`stage.*` in content/i18n). */
 const who = (key: PathLeg['sender'] | 'tm', t: Translate) => t(`stage.${key}`);
 
-function legTable(legs: readonly PathLeg[], t: Translate): ElementNode {
-  const rows = legs.map((leg) =>
-    h(
-      'tr',
-      { 'data-hop': String(leg.n), 'data-stage': leg.sender },
-      h('th', { scope: 'row' }, String(leg.n)),
-      socketCell('src', leg.src),
-      socketCell('dst', leg.dst),
-      h(
-        'td',
-        {},
-        h('span', { class: 'atp-leg' }, t('table.hops.path.value', { from: who(leg.sender, t), to: who(leg.receiver, t) })),
-        h('span', { class: 'atp-note' }, t(`hopNote.${leg.note}`)),
-      ),
-    ),
-  );
-  const columns = (['n', 'src', 'dst', 'path'] as const).map((column) => t(`table.hops.${column}`));
-  return dataTable(t('table.path.caption'), columns, rows, 'atp-hops');
-}
-
 /** What the backend receives, in one place. */
 function summaryTable(result: PathResult, t: Translate): ElementNode {
   const row = (key: 'backend-source' | 'xff' | 'cert', cell: ElementNode) =>
     h('tr', {}, h('th', { scope: 'row' }, t(`table.path-summary.${key}`)), cell);
-  return h(
-    'div',
-    { class: 'atp-scroll', tabindex: '0', role: 'region', 'aria-label': t('table.path-summary.caption') },
+  return scrollable(
+    t('table.path-summary.caption'),
     h(
       'table',
       { class: 'atp-table atp-path-summary' },
@@ -60,7 +39,7 @@ function nsgTable(result: PathResult, t: Translate): ElementNode {
     h(
       'tr',
       { 'data-nsg-rule': String(index + 1), 'data-place': rule.place },
-      h('th', { scope: 'row' }, t(`path.nsg.place.${rule.place}`)),
+      h('th', { scope: 'row' }, t(uiKey(`path.nsg.place.${rule.place}`))),
       fieldCell('source', rule.source),
       fieldCell('destination', rule.destination),
       fieldCell('port', rule.port),
@@ -78,12 +57,12 @@ function addressOf(result: PathResult, key: string): string {
 
 export function pathView(s: PathScenario, t: Translate): ExplorerView {
   const result = pathLegs(s);
-  const stages = s.chain.filter((stage) => stage !== 'tm');
+  const stages = dataStages(s);
   const message = (leg: PathLeg, reply: boolean): Step => ({
     kind: 'message',
     from: leg.sender,
     to: leg.receiver,
-    text: [`(${leg.n}) ${socketText(leg.src)}`, `→ ${socketText(leg.dst)}`],
+    text: hopLabel(leg),
     reply,
   });
   const dnsSteps: Step[] = result.dns.flatMap((step) => [
@@ -91,8 +70,12 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
     { kind: 'message', from: 'tm', to: 'client', text: step.answer, reply: true },
   ]);
   const outputs = [
-    ...(result.dns.length > 0 ? [dnsTable(result.dns, answerAt(pathProfile(s)), t)] : []),
-    legTable([...result.request, ...result.reply], t),
+    ...(result.answer ? [dnsTable(result.dns, result.answer, t)] : []),
+    hopTable([...result.request, ...result.reply], t, {
+      caption: 'table.path.caption',
+      names: (leg) => [who(leg.sender, t), who(leg.receiver, t)],
+      rowAttrs: (leg) => ({ 'data-stage': leg.sender }),
+    }),
     summaryTable(result, t),
     nsgTable(result, t),
   ];

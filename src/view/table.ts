@@ -27,10 +27,16 @@ export function chipList(value: string): TreeNode[] {
   return value.split(/,\s*/).flatMap((item, index) => (index === 0 ? [chip(item)] : [', ', chip(item)]));
 }
 
-/** A DNS answer, `CNAME name` or `A address`: the record type as text, the value as a chip. */
-export function dnsRecord(answer: string): TreeNode[] {
+/** A DNS answer, `CNAME name` or `A address`, split into its record type and its value. */
+function recordParts(answer: string): [type: string, value: string] | [value: string] {
   const space = answer.indexOf(' ');
-  return space > 0 ? [answer.slice(0, space + 1), chip(answer.slice(space + 1))] : [chip(answer)];
+  return space > 0 ? [answer.slice(0, space), answer.slice(space + 1)] : [answer];
+}
+
+/** A DNS answer in a table: the record type as text, the value as a chip. */
+export function dnsRecord(answer: string): TreeNode[] {
+  const parts = recordParts(answer);
+  return parts.length === 2 ? [`${parts[0]} `, chip(parts[1])] : [chip(parts[0])];
 }
 
 /** A cell that carries its machine value (SPEC §4) and shows its localised text. */
@@ -94,5 +100,6 @@ export const lines = (text: string): string[] => text.split('\n');
  * two participants needs only the name's width (a drawing that fits paper, SPEC §7.4).
  */
 export function recordLines(answer: string): string[] {
-  return answer.startsWith('CNAME ') ? ['CNAME', answer.slice('CNAME '.length)] : [answer];
+  const parts = recordParts(answer);
+  return parts[0] === 'CNAME' ? parts : [answer];
 }

@@ -1,5 +1,5 @@
 /**
- * Add, remove and reorder the stages of the paths explorer's `chain` field. Every action writes
+ * Add and remove the stages of the paths explorer's `chain` field. Every action writes
  * the field and fires an input event, so the explorer recomputes and the URL follows as for any
  * edit; typing in the field redraws the buttons.
  */
@@ -36,6 +36,10 @@ if (strings && input) {
     if (focus) editor.querySelector<HTMLElement>(`[data-focus="${focus}"]`)?.focus();
   };
 
+  // The stages in the one order the page computes (the template lists them so).
+  const order = Object.keys(names);
+  const inOrder = (keys: string[]) => keys.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+
   const draw = () => {
     const current = stages();
     const list = document.createElement('ol');
@@ -43,15 +47,6 @@ if (strings && input) {
       const name = names[key] ?? key;
       const item = document.createElement('li');
       item.append(name);
-      const swap = (other: number) => {
-        const next = [...current];
-        [next[index], next[other]] = [next[other]!, next[index]!];
-        return next;
-      };
-      // After a move, focus stays on the moved stage's button so the keyboard can keep moving it.
-      if (index > 0) item.append(button('↑', `${strings.up}: ${name}`, () => write(swap(index - 1), `up-${key}`), `up-${key}`));
-      if (index < current.length - 1)
-        item.append(button('↓', `${strings.down}: ${name}`, () => write(swap(index + 1), `down-${key}`), `down-${key}`));
       item.append(
         button('×', `${strings.remove}: ${name}`, () =>
           write(
@@ -62,11 +57,12 @@ if (strings && input) {
       );
       list.append(item);
     });
-    const missing = Object.keys(names).filter((key) => !current.includes(key));
+    const missing = order.filter((key) => !current.includes(key));
     const select = document.createElement('select');
     select.setAttribute('aria-label', strings.add ?? '');
     for (const key of missing) select.append(new Option(names[key]!, key));
-    const add = button('+', strings.add ?? '', () => write([...current, select.value], 'add'), 'add');
+    // A stage goes in at its place in the order, so an addition never breaks the chain rule.
+    const add = button('+', strings.add ?? '', () => write(inOrder([...current, select.value]), 'add'), 'add');
     editor.replaceChildren(list, ...(missing.length > 0 ? [select, add] : []));
   };
 

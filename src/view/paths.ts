@@ -4,7 +4,7 @@ import { dataStages, pathLegs, type PathLeg, type PathResult, type PathScenario 
 import type { ExplorerView } from './explorer.ts';
 import { dnsTable } from './traffic-manager.ts';
 import { hopLabel, hopTable } from './hops.ts';
-import { chipList, dataTable, fieldCell, scrollable, socketCell, socketText } from './table.ts';
+import { chipList, dataTable, fieldCell, lines, recordLines, scrollable, socketCell, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 
 /** Who a stage, the client or the backend is on this page (`stage.*` in content/i18n). */
@@ -66,8 +66,8 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
     reply,
   });
   const dnsSteps: Step[] = result.dns.flatMap((step) => [
-    { kind: 'message', from: 'client', to: 'tm', text: `(DNS ${step.n}) ${step.query}?` },
-    { kind: 'message', from: 'tm', to: 'client', text: step.answer, reply: true },
+    { kind: 'message', from: 'client', to: 'tm', text: lines(t('diagram.tm.query', { n: step.n, name: step.query })) },
+    { kind: 'message', from: 'tm', to: 'client', text: recordLines(step.answer), reply: true },
   ]);
   const outputs = [
     ...(result.answer ? [dnsTable(result.dns, result.answer, t)] : []),

@@ -59,18 +59,31 @@ for (const lang of ['ja', 'en'] as const) {
       expect(new URL(page.url()).searchParams.get('subnet')).toBe('172.16.8.0/27');
     });
 
-    test('after an edit the print pieces show the edited scenario', async ({ page }) => {
+    test('the print pieces are drawn with their stylesheet: every line has a stroke', async ({ page }) => {
       await page.goto(`/${lang}/health-probes/`);
-      const explorer = page.locator('[data-explorer="health-probes"]');
-      await explorer.locator('input[name="subnet"]').fill('172.16.8.0/27');
-      await waitForRedraw(explorer);
-      await expect(explorer).toHaveAttribute('data-printed-parts', /\d+/);
       await page.emulateMedia({ media: 'print' });
-      const gateway = explorer.locator('[data-print-parts] [data-diagram]').nth(1).locator('[data-svg="light"] svg');
-      await expect(gateway).toBeVisible();
-      expect(await gateway.textContent()).toContain('172.16.8.4');
-      expect(await gateway.textContent()).not.toContain('10.0.0.4');
+      const strokes = await page
+        .locator('[data-print-parts] [data-svg="light"] svg line')
+        .evaluateAll((lines) => lines.map((line) => getComputedStyle(line).stroke));
+      expect(strokes.length).toBeGreaterThan(10);
+      expect(strokes.filter((stroke) => stroke === 'none')).toEqual([]);
     });
+
+    for (const colorScheme of ['light', 'dark'] as const) {
+      test(`after an edit the print pieces show the edited scenario (${colorScheme} theme)`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme });
+        await page.goto(`/${lang}/health-probes/`);
+        const explorer = page.locator('[data-explorer="health-probes"]');
+        await explorer.locator('input[name="subnet"]').fill('172.16.8.0/27');
+        await waitForRedraw(explorer);
+        await expect(explorer).toHaveAttribute('data-printed-parts', /\d+/);
+        await page.emulateMedia({ media: 'print' });
+        const gateway = explorer.locator('[data-print-parts] [data-diagram]').nth(1).locator('[data-svg="light"] svg');
+        await expect(gateway).toBeVisible();
+        expect(await gateway.textContent()).toContain('172.16.8.4');
+        expect(await gateway.textContent()).not.toContain('10.0.0.4');
+      });
+    }
 
     test('too many instances for the subnet: error at instances, rows unchanged', async ({ page }) => {
       await page.goto(`/${lang}/health-probes/`);

@@ -127,6 +127,17 @@ for (const lang of ['ja', 'en'] as const) {
       await expect(explorer.locator('[data-error-for="lbip"]')).toBeVisible();
     });
 
+    test('the chain editor adds a stage at its place in the order, so the chain stays valid', async ({ page }) => {
+      await page.goto(`/${lang}/paths/?chain=agw,lb`);
+      const explorer = page.locator('[data-explorer="path"]');
+      const editor = explorer.locator('.atp-chain');
+      await editor.locator('select').selectOption('fw');
+      await editor.locator('button[data-focus="add"]').press('Enter');
+      await expect(explorer.locator('input[name="chain"]')).toHaveValue('fw,agw,lb');
+      await expect(explorer.locator('[data-error-for="chain"]')).toBeHidden();
+      await expect(editor.locator('li')).toHaveCount(3);
+    });
+
     test('the chain editor follows the URL’s chain and a reset', async ({ page }) => {
       await page.goto(`/${lang}/paths/?chain=fw,agw,lb`);
       const explorer = page.locator('[data-explorer="path"]');

@@ -49,6 +49,15 @@ for (const lang of ['ja', 'en'] as const) {
       expect(sidebar.filter((href) => href.startsWith('#'))).toEqual([]);
     });
 
+    test('printing from the dark theme prints the light drawing', async ({ page }) => {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.goto(`/${lang}/load-balancer/`);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+      await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+      await expect(page.locator('[data-diagram] [data-svg="light"] svg')).toBeVisible();
+      await expect(page.locator('[data-diagram] [data-svg="dark"] svg')).toBeHidden();
+    });
+
     test('print media hides inputs and navigation and keeps diagrams whole', async ({ page }) => {
       await page.goto(`/${lang}/load-balancer/`);
       await page.emulateMedia({ media: 'print' });

@@ -32,8 +32,9 @@ export default defineConfig({
   site,
   srcDir: './',
   trailingSlash: 'always',
-  // Mermaid in the browser copies its config with plain loops: a third of each redraw otherwise.
-  vite: { plugins: [mermaidConfigCopy()] },
+  // Mermaid runs in the reader's browser only in the diagram renderer's frame, a bundle of its own
+  // (src/client/diagram-renderer.ts); there it copies its config lazily, with plain loops.
+  vite: { worker: { format: 'es', plugins: () => [mermaidConfigCopy()] } },
   redirects: { '/': '/ja/' },
   // `## Heading {#id}` gives a heading an id that survives rewording and is the same in both
   // languages (SPEC §1: stable anchors). Sätteri, Astro's Markdown processor, has it off by default.

@@ -202,7 +202,7 @@ async function measurePage(browser: Browser, path: string, file: string): Promis
       htmlBytes: readFileSync(file).length,
       jsBeforeInteraction: sum('bytes'),
       jsBeforeInteractionGzip: sum('gzip'),
-      mermaidBeforeIntent: scripts.some((s) => /mermaid|redraw|sequenceDiagram/i.test(s.url)),
+      mermaidBeforeIntent: scripts.some((s) => /mermaid|redraw|diagram-renderer|sequenceDiagram/i.test(s.url)),
     };
     const explorer = page.locator('[data-explorer][data-interactive]').first();
     if (args['lighthouse-only'] || (await explorer.count()) === 0) {

@@ -1,41 +1,69 @@
 /**
  * Mermaid hands out its configuration as a fresh deep copy on every `getConfig()`, and a sequence
- * diagram asks for it some thirty times per render (every message, note and actor while parsing,
+ * diagram asks for it dozens of times per render (every message, note and actor while parsing,
  * and again while drawing). The copy goes through Mermaid's general `assignWithDepth` over the
- * whole configuration — every diagram type's defaults and the theme's ~150 variables — and was a
- * third of each redraw after an edit (profiled: 10–25 ms of 45–70 ms on this machine).
+ * whole configuration — every diagram type's defaults and the theme's ~150 variables, some 850
+ * keys — and was a third of each redraw after an edit (profiled: 10–25 ms of 45–70 ms on this
+ * machine).
  *
  * `copyConfig` makes the same copy (same keys, same order, arrays de-duplicated as Mermaid does,
- * nulls dropped) with plain loops; the Vite plugin below puts it in place of Mermaid's in the
- * browser bundle only. The build-time renderer runs Mermaid's own file; both produce the same
- * object, so both draw the same SVG (tests/unit/mermaid-config-copy.node.test.ts checks the copy
- * against Mermaid's function, and that the patch still applies to the installed Mermaid).
+ * nulls dropped) with plain loops, and copies each section only when it is read; the Vite plugin
+ * below puts it in place of Mermaid's in the browser bundle only. The build-time renderer runs
+ * Mermaid's own file; both produce the same object, so both draw the same SVG
+ * (tests/unit/mermaid-config-copy.node.test.ts checks the copy against Mermaid's function, and
+ * that the patch still applies to the installed Mermaid).
  */
 
-/** What `assignWithDepth({}, config)` (depth 2) returns, without its per-key overhead. */
+/**
+ * What `assignWithDepth({}, config)` (depth 2) returns, without its per-key overhead, and lazily:
+ * each section (`sequence`, `themeVariables`, … every diagram type's defaults) is copied the first
+ * time the copy's reader asks for it. A render asks for the configuration dozens of times and
+ * reads one or two sections each time; copying all of them every time is what made it slow.
+ * Until it is read, a section is an accessor that copies the section as it was when `copyConfig`
+ * ran (Mermaid replaces its configuration object rather than changing it, so that is the same
+ * state); reading or writing it turns it into a plain property. Keys keep their order.
+ * Self-contained on purpose: the plugin below inserts its source text into Mermaid's.
+ */
 export function copyConfig(config: Record<string, unknown>): Record<string, unknown> {
   const unique = (values: readonly unknown[]): unknown[] => {
     const out: unknown[] = [];
     for (const value of values) if (!out.includes(value)) out.push(value);
     return out;
   };
-  const copy = (source: object, depth: number): unknown => {
+  // A key named `__proto__` stays an own key, as with Mermaid's defineProperty (which is slow for every key).
+  const plain = (target: object, key: string, value: unknown) =>
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  const set = (target: Record<string, unknown>, key: string, value: unknown) => {
+    if (key === '__proto__') plain(target, key, value);
+    else target[key] = value;
+  };
+  const section = (source: object): unknown => {
     if (Array.isArray(source)) return unique(source);
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(source)) {
       const value = (source as Record<string, unknown>)[key];
-      let copied: unknown = value;
-      if (typeof value === 'object') {
-        if (value === null) continue;
-        copied = depth > 1 ? copy(value, depth - 1) : Array.isArray(value) ? unique(value) : Object.assign({}, value);
-      }
-      // A key named `__proto__` stays an own key, as with Mermaid's defineProperty (which is slow for every key).
-      if (key === '__proto__') Object.defineProperty(out, key, { value: copied, writable: true, enumerable: true, configurable: true });
-      else out[key] = copied;
+      if (typeof value !== 'object') set(out, key, value);
+      else if (value !== null) set(out, key, Array.isArray(value) ? unique(value) : Object.assign({}, value));
     }
     return out;
   };
-  return copy(config, 2) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(config)) {
+    const value = config[key];
+    if (typeof value !== 'object') set(out, key, value);
+    else if (value !== null)
+      Object.defineProperty(out, key, {
+        get: () => {
+          const copied = section(value);
+          plain(out, key, copied);
+          return copied;
+        },
+        set: (replaced: unknown) => plain(out, key, replaced),
+        enumerable: true,
+        configurable: true,
+      });
+  }
+  return out;
 }
 
 /** Mermaid 12's `getConfig`, as it stands in its ESM build. */

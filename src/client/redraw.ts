@@ -1,23 +1,46 @@
 /**
- * Mermaid in the browser: loaded when the reader shows intent (see explorer.ts), it redraws an
- * explorer's diagram after an edit. The visible theme is drawn by Mermaid with the one config the
- * build uses and finished by the same function; the other theme is derived from that drawing
+ * Redraws an explorer's diagram after an edit. Mermaid draws in a frame of its own
+ * (src/client/diagram-renderer.ts, made when the reader shows intent; see explorer.ts), with the
+ * one config the build uses and the same finishing function; this module puts the SVG in place.
+ * The visible theme is drawn; the other theme is derived from that drawing
  * (src/diagram/variant.ts), so a theme switch shows the same scenario at no extra render.
  */
-import mermaid from 'mermaid';
-import { DIAGRAM_THEMES, mermaidConfig, type DiagramTheme } from '../diagram/config.ts';
-import { finishSvg } from '../diagram/finish.ts';
+import rendererUrl from './diagram-renderer.ts?worker&url';
+import type { Render } from './diagram-renderer.ts';
+import { DIAGRAM_THEMES, type DiagramTheme } from '../diagram/config.ts';
 import { sequenceSource, type SequenceDiagram } from '../diagram/sequence.ts';
 import { themeVariant } from '../diagram/variant.ts';
 
-let configured: DiagramTheme | undefined;
 let renderCount = 0;
+let renderer: Promise<Render> | undefined;
 
-/** `initialize` rebuilds Mermaid's whole theme; only a theme change needs it. */
-function configure(theme: DiagramTheme): void {
-  if (configured === theme) return;
-  mermaid.initialize(mermaidConfig(theme));
-  configured = theme;
+/**
+ * The frame Mermaid draws in, made once: an empty document of this page's origin (so the page
+ * can call it directly) holding only the renderer module. Laid out, since Mermaid measures text
+ * there, but never seen, focused, announced or printed.
+ */
+function rendererFrame(): Promise<Render> {
+  renderer ??= new Promise<Render>((resolve, reject) => {
+    const frame = document.createElement('iframe');
+    frame.title = 'Mermaid';
+    frame.tabIndex = -1;
+    frame.setAttribute('aria-hidden', 'true');
+    frame.style.cssText = 'position:fixed;top:0;left:0;width:0;height:0;border:0;visibility:hidden;pointer-events:none';
+    const script = new URL(rendererUrl, document.baseURI).href;
+    frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mermaid</title><script type="module" src="${script}"></script></head><body></body></html>`;
+    frame.addEventListener('load', () => {
+      const render = (frame.contentWindow as (Window & { atpRender?: Render }) | null)?.atpRender;
+      if (render) resolve(render);
+      else reject(new Error(`the diagram renderer did not start (${script})`));
+    });
+    document.body.append(frame);
+  });
+  return renderer;
+}
+
+async function drawSvg(svgId: string, source: string, theme: DiagramTheme): Promise<string> {
+  const render = await rendererFrame();
+  return render(svgId, source, theme);
 }
 
 function visibleTheme(): DiagramTheme {
@@ -49,17 +72,15 @@ export function whenIdle(): Promise<void> {
 }
 
 /**
- * While the reader is still reading: Mermaid's sequence-diagram code (Mermaid loads each diagram
- * type on first use), then, when the browser is idle, one throwaway drawing — of the diagram the
- * reader is looking at, if given — so the first edit's drawing runs on warm code, with its labels
- * already measured, instead of paying for the first run.
+ * While the reader is still reading: the frame, Mermaid and its sequence diagram, then, when the
+ * browser is idle, one throwaway drawing — of the diagram the reader is looking at, if given — so
+ * the first edit's drawing runs on warm code, with its labels already measured, instead of paying
+ * for the first run.
  */
 export function warmUp(diagram: SequenceDiagram = WARM_UP): Promise<unknown> {
-  configure(visibleTheme());
-  warm ??= mermaid
-    .parse('sequenceDiagram\n  a->>b: c')
+  warm ??= rendererFrame()
     .then(whenIdle)
-    .then(() => mermaid.render(`atp-warm-up-${++renderCount}`, sequenceSource(diagram)))
+    .then(() => drawSvg(`atp-warm-up-${++renderCount}`, sequenceSource(diagram), visibleTheme()))
     .catch(() => undefined);
   return warm;
 }
@@ -77,9 +98,8 @@ export async function redraw(root: HTMLElement, diagram: SequenceDiagram, curren
   // keeps the drawing already there.
   if (shown.get(root) === source) return true;
   const theme = visibleTheme();
-  configure(theme);
   const id = `${root.id}-svg-${++renderCount}`;
-  const { svg } = await mermaid.render(`${id}-${theme}`, source);
+  const svg = await drawSvg(`${id}-${theme}`, source, theme);
   if (!current()) return false;
   shown.delete(root);
   const holder = root.querySelector<HTMLElement>(`[data-svg="${theme}"]`);
@@ -87,7 +107,6 @@ export async function redraw(root: HTMLElement, diagram: SequenceDiagram, curren
   holder.innerHTML = svg;
   const drawn = holder.querySelector('svg');
   if (!drawn) return false;
-  finishSvg(drawn);
   for (const other of DIAGRAM_THEMES) {
     if (other === theme) continue;
     const otherHolder = root.querySelector<HTMLElement>(`[data-svg="${other}"]`);
@@ -109,12 +128,8 @@ async function renderWithMermaid(
   diagram: SequenceDiagram,
   current: () => boolean,
 ): Promise<boolean> {
-  mermaid.initialize(mermaidConfig(theme));
-  configured = theme;
-  const { svg } = await mermaid.render(id, sequenceSource(diagram));
+  const svg = await drawSvg(id, sequenceSource(diagram), theme);
   if (!current()) return false;
   holder.innerHTML = svg;
-  const drawn = holder.querySelector('svg');
-  if (drawn) finishSvg(drawn);
   return true;
 }

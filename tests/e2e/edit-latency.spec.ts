@@ -1,12 +1,13 @@
 /**
  * Edits feel instant: the table is on screen in the frame after the input, before any diagram
- * work, and Mermaid (about 950 KB) is fetched only once the reader shows intent.
+ * work, and Mermaid (about 950 KB) is fetched only once the reader shows intent, into the frame
+ * it draws in (src/client/diagram-renderer.ts).
  */
 import { expect, test } from './fixtures.ts';
 import { diagramText, waitForRedraw } from './helpers.ts';
 
 /** Mermaid and the code that drives it, by the names of their built chunks. */
-const MERMAID = /\/_astro\/(redraw|mermaid|sequenceDiagram)[^/]*\.js$/;
+const MERMAID = /\/_astro\/(redraw|diagram-renderer|mermaid|sequenceDiagram)[^/]*\.js$/;
 
 test('Mermaid is requested only when the reader shows intent', async ({ page }) => {
   const scripts: string[] = [];
@@ -79,4 +80,32 @@ test("the other theme's drawing follows the edit, with ids of its own", async ({
   // Switching the theme shows the same scenario at once.
   await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
   await expect(dark).toBeVisible();
+});
+
+test("a redraw of the page's own scenario is the drawing the build made (same config, same finish)", async ({ page }) => {
+  await page.goto('/ja/health-probes/');
+  const explorer = page.locator('[data-explorer="health-probes"]');
+  const light = explorer.locator(':scope > [data-diagram] [data-svg="light"]');
+  // Ids differ by design (each drawing has its own, and Mermaid numbers its shapes per page);
+  // everything else must not.
+  const withoutIds = (markup: string, id: string) => markup.replaceAll(id, 'ID').replace(/ id="[^"]*"/g, '');
+  const svgId = () => light.locator('svg').evaluate((svg) => svg.id);
+  const built = withoutIds(await light.innerHTML(), await svgId());
+  const bport = explorer.locator('input[name="bport"]');
+  await bport.fill('8081');
+  await waitForRedraw(explorer, 1);
+  await bport.fill('443');
+  await waitForRedraw(explorer, 2);
+  expect(withoutIds(await light.innerHTML(), await svgId())).toBe(built);
+});
+
+test('the frame Mermaid draws in is out of sight, out of the tab order and hidden from assistive technology', async ({ page }) => {
+  await page.goto('/en/load-balancer/');
+  await page.locator('[data-explorer="load-balancer"] input[name="cport"]').focus();
+  const frame = page.locator('body > iframe');
+  await expect(frame).toHaveCount(1);
+  await expect(frame).toHaveAttribute('aria-hidden', 'true');
+  await expect(frame).toHaveAttribute('tabindex', '-1');
+  await expect(frame).toBeHidden();
+  expect(await frame.evaluate((el) => el.getBoundingClientRect().width * el.getBoundingClientRect().height)).toBe(0);
 });

@@ -69,3 +69,57 @@ describe('copyConfig makes the copy Mermaid makes', () => {
     );
   });
 });
+
+describe('copyConfig copies a section only when it is read', () => {
+  /** A source whose sections count how often their keys are listed (a copy lists them once). */
+  function counted() {
+    const reads = { sequence: 0, flowchart: 0 };
+    const section = (name: keyof typeof reads, value: Record<string, unknown>) =>
+      new Proxy(value, {
+        ownKeys(target) {
+          reads[name]++;
+          return Reflect.ownKeys(target);
+        },
+      });
+    const source = {
+      theme: 'default',
+      sequence: section('sequence', { width: 128, wrap: false, messageFont: { size: 14 } }),
+      flowchart: section('flowchart', { padding: 8 }),
+    };
+    return { reads, source: source as Record<string, unknown> };
+  }
+
+  it('copies nothing until a section is read, then that section once', () => {
+    const { reads, source } = counted();
+    const copy = copyConfig(source);
+    expect(reads).toEqual({ sequence: 0, flowchart: 0 });
+    expect(copy.theme).toBe('default');
+    const sequence = copy.sequence as Record<string, unknown>;
+    expect(sequence).toEqual({ width: 128, wrap: false, messageFont: { size: 14 } });
+    expect(copy.sequence).toBe(sequence);
+    expect(reads).toEqual({ sequence: 1, flowchart: 0 });
+  });
+
+  it('gives the reader its own objects: changes stay in the copy', () => {
+    const { source } = counted();
+    const copy = copyConfig(source);
+    const sequence = copy.sequence as { width: number; messageFont: { size: number } };
+    sequence.width = 500;
+    sequence.messageFont.size = 20;
+    expect((source.sequence as { width: number }).width).toBe(128);
+    expect((source.sequence as { messageFont: { size: number } }).messageFont.size).toBe(14);
+    expect((copyConfig(source).sequence as { width: number }).width).toBe(128);
+  });
+
+  it('takes a whole section written before it was read, and keeps the key order', () => {
+    const { reads, source } = counted();
+    const copy = copyConfig(source);
+    copy.sequence = { width: 1 };
+    expect(copy.sequence).toEqual({ width: 1 });
+    expect(reads.sequence).toBe(0);
+    expect(Object.keys(copy)).toEqual(['theme', 'sequence', 'flowchart']);
+    expect({ ...copy }).toEqual({ theme: 'default', sequence: { width: 1 }, flowchart: { padding: 8 } });
+    delete copy.flowchart;
+    expect(Object.keys(copy)).toEqual(['theme', 'sequence']);
+  });
+});

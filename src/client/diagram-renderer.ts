@@ -14,8 +14,12 @@ import mermaid from 'mermaid';
 import { mermaidConfig, type DiagramTheme } from '../diagram/config.ts';
 import { finishSvg } from '../diagram/finish.ts';
 
-/** Draws `source` in `theme`; the SVG's id is `svgId` (Mermaid scopes its stylesheet to it). */
-export type Render = (svgId: string, source: string, theme: DiagramTheme) => Promise<string>;
+/**
+ * Draws `source` in `theme`; the SVG's id is `svgId` (Mermaid scopes its stylesheet to it). The
+ * finished element is handed over as it is (the page adopts it), not written out as markup for
+ * the page to parse again.
+ */
+export type Render = (svgId: string, source: string, theme: DiagramTheme) => Promise<SVGSVGElement>;
 
 let configured: DiagramTheme | undefined;
 
@@ -32,9 +36,8 @@ const draw: Render = async (svgId, source, theme) => {
   const drawn = holder.querySelector('svg');
   if (!drawn) throw new Error('Mermaid returned no SVG');
   finishSvg(drawn);
-  const finished = holder.innerHTML;
   holder.remove();
-  return finished;
+  return drawn;
 };
 
 /** One drawing at a time, in the order asked: a theme change must not land in another drawing. */

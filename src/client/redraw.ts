@@ -38,9 +38,10 @@ function rendererFrame(): Promise<Render> {
   return renderer;
 }
 
-async function drawSvg(svgId: string, source: string, theme: DiagramTheme): Promise<string> {
+/** The finished drawing of `source` in `theme`, made in the renderer's frame and adopted by this page. */
+async function drawSvg(svgId: string, source: string, theme: DiagramTheme): Promise<SVGSVGElement> {
   const render = await rendererFrame();
-  return render(svgId, source, theme);
+  return document.adoptNode(await render(svgId, source, theme));
 }
 
 function visibleTheme(): DiagramTheme {
@@ -99,14 +100,12 @@ export async function redraw(root: HTMLElement, diagram: SequenceDiagram, curren
   if (shown.get(root) === source) return true;
   const theme = visibleTheme();
   const id = `${root.id}-svg-${++renderCount}`;
-  const svg = await drawSvg(`${id}-${theme}`, source, theme);
+  const drawn = await drawSvg(`${id}-${theme}`, source, theme);
   if (!current()) return false;
   shown.delete(root);
   const holder = root.querySelector<HTMLElement>(`[data-svg="${theme}"]`);
   if (!holder) return false;
-  holder.innerHTML = svg;
-  const drawn = holder.querySelector('svg');
-  if (!drawn) return false;
+  holder.replaceChildren(drawn);
   for (const other of DIAGRAM_THEMES) {
     if (other === theme) continue;
     const otherHolder = root.querySelector<HTMLElement>(`[data-svg="${other}"]`);
@@ -128,8 +127,8 @@ async function renderWithMermaid(
   diagram: SequenceDiagram,
   current: () => boolean,
 ): Promise<boolean> {
-  const svg = await drawSvg(id, sequenceSource(diagram), theme);
+  const drawn = await drawSvg(id, sequenceSource(diagram), theme);
   if (!current()) return false;
-  holder.innerHTML = svg;
+  holder.replaceChildren(drawn);
   return true;
 }

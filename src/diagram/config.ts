@@ -9,6 +9,10 @@ export const DIAGRAM_THEMES: readonly DiagramTheme[] = ['light', 'dark'];
 const base = {
   startOnLoad: false,
   securityLevel: 'strict',
+  // Sequence diagrams draw SVG text, never HTML labels. With HTML labels on (Mermaid's default),
+  // strict mode runs every label through DOMPurify twice; off, once. A third of a redraw went to
+  // those passes; the labels come out the same (and src/diagram/escape.ts has escaped them first).
+  htmlLabels: false,
   fontFamily: '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", Meiryo, system-ui, sans-serif',
   sequence: {
     mirrorActors: false,

@@ -12,16 +12,15 @@
  *   mkdir -p /tmp/lh && cd /tmp/lh && npm init -y && npm install node@24 lighthouse@13
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, resolveBrowser } from '../src/browser/resolve.ts';
 import { builtPages } from '../src/build/dist.ts';
-import { serve } from './serve-compressed.ts';
+import { gzipCopy, originOf, serve } from './serve.ts';
 
-const PORT = 4477;
 const DIST = 'dist';
 const { values: args } = parseArgs({
   options: {
@@ -179,7 +178,7 @@ async function edit(page: Page, n: number): Promise<EditTiming> {
 }
 
 async function measurePage(browser: Browser, path: string, file: string): Promise<PageReport> {
-  const url = `http://127.0.0.1:${PORT}${path}`;
+  const url = `${ORIGIN}${path}`;
   const firsts: EditTiming[] = [];
   const laters: EditTiming[] = [];
   let report: PageReport | undefined;
@@ -259,7 +258,10 @@ async function lighthouse(url: string): Promise<Record<string, number> | string>
 
 const buildMs = args['no-build'] ? null : timeBuild();
 const pages = builtPages(DIST).filter(({ path }) => !args.pages || path.includes(args.pages));
-const server = await serve(DIST, PORT, { gzip: true });
+// Served gzip-compressed, as any static host serves it.
+const served = gzipCopy(DIST);
+const server = await serve(served, 0, '127.0.0.1', { gzip: true });
+const ORIGIN = originOf(server);
 const browser = await launchBrowser();
 const reports: PageReport[] = [];
 for (const { path, file } of pages) {
@@ -274,11 +276,12 @@ else if (!existsSync(LIGHTHOUSE_CLI)) {
   lighthouseNote = `Lighthouse: not installed in ${LIGHTHOUSE_DIR}, skipped. To include it: mkdir -p /tmp/lh && cd /tmp/lh && npm init -y && npm install node@24 lighthouse@13 (or set ATP_LIGHTHOUSE_DIR).`;
 } else {
   for (const report of reports) {
-    report.lighthouse = await lighthouse(`http://127.0.0.1:${PORT}${report.path}`);
+    report.lighthouse = await lighthouse(`${ORIGIN}${report.path}`);
     process.stderr.write(`lighthouse ${report.path}\n`);
   }
 }
 server.close();
+rmSync(served, { recursive: true, force: true });
 
 mkdirSync('measurements', { recursive: true });
 writeFileSync('measurements/report.json', `${JSON.stringify({ buildMs, runs: RUNS, pages: reports }, null, 2)}\n`);

@@ -5,16 +5,27 @@
  * an escaped `..` or a malformed escape can't reach outside it or stop the server.
  * Usage: node scripts/serve.ts [port] [dir]
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import sirv from 'sirv';
 
+export interface ServeOptions {
+  /**
+   * Answer clients that accept gzip with `<file>.gz` where one exists, as a static host that
+   * compresses does (for Lighthouse and the measurements; see gzipCopy).
+   */
+  gzip?: boolean;
+}
+
 /** Starts a server for the files under `root` (read once, at start) and resolves once it listens. */
-export function serve(root: string, port: number, host = '127.0.0.1'): Promise<Server> {
+export function serve(root: string, port: number, host = '127.0.0.1', { gzip = false }: ServeOptions = {}): Promise<Server> {
   const notFound = readFileSync(join(root, '404.html'));
   const files = sirv(root, {
+    gzip,
     // Pagefind's index files have no registered type; say they are bytes.
     setHeaders: (response, pathname) => {
       if (/\.pf_\w+$/.test(pathname)) response.setHeader('content-type', 'application/octet-stream');
@@ -28,6 +39,24 @@ export function serve(root: string, port: number, host = '127.0.0.1'): Promise<S
     server.once('error', fail);
     server.listen(port, host, () => done(server));
   });
+}
+
+/** Text worth compressing; fonts, images, PDFs and the search index are compressed already. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.txt']);
+
+/**
+ * A copy of `root` in a temporary folder with a gzip file beside every text file, for
+ * `serve(copy, port, host, { gzip: true })`. The build itself stays as it is.
+ */
+export function gzipCopy(root: string): string {
+  const copy = mkdtempSync(join(tmpdir(), 'atp-gzip-'));
+  cpSync(root, copy, { recursive: true });
+  for (const entry of readdirSync(copy, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !COMPRESSIBLE.has(extname(entry.name))) continue;
+    const path = join(entry.parentPath, entry.name);
+    writeFileSync(`${path}.gz`, gzipSync(readFileSync(path), { level: 9 }));
+  }
+  return copy;
 }
 
 /** The server's base URL, e.g. `http://127.0.0.1:41234` (port 0 asks the system for a free one). */

@@ -32,7 +32,6 @@ import {
   type ScenarioResult,
   type XffEntry,
   formatXffEntry,
-  parseXffEntry,
   xffParam,
 } from './params.ts';
 
@@ -176,8 +175,13 @@ export const XFF_SEPARATOR = ', ';
  * IP:port as the gateway saw it on the TCP session, appended last. Only that last entry was
  * written by the gateway; the earlier ones are the client's own text and prove nothing.
  */
+function xffChain(s: Pick<ApplicationGatewayScenario, 'xffin' | 'client' | 'cport'>): XffEntry[] {
+  return [...s.xffin, { ip: s.client, port: s.cport }];
+}
+
+/** The same entries as the header writes them. */
 export function xffEntries(s: Pick<ApplicationGatewayScenario, 'xffin' | 'client' | 'cport'>): string[] {
-  return [...s.xffin.map(formatXffEntry), ipPort(s.client, s.cport)];
+  return xffChain(s).map(formatXffEntry);
 }
 
 /** The one entry a backend can trust: the last, which the gateway wrote from the packet it received. */
@@ -303,10 +307,7 @@ export const applicationGatewayService: ServiceModule<ApplicationGatewayProbeSce
     const s = defaultScenario(applicationGatewayParams, crossCheck);
     const hops = applicationGatewayHops(s);
     // The gateway's own (last) X-Forwarded-For entry is the one that carries the client.
-    const xff = forwardedHeaders(s)
-      .find((header) => header.key === 'xff')!
-      .value.split(XFF_SEPARATOR);
-    const xffCarriesClient = parseXffEntry(xff[xff.length - 1]!)?.ip.text === s.client.text;
+    const xffCarriesClient = xffChain(s).at(-1)!.ip.text === s.client.text;
     return {
       layer: 'l7',
       dataPath: onPath(hops, 'agw'),
@@ -345,9 +346,9 @@ export function applicationGatewayStage(
     backends: [target.ip],
     bport: target.port,
     pick: 1,
-    xffin: flow.xff.map((text) => parseXffEntry(text)!),
+    xffin: flow.xff,
   };
   const hops = applicationGatewayHops(agw);
   const cert = flow.cert === 'yes' ? applicationGatewayService.certificate(c.tls).reaches : flow.cert;
-  return { hops, next: { from: hops[1]!.src, name: c.subnet.text, xff: xffEntries(agw), cert } };
+  return { hops, next: { from: hops[1]!.src, name: c.subnet.text, xff: xffChain(agw), cert } };
 }

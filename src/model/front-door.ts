@@ -17,7 +17,6 @@ import {
 } from './service.ts';
 import {
   formatXffEntry,
-  parseXffEntry,
   intParam,
   ipParam,
   portParam,
@@ -123,8 +122,12 @@ export interface FrontDoorHeader {
  * X-Forwarded-For as the origin receives it: the client's own entries as sent, then the socket
  * IP, without a port, appended by Front Door (front-door-http-headers-protocol).
  */
+function frontDoorXffEntries(s: Pick<FrontDoorScenario, 'xffin' | 'client'>): XffEntry[] {
+  return [...s.xffin, { ip: s.client, port: null }];
+}
+
 function frontDoorXff(s: Pick<FrontDoorScenario, 'xffin' | 'client'>): string {
-  return [...s.xffin.map(formatXffEntry), s.client.text].join(XFF_SEPARATOR);
+  return frontDoorXffEntries(s).map(formatXffEntry).join(XFF_SEPARATOR);
 }
 
 /**
@@ -196,16 +199,14 @@ export const frontDoorService: ServiceModule<FrontDoorProbeScenario, 'front-door
     const s = defaultScenario(frontDoorParams, crossCheck);
     const hops = frontDoorHops(s);
     // Front Door appends the socket IP to X-Forwarded-For; the last entry carries the client.
-    const xff = frontDoorHeaders(s)
-      .find((header) => header.key === 'xff')!
-      .value.split(XFF_SEPARATOR);
+    const last = frontDoorXffEntries(s).at(-1)!;
     return {
       layer: 'l7',
       dataPath: onPath(hops, 'fd'),
       terminates: terminates(hops),
       sourceAtBackend: sourceAtBackend(hops, s.client.text),
       destinationAtBackend: destinationAtBackend(hops, s.fdip),
-      clientIpHow: clientIpHow(hops, s.client.text, xff[xff.length - 1] === s.client.text),
+      clientIpHow: clientIpHow(hops, s.client.text, last.ip.text === s.client.text),
       scope: 'global',
     };
   },
@@ -228,7 +229,7 @@ export function frontDoorStage({ flow, front, target }: StageInput, c: Pick<Fron
     port: front.port,
     origin: target.ip,
     bport: target.port,
-    xffin: flow.xff.map((text) => parseXffEntry(text)!),
+    xffin: flow.xff,
   };
   const hops = frontDoorHops(fd);
   return {
@@ -236,7 +237,7 @@ export function frontDoorStage({ flow, front, target }: StageInput, c: Pick<Fron
     next: {
       from: hops[1]!.src,
       name: FD_BACKEND_TAG,
-      xff: frontDoorXff(fd).split(XFF_SEPARATOR),
+      xff: frontDoorXffEntries(fd),
       cert: frontDoorService.certificate('e2e').reaches,
     },
   };

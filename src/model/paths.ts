@@ -234,7 +234,7 @@ export function pathLegs(s: PathScenario): PathResult {
   const profile = s.chain[0] === 'tm' ? pathProfile(s) : null;
   const stages = dataStages(s);
   const backend = s.backends[s.pick - 1]!;
-  const start: Flow = { from: socketAddress(s.client, s.cport), name: s.client.text, xff: s.xffin.map(formatXffEntry), cert: 'yes' };
+  const start: Flow = { from: socketAddress(s.client, s.cport), name: s.client.text, xff: s.xffin, cert: 'yes' };
   let flow = start;
   const perStage: { stage: DataStage; hops: Hop[]; next: Flow }[] = [];
   stages.forEach((stage, index) => {
@@ -271,7 +271,7 @@ export function pathLegs(s: PathScenario): PathResult {
     request,
     reply,
     backendSource: request[request.length - 1]!.src,
-    xff: flow.xff.join(XFF_SEPARATOR),
+    xff: flow.xff.map(formatXffEntry).join(XFF_SEPARATOR),
     cert: flow.cert,
     nsg: nsgRows(s, request),
   };

@@ -1,6 +1,6 @@
 import type { Actor, Hop } from './hop.ts';
 import type { Ip, SocketAddress } from './ip.ts';
-import { readScenario, type ParamError, type ParamSpecs } from './params.ts';
+import { readScenario, type ParamError, type ParamSpecs, type XffEntry } from './params.ts';
 import type { TlsMode } from './tls.ts';
 
 /**
@@ -208,7 +208,7 @@ export interface Flow {
   readonly from: SocketAddress;
   /** How an NSG rule names the source: its address, or the service tag or subnet it comes from. */
   readonly name: string;
-  readonly xff: readonly string[];
+  readonly xff: readonly XffEntry[];
   readonly cert: CertReach;
 }
 

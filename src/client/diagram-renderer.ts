@@ -12,7 +12,7 @@
  */
 import mermaid from 'mermaid';
 import { mermaidConfig, type DiagramTheme } from '../diagram/config.ts';
-import { finishSvg } from '../diagram/finish.ts';
+import { drawFinished, finishSvg } from '../diagram/finish.ts';
 
 /**
  * Draws `source` in `theme`; the SVG's id is `svgId` (Mermaid scopes its stylesheet to it). The
@@ -29,15 +29,7 @@ const draw: Render = async (svgId, source, theme) => {
     mermaid.initialize(mermaidConfig(theme));
     configured = theme;
   }
-  const { svg } = await mermaid.render(svgId, source);
-  const holder = document.createElement('div');
-  holder.innerHTML = svg;
-  document.body.append(holder);
-  const drawn = holder.querySelector('svg');
-  if (!drawn) throw new Error('Mermaid returned no SVG');
-  finishSvg(drawn);
-  holder.remove();
-  return drawn;
+  return drawFinished(mermaid, finishSvg, svgId, source);
 };
 
 /** One drawing at a time, in the order asked: a theme change must not land in another drawing. */

@@ -111,24 +111,11 @@ export async function redraw(root: HTMLElement, diagram: SequenceDiagram, curren
     const otherHolder = root.querySelector<HTMLElement>(`[data-svg="${other}"]`);
     const styledAs = otherHolder?.querySelector('svg');
     if (!otherHolder || !styledAs) continue;
-    const variant = themeVariant(drawn, styledAs, `${id}-${other}`);
-    if (variant) otherHolder.replaceChildren(variant);
-    else if (!(await renderWithMermaid(otherHolder, other, `${id}-${other}`, diagram, current))) return true;
+    // The slow path, for a holder with no drawing to take the stylesheet from: draw that theme too.
+    const variant = themeVariant(drawn, styledAs, `${id}-${other}`) ?? (await drawSvg(`${id}-${other}`, source, other));
+    if (!current()) return true;
+    otherHolder.replaceChildren(variant);
   }
   shown.set(root, source);
-  return true;
-}
-
-/** The slow path, for a holder with no drawing to take the stylesheet from. */
-async function renderWithMermaid(
-  holder: HTMLElement,
-  theme: DiagramTheme,
-  id: string,
-  diagram: SequenceDiagram,
-  current: () => boolean,
-): Promise<boolean> {
-  const drawn = await drawSvg(id, sequenceSource(diagram), theme);
-  if (!current()) return false;
-  holder.replaceChildren(drawn);
   return true;
 }

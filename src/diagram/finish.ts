@@ -22,3 +22,29 @@ export function finishSvg(svg: SVGSVGElement): void {
   // A <defs> left empty by that goes too.
   for (const defs of svg.querySelectorAll('defs')) if (defs.childElementCount === 0) defs.remove();
 }
+
+/** What `drawFinished` needs of Mermaid: the global in the build's page, the module in the reader's frame. */
+export interface MermaidRenderer {
+  render(id: string, source: string): Promise<{ svg: string }>;
+}
+
+/**
+ * Mermaid's drawing of `source`, finished by `finish` (finishSvg) while it is laid out in this
+ * document, then taken out of it. The build's drawing page and the reader's renderer frame both
+ * draw with this; self-contained for the same reason as finishSvg.
+ */
+export async function drawFinished(
+  mermaid: MermaidRenderer,
+  finish: (svg: SVGSVGElement) => void,
+  svgId: string,
+  source: string,
+): Promise<SVGSVGElement> {
+  const holder = document.createElement('div');
+  holder.innerHTML = (await mermaid.render(svgId, source)).svg;
+  document.body.append(holder);
+  const drawn = holder.querySelector('svg');
+  if (!drawn) throw new Error('Mermaid returned no SVG');
+  finish(drawn);
+  holder.remove();
+  return drawn;
+}

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../browser/resolve.ts';
 import { mermaidConfig, type DiagramTheme } from './config.ts';
-import { finishSvg } from './finish.ts';
+import { drawFinished, finishSvg, type MermaidRenderer } from './finish.ts';
 
 /**
  * Build-time Mermaid: one headless Chromium for the whole build, one page with the same Mermaid
@@ -16,6 +16,10 @@ interface RendererState {
   cache: Map<string, string>;
 }
 
+/** The two functions as the drawing page holds them (window globals, sent as source text). */
+type Finish = typeof finishSvg;
+type Draw = typeof drawFinished;
+
 const KEY = Symbol.for('azure-traffic-paths.diagram-renderer');
 const globals = globalThis as typeof globalThis & { [KEY]?: RendererState };
 const state: RendererState = (globals[KEY] ??= { queue: Promise.resolve(), cache: new Map() });
@@ -27,8 +31,8 @@ async function openPage(): Promise<Page> {
   await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
   const require = createRequire(import.meta.url);
   await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
-  // The same finishing function the browser runs after an edit, sent as source text.
-  await page.addScriptTag({ content: `window.finishSvg = ${finishSvg.toString()};` });
+  // The same drawing and finishing functions the reader's browser runs after an edit, sent as source text.
+  await page.addScriptTag({ content: `window.finishSvg = ${finishSvg.toString()};\nwindow.drawFinished = ${drawFinished.toString()};` });
   return page;
 }
 
@@ -46,18 +50,13 @@ export function renderDiagram(source: string, id: string, theme: DiagramTheme = 
     const page = await state.page;
     const svg = await page.evaluate(
       async ({ id, source, config }) => {
-        const { mermaid, finishSvg } = window as unknown as {
-          mermaid: { initialize(c: unknown): void; render(id: string, text: string): Promise<{ svg: string }> };
-          finishSvg(svg: SVGSVGElement): void;
+        const { mermaid, finishSvg, drawFinished } = window as unknown as {
+          mermaid: MermaidRenderer & { initialize(c: unknown): void };
+          finishSvg: Finish;
+          drawFinished: Draw;
         };
         mermaid.initialize(config);
-        const holder = document.createElement('div');
-        holder.innerHTML = (await mermaid.render(id, source)).svg;
-        document.body.append(holder);
-        finishSvg(holder.querySelector('svg')!);
-        const finished = holder.innerHTML;
-        holder.remove();
-        return finished;
+        return (await drawFinished(mermaid, finishSvg, id, source)).outerHTML;
       },
       { id, source, config: mermaidConfig(theme) },
     );

@@ -1,4 +1,4 @@
-import { ipPort, parseIp, socketAddress, subnetAddress, subnetContains, subnetSize, type Ip, type Subnet4 } from './ip.ts';
+import { parseIp, socketAddress, subnetAddress, subnetContains, subnetSize, type Ip, type Subnet4 } from './ip.ts';
 import type { Hop } from './hop.ts';
 import { TLS_MODES, tlsLegs, type TlsMode } from './tls.ts';
 import {
@@ -186,7 +186,7 @@ export function xffEntries(s: Pick<ApplicationGatewayScenario, 'xffin' | 'client
 
 /** The one entry a backend can trust: the last, which the gateway wrote from the packet it received. */
 export function trustedXffEntry(s: Pick<ApplicationGatewayScenario, 'xffin' | 'client' | 'cport'>): string {
-  return ipPort(s.client, s.cport);
+  return formatXffEntry(xffChain(s).at(-1)!);
 }
 
 /**

@@ -128,9 +128,11 @@ function instrument(): void {
     // The edited explorer is the page's first; others that share a parameter redraw too.
     const explorer = document.querySelector('[data-explorer][data-interactive]');
     for (const mutation of mutations) {
-      const target = mutation.target as Element;
-      if (target.closest('[data-explorer]') !== explorer) continue;
-      if (mutation.type === 'childList' && edit.frame === undefined && target.matches('[data-output]')) {
+      // A changed cell is a text node given a new value; its element is what `closest` needs.
+      const target = mutation.target instanceof Element ? mutation.target : mutation.target.parentElement;
+      if (!target || target.closest('[data-explorer]') !== explorer) continue;
+      // The status line is rewritten in the same task even when a retyped value changes no cell.
+      if (mutation.type !== 'attributes' && edit.frame === undefined && target.closest('[data-output], [data-status]')) {
         edit.frame = -1;
         edit.inEventTask = current === edit;
         requestAnimationFrame(() => (edit.frame = performance.now() - edit.start));
@@ -144,7 +146,7 @@ function instrument(): void {
         });
       }
     }
-  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-rendered'] });
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-rendered'] });
 }
 
 /**

@@ -3,7 +3,7 @@
  * document that src/client/redraw.ts makes when the reader shows intent; the page calls
  * `atpRender` there and puts the SVG it returns in place. It draws as the build does
  * (src/diagram/render.ts): the same config, a document with nothing else in it, the same
- * finishing function.
+ * check and finishing function.
  *
  * Why a frame: Mermaid measures every label by adding it to the document and asking the browser
  * for its size, dozens of times per drawing, and each time the browser brings the document's
@@ -12,7 +12,7 @@
  */
 import mermaid from 'mermaid';
 import { mermaidConfig, type DiagramTheme } from '../diagram/config.ts';
-import { drawFinished, finishSvg } from '../diagram/finish.ts';
+import { checkSvg, drawFinished, finishSvg } from '../diagram/finish.ts';
 
 /**
  * Draws `source` in `theme`; the SVG's id is `svgId` (Mermaid scopes its stylesheet to it). The
@@ -29,7 +29,7 @@ const draw: Render = async (svgId, source, theme) => {
     mermaid.initialize(mermaidConfig(theme));
     configured = theme;
   }
-  return drawFinished(mermaid, finishSvg, svgId, source);
+  return drawFinished(mermaid, { check: checkSvg, finish: finishSvg }, svgId, source);
 };
 
 /** One drawing at a time, in the order asked: a theme change must not land in another drawing. */

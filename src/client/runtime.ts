@@ -3,11 +3,11 @@ import { isLang, translator, type Translate } from '../i18n.ts';
 import type { ParamError } from '../model/params.ts';
 import type { SequenceDiagram } from '../diagram/sequence.ts';
 import { errorMessage } from '../view/errors.ts';
-import { toDom } from './dom.ts';
+import { patchChildren } from './dom.ts';
 
 /**
  * Loaded when the reader shows intent (or on the first edit): reruns the engine for one explorer
- * and patches its tables at once, in the input event's task; the diagram follows after the next
+ * and patches its tables at once, in the input event's task (only the cells that changed); the diagram follows after the next
  * paint, drawn by redraw.ts, which holds Mermaid.
  */
 export type Cause = 'edit' | 'url' | 'reset';
@@ -179,7 +179,8 @@ export function updateExplorer(root: HTMLElement, cause: Cause, edited?: string)
   showErrors(root, [], t, definition);
   showFields(root, definition.fieldsInUse?.(result.scenario));
   const view = definition.view(result.scenario, t);
-  root.querySelector('[data-output]')?.replaceChildren(...view.outputs.map(toDom));
+  const output = root.querySelector('[data-output]');
+  if (output) patchChildren(output, view.outputs);
   // A reset changes every parameter of this explorer; an edit only those it touched.
   if (cause !== 'url') {
     const written = cause === 'reset' ? Object.keys(raw) : [...pending];
@@ -213,12 +214,13 @@ function drawDiagram(
       if (!current()) return;
       const { redraw, whenIdle } = await loadRedraw();
       if (current() && (await redraw(root, diagram, current))) root.dataset.rendered = String(generation);
-      // The print pieces of a wide drawing (hidden on screen) follow when the browser is idle; only
+      // The print pieces of a wide drawing (hidden on screen) follow when the browser is idle, one
+      // idle moment each, so that a keystroke meanwhile waits for one small drawing at most; only
       // the pieces whose source changed are drawn again.
       const pieces = root.querySelectorAll<HTMLElement>('[data-print-parts] > [data-diagram]');
       if (!printParts || pieces.length !== printParts.length) return;
-      await whenIdle();
       for (const [index, piece] of pieces.entries()) {
+        await whenIdle();
         if (!current()) return;
         piece.id ||= `${root.id}-part-${index + 1}`;
         await redraw(piece, printParts[index]!, current);

@@ -8,10 +8,16 @@ export const DIAGRAM_THEMES: readonly DiagramTheme[] = ['light', 'dark'];
 
 const base = {
   startOnLoad: false,
-  securityLevel: 'strict',
-  // Sequence diagrams draw SVG text, never HTML labels. With HTML labels on (Mermaid's default),
-  // strict mode runs every label through DOMPurify twice; off, once. A third of a redraw went to
-  // those passes; the labels come out the same (and src/diagram/escape.ts has escaped them first).
+  // For a sequence diagram drawn with SVG labels, the levels differ only in a last DOMPurify pass
+  // over the finished SVG, serialised to text and parsed again: 'strict' does it, 'loose' does
+  // not. That pass was a quarter of a redraw after an edit and changed nothing in any of the
+  // site's drawings (every built page is byte-identical either way). What guards the page instead
+  // is checkSvg (src/diagram/finish.ts), which refuses any drawing holding more than a sequence
+  // diagram is made of. Labels are still escaped (src/diagram/escape.ts) and sanitised one by one
+  // by Mermaid at every level, and this config never carries a reader's input.
+  securityLevel: 'loose',
+  // Sequence diagrams draw SVG text, never HTML labels (no <foreignObject>, which checkSvg
+  // refuses). With HTML labels on, Mermaid also sends every label through DOMPurify a second time.
   htmlLabels: false,
   fontFamily: '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", Meiryo, system-ui, sans-serif',
   sequence: {

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../browser/resolve.ts';
 import { mermaidConfig, type DiagramTheme } from './config.ts';
-import { drawFinished, finishSvg, type MermaidRenderer } from './finish.ts';
+import { checkSvg, drawFinished, finishSvg, type MermaidRenderer } from './finish.ts';
 
 /**
  * Build-time Mermaid: one headless Chromium for the whole build, one page with the same Mermaid
@@ -16,7 +16,8 @@ interface RendererState {
   cache: Map<string, string>;
 }
 
-/** The two functions as the drawing page holds them (window globals, sent as source text). */
+/** The functions as the drawing page holds them (window globals, sent as source text). */
+type Check = typeof checkSvg;
 type Finish = typeof finishSvg;
 type Draw = typeof drawFinished;
 
@@ -31,8 +32,13 @@ async function openPage(): Promise<Page> {
   await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
   const require = createRequire(import.meta.url);
   await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
-  // The same drawing and finishing functions the reader's browser runs after an edit, sent as source text.
-  await page.addScriptTag({ content: `window.finishSvg = ${finishSvg.toString()};\nwindow.drawFinished = ${drawFinished.toString()};` });
+  // The same drawing, checking and finishing functions the reader's browser runs after an edit, sent as source text.
+  const functions = { checkSvg, finishSvg, drawFinished };
+  await page.addScriptTag({
+    content: Object.entries(functions)
+      .map(([name, f]) => `window.${name} = ${f.toString()};`)
+      .join('\n'),
+  });
   return page;
 }
 
@@ -50,13 +56,14 @@ export function renderDiagram(source: string, id: string, theme: DiagramTheme = 
     const page = await state.page;
     const svg = await page.evaluate(
       async ({ id, source, config }) => {
-        const { mermaid, finishSvg, drawFinished } = window as unknown as {
+        const { mermaid, checkSvg, finishSvg, drawFinished } = window as unknown as {
           mermaid: MermaidRenderer & { initialize(c: unknown): void };
+          checkSvg: Check;
           finishSvg: Finish;
           drawFinished: Draw;
         };
         mermaid.initialize(config);
-        return (await drawFinished(mermaid, finishSvg, id, source)).outerHTML;
+        return (await drawFinished(mermaid, { check: checkSvg, finish: finishSvg }, id, source)).outerHTML;
       },
       { id, source, config: mermaidConfig(theme) },
     );

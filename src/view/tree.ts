@@ -35,6 +35,15 @@ const VOID_TAGS = new Set(['br', 'wbr']);
  */
 const BLOCK_TAGS = new Set(['table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'div', 'p', 'ul', 'ol', 'li', 'dl', 'dt', 'dd']);
 
+/**
+ * A node's children as they are written: each block child followed by a space (see BLOCK_TAGS).
+ * The browser's writer and patcher (src/client/dom.ts) use the same list, so an explorer's output
+ * is the same DOM whether the build wrote it or an edit did.
+ */
+export function writtenChildren(node: ElementNode): TreeNode[] {
+  return node.children.flatMap((child) => (typeof child !== 'string' && BLOCK_TAGS.has(child.tag) ? [child, ' '] : [child]));
+}
+
 export function toHtml(node: TreeNode): string {
   if (typeof node === 'string') return escapeHtml(node);
   if (!SAFE_TAG.test(node.tag)) throw new Error(`Unsafe tag name: ${node.tag}`);
@@ -45,6 +54,6 @@ export function toHtml(node: TreeNode): string {
     })
     .join('');
   if (VOID_TAGS.has(node.tag)) return `<${node.tag}${attrs}>`;
-  const inner = node.children.map((child) => toHtml(child) + (typeof child !== 'string' && BLOCK_TAGS.has(child.tag) ? ' ' : '')).join('');
+  const inner = writtenChildren(node).map(toHtml).join('');
   return `<${node.tag}${attrs}>${inner}</${node.tag}>`;
 }

@@ -44,7 +44,7 @@ test('an edit shows the new table in the next frame, well under 50 ms, before th
       const rendered = root.dataset.rendered;
       // Runs just before the frame with the new table is painted.
       requestAnimationFrame(() => w.__timings.push({ table: performance.now() - start, drawnBefore: root.dataset.rendered !== rendered }));
-    }).observe(root.querySelector('[data-output]')!, { childList: true });
+    }).observe(root.querySelector('[data-output]')!, { subtree: true, childList: true, characterData: true });
   });
 
   const EDITS = 7;
@@ -61,6 +61,23 @@ test('an edit shows the new table in the next frame, well under 50 ms, before th
   const median = sorted[EDITS >> 1]!;
   expect(median, `edit→table times ${sorted.map((t) => t.toFixed(1)).join(', ')} ms`).toBeLessThan(50);
   expect(await diagramText(explorer)).toContain(`203.0.113.10:${50000 + EDITS}`);
+});
+
+test('an edit rewrites the cells whose values changed and keeps every element of the tables', async ({ page }) => {
+  await page.goto('/ja/load-balancer/');
+  const explorer = page.locator('[data-explorer="load-balancer"]');
+  const marked = await explorer.locator('[data-output]').evaluate((output) => {
+    for (const element of output.querySelectorAll('*')) (element as Element & { atpMark?: boolean }).atpMark = true;
+    return output.querySelectorAll('*').length;
+  });
+  await explorer.locator('input[name="cport"]').fill('50123');
+  await expect(explorer.locator('[data-hop="1"] [data-field="src"]')).toHaveAttribute('data-value', '203.0.113.10:50123');
+  await expect(explorer.locator('[data-hop="1"] [data-field="src"]')).toContainText('203.0.113.10:50123');
+  const after = await explorer.locator('[data-output]').evaluate((output) => {
+    const elements = [...output.querySelectorAll('*')];
+    return { count: elements.length, unmarked: elements.filter((element) => !(element as Element & { atpMark?: boolean }).atpMark).length };
+  });
+  expect(after).toEqual({ count: marked, unmarked: 0 });
 });
 
 test("the other theme's drawing follows the edit, with ids of its own", async ({ page }) => {

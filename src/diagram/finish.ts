@@ -37,11 +37,9 @@ export function finishSvg(svg: SVGSVGElement): void {
  * Self-contained on purpose: the build sends its source text to the page.
  */
 export function checkSvg(svg: SVGSVGElement): void {
-  const elements = new Set(
-    'svg g title desc style defs marker symbol use rect line path polygon polyline circle ellipse text tspan filter feDropShadow'.split(
-      ' ',
-    ),
-  );
+  const shapes = 'rect line path polygon polyline circle ellipse text tspan';
+  const structure = 'svg g title desc style defs marker symbol use filter feDropShadow';
+  const elements = new Set(`${structure} ${shapes}`.split(' '));
   // `url(` followed by anything but an id in this drawing.
   const outside = /url\(\s*(?!['"]?#)/i;
   const refuse = (what: string) => {

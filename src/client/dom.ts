@@ -1,21 +1,32 @@
-import { writtenChildren, type ElementNode, type TreeNode } from '../view/tree.ts';
+import { checkNames, writtenChildren, type ElementNode, type TreeNode } from '../view/tree.ts';
 
 /** Builds DOM from a view tree: text goes in as text nodes, never as markup. */
 export function toDom(node: TreeNode): Node {
   if (typeof node === 'string') return document.createTextNode(node);
+  checkNames(node);
   const element = document.createElement(node.tag);
   for (const [name, value] of Object.entries(node.attrs)) element.setAttribute(name, value);
   for (const child of writtenChildren(node)) element.append(toDom(child));
   return element;
 }
 
-/** Whether `node` can become `wanted` in place: text for text, the same element for an element. */
+/**
+ * Whether `node` can become `wanted` in place: text for text; for an element, the same tag and the
+ * same accessible label. A labelled element (a table's scrolling region) is something a reader can
+ * focus and scroll, so one with another label is a new element, not the old one relabelled.
+ */
 function sameKind(node: Node, wanted: TreeNode): boolean {
   if (typeof wanted === 'string') return node.nodeType === Node.TEXT_NODE;
-  return node instanceof Element && node.namespaceURI === 'http://www.w3.org/1999/xhtml' && node.localName === wanted.tag;
+  return (
+    node instanceof Element &&
+    node.namespaceURI === 'http://www.w3.org/1999/xhtml' &&
+    node.localName === wanted.tag &&
+    node.getAttribute('aria-label') === (wanted.attrs['aria-label'] ?? null)
+  );
 }
 
 function patchElement(element: Element, wanted: ElementNode): void {
+  checkNames(wanted);
   for (const name of element.getAttributeNames()) if (!Object.hasOwn(wanted.attrs, name)) element.removeAttribute(name);
   for (const [name, value] of Object.entries(wanted.attrs)) if (element.getAttribute(name) !== value) element.setAttribute(name, value);
   patchChildren(element, writtenChildren(wanted));

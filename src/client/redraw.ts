@@ -27,7 +27,11 @@ function rendererFrame(): Promise<Render> {
     frame.setAttribute('aria-hidden', 'true');
     frame.style.cssText = 'position:fixed;top:0;left:0;width:0;height:0;border:0;visibility:hidden;pointer-events:none';
     const script = new URL(rendererUrl, document.baseURI).href;
-    frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mermaid</title><script type="module" src="${script}"></script></head><body></body></html>`;
+    // Mermaid draws in this document's live body before checkSvg sees the drawing, so the frame
+    // may run only this origin's scripts and load nothing else: no inline handler, image, font or
+    // connection would work here even if a drawing held one.
+    const policy = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'";
+    frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${policy}"><title>Mermaid</title><script type="module" src="${script}"></script></head><body></body></html>`;
     frame.addEventListener('load', () => {
       const render = (frame.contentWindow as (Window & { atpRender?: Render }) | null)?.atpRender;
       if (render) resolve(render);

@@ -16,8 +16,8 @@ const base = {
   // diagram is made of. Labels are still escaped (src/diagram/escape.ts) and sanitised one by one
   // by Mermaid at every level, and this config never carries a reader's input.
   securityLevel: 'loose',
-  // Sequence diagrams draw SVG text, never HTML labels (no <foreignObject>, which checkSvg
-  // refuses). With HTML labels on, Mermaid also sends every label through DOMPurify a second time.
+  // Sequence diagrams draw SVG text, never HTML labels: no <foreignObject> with HTML in it, which
+  // checkSvg refuses.
   htmlLabels: false,
   fontFamily: '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", Meiryo, system-ui, sans-serif',
   sequence: {

@@ -28,32 +28,64 @@ export function finishSvg(svg: SVGSVGElement): void {
  * browser alike. Mermaid draws with `securityLevel: 'loose'` (src/diagram/config.ts), which skips
  * its DOMPurify pass over the finished SVG; this check takes that pass's place, and refuses
  * instead of cleaning: a drawing that holds anything a sequence diagram is not made of throws, and
- * nothing is shown. Allowed are the SVG elements below, no event-handler attributes, and no
- * reference outside the drawing itself (an `href` or `url()` must point at `#` an id within it).
+ * nothing is shown. It allows
+ * - the SVG elements below and nothing else (no script, link, image, animation, HTML);
+ * - no event-handler attribute, and no backslash in any attribute or stylesheet, so that a CSS
+ *   escape cannot spell what the next rules look for;
+ * - references only to ids (`href="#…"`, `url(#…)`), in attributes only to ids in the drawing
+ *   itself, and no `image-set()`;
+ * - in its stylesheet, only rules scoped to the drawing (`#<id> …`, no sibling combinators that
+ *   would reach past it) and keyframes: no `@import`, `@font-face` or other at-rule.
  * What a reader types reaches a drawing only as label text (escaped by src/diagram/escape.ts,
  * sanitised per label by Mermaid, written as text nodes), so a refusal would mean that Mermaid
  * changed, not that input got through. The drawing must come from an inert parse (a template),
- * where nothing runs before this check does.
+ * where nothing in it runs or loads before this check.
  * Self-contained on purpose: the build sends its source text to the page.
  */
 export function checkSvg(svg: SVGSVGElement): void {
   const shapes = 'rect line path polygon polyline circle ellipse text tspan';
   const structure = 'svg g title desc style defs marker symbol use filter feDropShadow';
   const elements = new Set(`${structure} ${shapes}`.split(' '));
-  // `url(` followed by anything but an id in this drawing.
-  const outside = /url\(\s*(?!['"]?#)/i;
-  const refuse = (what: string) => {
+  const refuse: (what: string) => never = (what) => {
     throw new Error(`Refused drawing ${svg.id}: ${what}`);
   };
+  if (!/^[A-Za-z][\w-]*$/.test(svg.id)) refuse('an id that a stylesheet cannot be scoped to');
+  const ownId = (id: string) => svg.querySelector(`[id="${CSS.escape(id)}"]`) !== null;
+  /**
+   * Refuses a value that loads anything, or (`own`) points at anything outside the drawing. A
+   * stylesheet may name ids the drawing lacks: Mermaid's shared rules name a gradient that only
+   * other diagram types draw, and an id in the page is no load.
+   */
+  const checkValue = (value: string, where: string, own: boolean) => {
+    if (value.includes('\\')) refuse(`a backslash in ${where}`);
+    if (/image-set/i.test(value)) refuse(`image-set() in ${where}`);
+    for (const [, target] of value.matchAll(/url\(\s*['"]?([^'")\s]*)/gi))
+      if (!target!.startsWith('#') || (own && !ownId(target!.slice(1)))) refuse(`url(${target}) in ${where}`);
+  };
   for (const element of [svg, ...svg.querySelectorAll('*')]) {
-    if (element.namespaceURI !== 'http://www.w3.org/2000/svg' || !elements.has(element.localName)) refuse(`<${element.localName}>`);
-    for (const { name, value } of element.attributes) {
-      if (/^on/i.test(name)) refuse(`${name} on <${element.localName}>`);
-      if (/href$/i.test(name) && !value.startsWith('#')) refuse(`${name}="${value}"`);
-      if (outside.test(value)) refuse(`${name}="${value}"`);
+    const name = element.localName;
+    if (element.namespaceURI !== 'http://www.w3.org/2000/svg' || !elements.has(name)) refuse(`<${name}>`);
+    for (const attribute of element.attributes) {
+      const where = `${attribute.name} on <${name}>`;
+      if (/^on/i.test(attribute.name)) refuse(where);
+      if (/href$/i.test(attribute.name) && !(attribute.value.startsWith('#') && ownId(attribute.value.slice(1))))
+        refuse(`${where}: ${attribute.value}`);
+      checkValue(attribute.value, where, true);
     }
-    if (element.localName === 'style' && (outside.test(element.textContent ?? '') || /@import/i.test(element.textContent ?? '')))
-      refuse('a stylesheet that loads from outside');
+    if (name !== 'style') continue;
+    const text = element.textContent ?? '';
+    checkValue(text, 'its stylesheet', false);
+    if (/@import/i.test(text)) refuse('@import in its stylesheet');
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    const scoped = new RegExp(`^#${svg.id}(?![\\w-])[^~+]*$`);
+    for (const rule of sheet.cssRules) {
+      if (rule instanceof CSSKeyframesRule) continue;
+      if (!(rule instanceof CSSStyleRule) || rule.cssRules.length > 0)
+        refuse(`a rule other than a style or keyframes rule: ${rule.cssText.slice(0, 40)}`);
+      for (const selector of rule.selectorText.split(','))
+        if (!scoped.test(selector.trim())) refuse(`a rule not scoped to the drawing: ${selector}`);
+    }
   }
 }
 

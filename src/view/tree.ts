@@ -36,22 +36,36 @@ const VOID_TAGS = new Set(['br', 'wbr']);
 const BLOCK_TAGS = new Set(['table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'div', 'p', 'ul', 'ol', 'li', 'dl', 'dt', 'dd']);
 
 /**
- * A node's children as they are written: each block child followed by a space (see BLOCK_TAGS).
- * The browser's writer and patcher (src/client/dom.ts) use the same list, so an explorer's output
- * is the same DOM whether the build wrote it or an edit did.
+ * A node's children as they are written: each block child followed by a space (see BLOCK_TAGS),
+ * and text as a browser parses it back, adjacent strings as one and empty ones as none. The
+ * browser's writer and patcher (src/client/dom.ts) use the same list, so an explorer's output is
+ * the same DOM whether the build wrote it or an edit did.
  */
 export function writtenChildren(node: ElementNode): TreeNode[] {
-  return node.children.flatMap((child) => (typeof child !== 'string' && BLOCK_TAGS.has(child.tag) ? [child, ' '] : [child]));
+  const written: TreeNode[] = [];
+  for (const child of node.children) {
+    for (const part of typeof child !== 'string' && BLOCK_TAGS.has(child.tag) ? [child, ' '] : [child]) {
+      const last = written.at(-1);
+      if (typeof part !== 'string') written.push(part);
+      else if (typeof last === 'string') written[written.length - 1] = last + part;
+      else if (part !== '') written.push(part);
+    }
+  }
+  return written;
+}
+
+/** The element's tag and attribute names, refused unless plain (and never an event handler); both writers check. */
+export function checkNames(node: ElementNode): void {
+  if (!SAFE_TAG.test(node.tag)) throw new Error(`Unsafe tag name: ${node.tag}`);
+  for (const name of Object.keys(node.attrs))
+    if (!SAFE_ATTR.test(name) || name.startsWith('on')) throw new Error(`Unsafe attribute name: ${name}`);
 }
 
 export function toHtml(node: TreeNode): string {
   if (typeof node === 'string') return escapeHtml(node);
-  if (!SAFE_TAG.test(node.tag)) throw new Error(`Unsafe tag name: ${node.tag}`);
+  checkNames(node);
   const attrs = Object.entries(node.attrs)
-    .map(([name, value]) => {
-      if (!SAFE_ATTR.test(name) || name.startsWith('on')) throw new Error(`Unsafe attribute name: ${name}`);
-      return ` ${name}="${escapeHtml(value)}"`;
-    })
+    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
     .join('');
   if (VOID_TAGS.has(node.tag)) return `<${node.tag}${attrs}>`;
   const inner = writtenChildren(node).map(toHtml).join('');

@@ -126,3 +126,44 @@ test('the frame Mermaid draws in is out of sight, out of the tab order and hidde
   await expect(frame).toBeHidden();
   expect(await frame.evaluate((el) => el.getBoundingClientRect().width * el.getBoundingClientRect().height)).toBe(0);
 });
+
+test('the frame Mermaid draws in runs only the site’s scripts and loads nothing else', async ({ context }) => {
+  // A page of its own: the blocked attempts below log console errors on purpose, which the shared
+  // page fixture would count against the test; the errors are checked here instead.
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto('/en/load-balancer/');
+  const explorer = page.locator('[data-explorer="load-balancer"]');
+  await explorer.locator('input[name="cport"]').fill('50077');
+  await waitForRedraw(explorer, 1);
+  // Mermaid itself drew under the policy without tripping it.
+  expect(errors).toEqual([]);
+  const frame = page.frames().find((candidate) => candidate.url() === 'about:srcdoc');
+  expect(frame, 'the renderer frame').toBeDefined();
+  const blocked = await frame!.evaluate(async () => {
+    const violations: string[] = [];
+    document.addEventListener('securitypolicyviolation', (event) => violations.push(event.effectiveDirective));
+    const image = new Image();
+    image.src = '/favicon.svg';
+    document.body.append(image);
+    const script = document.createElement('script');
+    script.textContent = 'window.inlineRan = true';
+    document.body.append(script);
+    const handler = document.createElement('svg');
+    handler.setAttribute('onclick', 'window.handlerRan = true');
+    document.body.append(handler);
+    handler.dispatchEvent(new MouseEvent('click'));
+    await new Promise((done) => setTimeout(done, 500));
+    const w = window as unknown as { inlineRan?: boolean; handlerRan?: boolean };
+    return { violations: [...new Set(violations)].sort(), inlineRan: w.inlineRan ?? false, handlerRan: w.handlerRan ?? false };
+  });
+  expect(blocked).toEqual({ violations: ['img-src', 'script-src-attr', 'script-src-elem'], inlineRan: false, handlerRan: false });
+  expect(errors).toHaveLength(3);
+  for (const error of errors) expect(error).toContain('Content Security Policy');
+  // The drawing itself came through that policy.
+  expect(await diagramText(explorer)).toContain('203.0.113.10:50077');
+});

@@ -105,6 +105,22 @@ describe('explorer output in the browser', () => {
     expect(result.kept).toBe(result.elements);
   });
 
+  it('text is written as the browser parses it back: adjacent strings as one node, empty ones as none', async () => {
+    const tree = [h('p', { class: 'atp-note' }, 'a', '', 'b', h('code', {}, ''), '', h('span', {}, 'c', 'd'), 'e')];
+    const result = await patch(tree, tree, true);
+    expect(result.equal).toBe(true);
+    expect(result.mutations).toEqual({});
+  });
+
+  it('an element whose accessible label changes is a new element, not the old one relabelled', async () => {
+    const result = await patch(
+      [h('div', { 'aria-label': 'Hops', tabindex: '0' }, 'x')],
+      [h('div', { 'aria-label': 'Probes', tabindex: '0' }, 'x')],
+    );
+    expect(result.equal).toBe(true);
+    expect(result.kept).toBe(0);
+  });
+
   it('more backends add rows; fewer take them away again', async () => {
     const two = outputs('health-probes', 'en');
     const four = outputs('health-probes', 'en', { backends: '10.0.1.4,10.0.1.5,10.0.1.6,10.0.1.7' });
@@ -118,9 +134,13 @@ describe('explorer output in the browser', () => {
 
 describe('patchChildren on any two trees', () => {
   const tag = fc.constantFrom('div', 'p', 'span', 'table', 'tr', 'td', 'th', 'code', 'wbr', 'ul', 'li');
-  const attrs = fc.dictionary(fc.constantFrom('class', 'data-field', 'data-value', 'scope', 'id'), fc.string({ maxLength: 4 }), {
-    maxKeys: 3,
-  });
+  const attrs = fc.dictionary(
+    fc.constantFrom('class', 'data-field', 'data-value', 'scope', 'id', 'aria-label'),
+    fc.string({ maxLength: 4 }),
+    {
+      maxKeys: 3,
+    },
+  );
   const text = fc.string({ maxLength: 5 });
   const { tree } = fc.letrec<{ tree: ElementNode; node: TreeNode }>((self) => ({
     tree: fc

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { escapeMermaid } from '../../src/diagram/escape.ts';
 import { sequenceSource } from '../../src/diagram/sequence.ts';
 import { escapeHtml, h, toHtml } from '../../src/view/tree.ts';
+import { explorerFor, explorers, type ExplorerKind } from '../../src/explorers.ts';
+import { translator } from '../../src/i18n.ts';
 
 /** Strings that would change a diagram or a page if they reached Mermaid or HTML unescaped. */
 const HOSTILE = [
@@ -81,6 +83,49 @@ describe('sequenceSource with hostile labels', () => {
       sequenceSource({ title: 't', description: 'd', participants: [], steps: [{ kind: 'message', from: 'x', to: 'y', text: '' }] }),
     ).toThrow(/Unknown participant/);
   });
+});
+
+describe("the site's own diagram sources", () => {
+  // Before parsing, Mermaid rewrites a line that matches its style or classDef pattern (the last
+  // `;` goes, and the label after the last entity is lost), and a label that starts with `wrap:` or
+  // `nowrap:` loses that prefix. Escaping `:` would rule both out but makes Mermaid measure the
+  // escaped text (wider drawings), so the site's texts are checked instead: the pages' scenarios
+  // and the edited ones the golden tests use.
+  const scenarios: Partial<Record<ExplorerKind, Record<string, string>[]>> = {
+    'front-door': [{ xffin: '198.51.100.7' }],
+    'application-gateway': [{ xffin: '198.51.100.7' }, { client: '2001:db8::10', agwip: '2001:db8:1::10', tls: 'mtls-strict' }],
+    failover: [{ ttl: '300' }],
+    'load-balancer': [{ client: '2001:db8::10', lbip: '2001:db8:1::10', backends: '2001:db8:2::4,2001:db8:2::5', cport: '50001' }],
+  };
+  const REWRITTEN = /(style|classDef).*:\S*#.*;/;
+  const WRAP_PREFIX = /^\s*(participant \S+ as |(\S+-{1,2}>>\S+|Note over [^:]+): ):?(no)?wrap:/;
+
+  it('the patterns catch the lines Mermaid rewrites', () => {
+    expect('  p0->>p1: style 10.0.1.4:443#59; kept#59;').toMatch(REWRITTEN);
+    expect('  Note over p1: wrap:text').toMatch(WRAP_PREFIX);
+    expect('  p1-->>p0: nowrap:text').toMatch(WRAP_PREFIX);
+    expect('participant p0 as wrap:text').toMatch(WRAP_PREFIX);
+    expect('  p0->>p1: 203.0.113.10:50000<br/>→ 198.51.100.10:443').not.toMatch(REWRITTEN);
+  });
+
+  for (const kind of Object.keys(explorers) as ExplorerKind[]) {
+    for (const lang of ['ja', 'en'] as const) {
+      it(`${kind} (${lang}) never matches Mermaid's own rewrites`, () => {
+        const definition = explorerFor(kind);
+        for (const raw of [{}, ...(scenarios[kind] ?? [])]) {
+          const result = definition.read(raw);
+          if (!result.ok) throw new Error(`${kind} ${JSON.stringify(raw)}: ${JSON.stringify(result.errors)}`);
+          const view = definition.view(result.scenario, translator(lang));
+          for (const diagram of [view.diagram, ...(view.printParts ?? [])]) {
+            for (const line of sequenceSource(diagram).split('\n')) {
+              expect(line).not.toMatch(REWRITTEN);
+              expect(line).not.toMatch(WRAP_PREFIX);
+            }
+          }
+        }
+      });
+    }
+  }
 });
 
 describe('view tree to HTML', () => {

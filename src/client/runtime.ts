@@ -7,8 +7,8 @@ import { patchChildren } from './dom.ts';
 
 /**
  * Loaded when the reader shows intent (or on the first edit): reruns the engine for one explorer
- * and patches its tables at once, in the input event's task (only the cells that changed); the diagram follows after the next
- * paint, drawn by redraw.ts, which holds Mermaid.
+ * and patches its tables at once, in the input event's task (only the cells that changed); the
+ * diagram follows after the next paint, drawn by redraw.ts, which holds Mermaid.
  */
 export type Cause = 'edit' | 'url' | 'reset';
 

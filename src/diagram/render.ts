@@ -32,14 +32,19 @@ async function openPage(): Promise<Page> {
   await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
   const require = createRequire(import.meta.url);
   await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
-  // The same drawing, checking and finishing functions the reader's browser runs after an edit, sent as source text.
-  const functions = { checkSvg, finishSvg, drawFinished };
-  await page.addScriptTag({
-    content: Object.entries(functions)
-      .map(([name, f]) => `window.${name} = ${f.toString()};`)
-      .join('\n'),
-  });
+  await page.addScriptTag({ content: drawingFunctionsScript() });
   return page;
+}
+
+/**
+ * A script that defines the drawing, checking and finishing functions the reader's browser runs
+ * after an edit as window globals of a page, from their source text.
+ */
+export function drawingFunctionsScript(): string {
+  const functions = { checkSvg, finishSvg, drawFinished };
+  return Object.entries(functions)
+    .map(([name, f]) => `window.${name} = ${f.toString()};`)
+    .join('\n');
 }
 
 /**

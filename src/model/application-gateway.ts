@@ -170,6 +170,11 @@ export interface ForwardedHeader {
 /** Microsoft documents the X-Forwarded-For list as `IP1, IP2, IP3` (rewrite-http-headers-url). */
 export const XFF_SEPARATOR = ', ';
 
+/** X-Forwarded-For entries as the header's text. */
+export function xffHeader(entries: readonly XffEntry[]): string {
+  return entries.map(formatXffEntry).join(XFF_SEPARATOR);
+}
+
 /**
  * X-Forwarded-For as the backend receives it: whatever the client sent, then the client's
  * IP:port as the gateway saw it on the TCP session, appended last. Only that last entry was
@@ -177,11 +182,6 @@ export const XFF_SEPARATOR = ', ';
  */
 function xffChain(s: Pick<ApplicationGatewayScenario, 'xffin' | 'client' | 'cport'>): XffEntry[] {
   return [...s.xffin, { ip: s.client, port: s.cport }];
-}
-
-/** The same entries as the header writes them. */
-export function xffEntries(s: Pick<ApplicationGatewayScenario, 'xffin' | 'client' | 'cport'>): string[] {
-  return xffChain(s).map(formatXffEntry);
 }
 
 /** The one entry a backend can trust: the last, which the gateway wrote from the packet it received. */
@@ -196,7 +196,7 @@ export function trustedXffEntry(s: Pick<ApplicationGatewayScenario, 'xffin' | 'c
  */
 export function forwardedHeaders(s: ApplicationGatewayScenario): ForwardedHeader[] {
   return [
-    { key: 'xff', name: 'X-Forwarded-For', value: xffEntries(s).join(XFF_SEPARATOR) },
+    { key: 'xff', name: 'X-Forwarded-For', value: xffHeader(xffChain(s)) },
     { key: 'xf-proto', name: 'X-Forwarded-Proto', value: 'https' },
     { key: 'xf-port', name: 'X-Forwarded-Port', value: String(s.port) },
     { key: 'xo-host', name: 'X-Original-Host', value: ILLUSTRATION_HOST },

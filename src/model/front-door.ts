@@ -16,7 +16,6 @@ import {
   type StageOutput,
 } from './service.ts';
 import {
-  formatXffEntry,
   intParam,
   ipParam,
   portParam,
@@ -29,7 +28,7 @@ import {
   type ScenarioResult,
   type XffEntry,
 } from './params.ts';
-import { ILLUSTRATION_HOST, XFF_SEPARATOR } from './application-gateway.ts';
+import { ILLUSTRATION_HOST, xffHeader } from './application-gateway.ts';
 
 /**
  * Azure Front Door (SPEC §8): a global reverse proxy. The client reaches an anycast address at
@@ -122,12 +121,8 @@ export interface FrontDoorHeader {
  * X-Forwarded-For as the origin receives it: the client's own entries as sent, then the socket
  * IP, without a port, appended by Front Door (front-door-http-headers-protocol).
  */
-function frontDoorXffEntries(s: Pick<FrontDoorScenario, 'xffin' | 'client'>): XffEntry[] {
+function frontDoorXffChain(s: Pick<FrontDoorScenario, 'xffin' | 'client'>): XffEntry[] {
   return [...s.xffin, { ip: s.client, port: null }];
-}
-
-function frontDoorXff(s: Pick<FrontDoorScenario, 'xffin' | 'client'>): string {
-  return frontDoorXffEntries(s).map(formatXffEntry).join(XFF_SEPARATOR);
 }
 
 /**
@@ -138,7 +133,7 @@ function frontDoorXff(s: Pick<FrontDoorScenario, 'xffin' | 'client'>): string {
 export function frontDoorHeaders(s: FrontDoorScenario): FrontDoorHeader[] {
   const claimed = s.xffin[0];
   return [
-    { key: 'xff', name: 'X-Forwarded-For', value: frontDoorXff(s), forgeable: s.xffin.length > 0 },
+    { key: 'xff', name: 'X-Forwarded-For', value: xffHeader(frontDoorXffChain(s)), forgeable: s.xffin.length > 0 },
     { key: 'x-azure-clientip', name: 'X-Azure-ClientIP', value: claimed ? claimed.ip.text : s.client.text, forgeable: true },
     { key: 'x-azure-socketip', name: 'X-Azure-SocketIP', value: s.client.text, forgeable: false },
     { key: 'x-azure-fdid', name: 'X-Azure-FDID', value: s.fdid, forgeable: false },
@@ -199,7 +194,7 @@ export const frontDoorService: ServiceModule<FrontDoorProbeScenario, 'front-door
     const s = defaultScenario(frontDoorParams, crossCheck);
     const hops = frontDoorHops(s);
     // Front Door appends the socket IP to X-Forwarded-For; the last entry carries the client.
-    const last = frontDoorXffEntries(s).at(-1)!;
+    const last = frontDoorXffChain(s).at(-1)!;
     return {
       layer: 'l7',
       dataPath: onPath(hops, 'fd'),
@@ -237,7 +232,7 @@ export function frontDoorStage({ flow, front, target }: StageInput, c: Pick<Fron
     next: {
       from: hops[1]!.src,
       name: FD_BACKEND_TAG,
-      xff: frontDoorXffEntries(fd),
+      xff: frontDoorXffChain(fd),
       cert: frontDoorService.certificate('e2e').reaches,
     },
   };

@@ -7,7 +7,6 @@ import {
   intParam,
   ipListParam,
   ipParam,
-  formatXffEntry,
   portParam,
   readScenario,
   xffParam,
@@ -18,14 +17,7 @@ import {
   type ScenarioResult,
   type XffEntry,
 } from './params.ts';
-import {
-  applicationGatewayStage,
-  PLATFORM_ARRIVALS,
-  MAX_INSTANCES,
-  TLS_MODES,
-  XFF_SEPARATOR,
-  type TlsMode,
-} from './application-gateway.ts';
+import { applicationGatewayStage, PLATFORM_ARRIVALS, MAX_INSTANCES, TLS_MODES, xffHeader, type TlsMode } from './application-gateway.ts';
 import { loadBalancerStage } from './load-balancer.ts';
 import { fdidParam, frontDoorStage } from './front-door.ts';
 import { firewallStage } from './firewall.ts';
@@ -271,7 +263,7 @@ export function pathLegs(s: PathScenario): PathResult {
     request,
     reply,
     backendSource: request[request.length - 1]!.src,
-    xff: flow.xff.map(formatXffEntry).join(XFF_SEPARATOR),
+    xff: xffHeader(flow.xff),
     cert: flow.cert,
     nsg: nsgRows(s, request),
   };

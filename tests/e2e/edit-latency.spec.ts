@@ -3,7 +3,7 @@
  * work, and Mermaid (about 950 KB) is fetched only once the reader shows intent, into the frame
  * it draws in (src/client/diagram-renderer.ts).
  */
-import { expect, test } from './fixtures.ts';
+import { expect, test, watchErrors } from './fixtures.ts';
 import { diagramText, waitForRedraw } from './helpers.ts';
 
 /** Mermaid and the code that drives it, by the names of their built chunks. */
@@ -131,11 +131,7 @@ test('the frame Mermaid draws in runs only the site’s scripts and loads nothin
   // A page of its own: the blocked attempts below log console errors on purpose, which the shared
   // page fixture would count against the test; the errors are checked here instead.
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
+  const errors = watchErrors(page);
   await page.goto('/en/load-balancer/');
   const explorer = page.locator('[data-explorer="load-balancer"]');
   await explorer.locator('input[name="cport"]').fill('50077');

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../src/browser/resolve.ts';
-import { checkSvg, drawFinished, finishSvg } from '../../src/diagram/finish.ts';
-import { closeRenderer, renderDiagram } from '../../src/diagram/render.ts';
+import type { checkSvg, drawFinished, finishSvg } from '../../src/diagram/finish.ts';
+import { closeRenderer, drawingFunctionsScript, renderDiagram } from '../../src/diagram/render.ts';
 import { sequenceSource } from '../../src/diagram/sequence.ts';
 
 // checkSvg stands where Mermaid's strict-mode DOMPurify pass stood: every drawing passes it, at
@@ -15,9 +15,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage();
   await page.setContent('<!doctype html><title>check</title><body></body>');
-  await page.addScriptTag({
-    content: `window.checkSvg = ${checkSvg.toString()};\nwindow.drawFinished = ${drawFinished.toString()};\nwindow.finishSvg = ${finishSvg.toString()};`,
-  });
+  await page.addScriptTag({ content: drawingFunctionsScript() });
 });
 
 afterAll(async () => {

@@ -1,8 +1,11 @@
 import { ELEMENT_NODE, parse, renderSync, walkSync, type Node } from 'ultrahtml';
 import { SERVICES } from './model/services.ts';
 
-/** The pages under "Services": one per service (the registry's order), then the cross-service pages. */
-const SERVICE_PAGES = [...SERVICES.map((service) => service.id), 'health-probes', 'paths'];
+/** The pages of the services that declare one, in the registry's order. */
+const pagesOf = (group: 'inbound' | 'outbound') => SERVICES.filter((service) => service.page === group).map((service) => service.id);
+
+/** The pages under "Services": the inbound services', the cross-service pages, then the outbound ones. */
+const SERVICE_PAGES = [...pagesOf('inbound'), 'health-probes', 'paths', ...pagesOf('outbound')];
 
 const FAQ_PAGES = [
   'faq/client-certificate',

@@ -1,6 +1,6 @@
 import { parseIp, socketAddress, subnetAddress, subnetContains, subnetSize, type Ip, type Subnet4 } from './ip.ts';
-import type { Hop } from './hop.ts';
-import { TLS_MODES, tlsLegs, type TlsMode } from './tls.ts';
+import { inTravelOrder, type Hop, type Packets } from './hop.ts';
+import { TLS_MODES, tlsLegs, type TlsMode } from './application-gateway-tls.ts';
 import {
   ANY_DESTINATION,
   arrivingAt,
@@ -14,15 +14,17 @@ import {
   sourceAtBackend,
   terminates,
   type Arrival,
+  type CertificateRow,
+  type DataStage,
   type ServiceModule,
   type StageInput,
   type StageOutput,
 } from './service.ts';
 import {
+  COMMON_PARAMS,
   cidr4Param,
   enumParam,
   intParam,
-  ipListParam,
   ipParam,
   portParam,
   readScenario,
@@ -32,10 +34,9 @@ import {
   type ScenarioResult,
   type XffEntry,
   formatXffEntry,
-  xffParam,
 } from './params.ts';
 
-export { TLS_MODES, type TlsMode } from './tls.ts';
+export { TLS_MODES, type TlsMode } from './application-gateway-tls.ts';
 
 /** Azure's autoscale ceiling for v2 instances (SPEC §6). */
 export const MAX_INSTANCES = 125;
@@ -61,20 +62,31 @@ export interface ApplicationGatewayScenario {
   readonly xffin: readonly XffEntry[];
 }
 
+const { client, cport, port, backends, bport, pick, xffin } = COMMON_PARAMS;
+
+/** The gateway's own parameters: its public frontend, the private one used behind another stage, its subnet and instances. */
+const agwip = ipParam('198.51.100.20');
+const agwpriv = ipParam('10.0.0.10');
+const subnet = cidr4Param('10.0.0.0/24');
+const instances = intParam('2', 1, MAX_INSTANCES);
+const via = intParam('1', 1, MAX_INSTANCES);
+const gport = portParam('40000');
+const tls = enumParam<TlsMode>('e2e', TLS_MODES);
+
 export const applicationGatewayParams: ParamSpecs<ApplicationGatewayScenario> = {
-  client: ipParam('203.0.113.10'),
-  cport: intParam('50000', 1024, 65535),
-  agwip: ipParam('198.51.100.20'),
-  port: portParam('443'),
-  subnet: cidr4Param('10.0.0.0/24'),
-  instances: intParam('2', 1, MAX_INSTANCES),
-  via: intParam('1', 1, MAX_INSTANCES),
-  gport: portParam('40000'),
-  backends: ipListParam('10.0.1.4,10.0.1.5', 1, 16),
-  bport: portParam('443'),
-  pick: intParam('1', 1, 16),
-  tls: enumParam<TlsMode>('e2e', TLS_MODES),
-  xffin: xffParam(''),
+  client,
+  cport,
+  agwip,
+  port,
+  subnet,
+  instances,
+  via,
+  gport,
+  backends,
+  bport,
+  pick,
+  tls,
+  xffin,
 };
 
 /**
@@ -143,18 +155,21 @@ export function readApplicationGatewayScenario(raw: RawParams): ScenarioResult<A
  * opens its own session to the backend (session 2), so the backend sees the instance, never
  * the client, as the packet's source.
  */
-export function applicationGatewayHops(s: ApplicationGatewayScenario): Hop[] {
+export function applicationGatewayPackets(s: ApplicationGatewayScenario): Packets {
   const client = socketAddress(s.client, s.cport);
   const frontend = socketAddress(s.agwip, s.port);
   const instance = socketAddress(instanceIp(s.subnet, s.via), s.gport);
   const backend = socketAddress(s.backends[s.pick - 1]!, s.bport);
-  return [
-    { n: 1, from: 'client', to: 'agw', src: client, dst: frontend, note: 'to-listener', session: 1 },
-    { n: 2, from: 'instance', to: 'backend', src: instance, dst: backend, note: 'proxy-new-session', session: 2 },
-    { n: 3, from: 'backend', to: 'instance', src: backend, dst: instance, note: 'proxy-reply', session: 2 },
-    { n: 4, from: 'agw', to: 'client', src: frontend, dst: client, note: 'proxy-response', session: 1 },
-  ];
+  return {
+    requestIn: { n: 1, from: 'client', to: 'agw', src: client, dst: frontend, note: 'to-listener', session: 1 },
+    requestOut: { n: 2, from: 'instance', to: 'backend', src: instance, dst: backend, note: 'proxy-new-session', session: 2 },
+    replyIn: { n: 3, from: 'backend', to: 'instance', src: backend, dst: instance, note: 'proxy-reply', session: 2 },
+    replyOut: { n: 4, from: 'agw', to: 'client', src: frontend, dst: client, note: 'proxy-response', session: 1 },
+  };
 }
+
+/** The four packets in travel order. */
+export const applicationGatewayHops = (s: ApplicationGatewayScenario): Hop[] => inTravelOrder(applicationGatewayPackets(s));
 
 /** The host name the reader's client asked for: an RFC 2606 name, fixed for the illustration. */
 export const ILLUSTRATION_HOST = 'app.example.com';
@@ -230,7 +245,7 @@ const probesBackends = (s: Pick<ApplicationGatewayScenario, 'backends'>) => s.ba
 const instancesOf = (s: Pick<ApplicationGatewayScenario, 'subnet' | 'instances'>) =>
   Array.from({ length: s.instances }, (_, i) => instanceIp(s.subnet, i + 1));
 
-const probe: ServiceModule<ApplicationGatewayProbeScenario, 'application-gateway'>['probe'] = {
+const probe: NonNullable<ServiceModule<ApplicationGatewayProbeScenario>['probe']> = {
   params: {
     client: applicationGatewayParams.client,
     subnet: applicationGatewayParams.subnet,
@@ -267,6 +282,7 @@ const frontendFor = (client: Ip, fallback: Ip) => (client.family === 6 ? parseIp
 
 export const applicationGatewayService: ServiceModule<ApplicationGatewayProbeScenario, 'application-gateway'> = {
   id: 'application-gateway',
+  page: 'inbound',
   probe,
   nsg: {
     places: ['agw-subnet', 'agw-backends'],
@@ -318,15 +334,30 @@ export const applicationGatewayService: ServiceModule<ApplicationGatewayProbeSce
       scope: 'regional',
     };
   },
-  /** The client's TLS ends at the gateway; with mutual authentication the certificate travels on only as a header. */
-  certificate: (tls) => ({
+  certificate: (tls) => gatewayCertificate(tls),
+  stage: {
+    key: 'agw',
+    kind: 'regional-proxy',
+    follows: ['client', 'dns', 'global-proxy', 'firewall'],
+    frontend: { public: 'agwip', private: 'agwpriv' },
+    params: { agwip, agwpriv, subnet, instances, via, gport, tls },
+    check: (s) => (s.via > s.instances ? [{ param: 'via', rule: { code: 'at-most', max: s.instances, other: 'instances' } }] : []),
+    run: (input, s) => applicationGatewayStage(input, s),
+    // The gateway's subnet lets in the legs that arrive at the listener, plus the platform's own traffic.
+    nsg: { place: 'agw-subnet', destination: (s) => s.subnet.text, reason: 'agw-clients', platform: PLATFORM_ARRIVALS },
+  } satisfies DataStage<ApplicationGatewayStageSettings>,
+};
+
+/** The client's TLS ends at the gateway; with mutual authentication the certificate travels on only as a header. */
+function gatewayCertificate(tls: TlsMode): CertificateRow {
+  return {
     service: 'application-gateway',
     tlsEndsAt: 'agw',
     reaches: tlsLegs(tls)[1]!.certificate === 'header' ? 'header' : 'no',
     validatedBy: tls === 'mtls-strict' ? 'agw' : tls === 'mtls-passthrough' ? 'backend' : 'nobody',
     tls,
-  }),
-};
+  };
+}
 
 /**
  * A gateway stage: a new session from the instance, with the arriving source appended to
@@ -348,7 +379,14 @@ export function applicationGatewayStage(
     pick: 1,
     xffin: flow.xff,
   };
-  const hops = applicationGatewayHops(agw);
-  const cert = flow.cert === 'yes' ? applicationGatewayService.certificate(c.tls).reaches : flow.cert;
-  return { hops, next: { from: hops[1]!.src, name: c.subnet.text, xff: xffChain(agw), cert } };
+  const packets = applicationGatewayPackets(agw);
+  const cert = flow.cert === 'yes' ? gatewayCertificate(c.tls).reaches : flow.cert;
+  return { packets, next: { from: packets.requestOut.src, name: c.subnet.text, xff: xffChain(agw), cert } };
+}
+
+interface ApplicationGatewayStageSettings extends Pick<
+  ApplicationGatewayScenario,
+  'agwip' | 'subnet' | 'instances' | 'via' | 'gport' | 'tls'
+> {
+  readonly agwpriv: Ip;
 }

@@ -1,10 +1,10 @@
 import { readScenario, type ParamSpecs, type RawParams, type ScenarioResult } from './params.ts';
 import { applicationGatewayParams } from './application-gateway.ts';
 import type { CertificateRow } from './service.ts';
-import { SERVICES } from './services.ts';
-import type { TlsMode } from './tls.ts';
+import { servicesWith } from './services.ts';
+import type { TlsMode } from './application-gateway-tls.ts';
 
-export { tlsLegs, type LegCertificate, type TlsLeg } from './tls.ts';
+export { tlsLegs, type LegCertificate, type TlsLeg } from './application-gateway-tls.ts';
 export type { CertReach, CertificateRow } from './service.ts';
 
 /**
@@ -12,7 +12,7 @@ export type { CertReach, CertificateRow } from './service.ts';
  * client's TLS ends, whether its certificate reaches the backend and who checks it.
  */
 export function certificateRows(tls: TlsMode): CertificateRow[] {
-  return SERVICES.map((service) => service.certificate(tls));
+  return servicesWith('certificate').map((service) => service.certificate(tls));
 }
 
 /** The certificate explorer's scenario is only the gateway's TLS mode. */

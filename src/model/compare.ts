@@ -1,7 +1,7 @@
 import { clientCertificateParams } from './client-certificate.ts';
 import { probeRows, readHealthProbeScenario } from './health-probes.ts';
 import { defaultScenario, probeSource, type CompareRow } from './service.ts';
-import { SERVICES } from './services.ts';
+import { servicesWith } from './services.ts';
 
 export type { CompareRow } from './service.ts';
 
@@ -15,10 +15,10 @@ export function compareRows(): CompareRow[] {
   const probes = readHealthProbeScenario({});
   if (!probes.ok) throw new Error('the health-probe defaults must be valid');
   const rows = probeRows(probes.scenario);
-  return SERVICES.map((service) => ({
+  return servicesWith('compare').map((service) => ({
     service: service.id,
     ...service.compare(),
-    certReachesBackend: service.certificate(tls).reaches,
+    certReachesBackend: service.certificate?.(tls).reaches ?? 'yes',
     probeSource: probeSource(rows.filter((row) => row.service === service.id)),
   }));
 }

@@ -1,6 +1,7 @@
 import { socketAddress, type Ip } from './ip.ts';
-import type { Hop } from './hop.ts';
-import type { StageInput, StageOutput } from './service.ts';
+import { inTravelOrder, type Hop, type Packets } from './hop.ts';
+import { intParam, ipParam } from './params.ts';
+import type { DataStage, ServiceModule, StageInput, StageOutput } from './service.ts';
 
 /**
  * Azure Firewall with a DNAT rule (SPEC §9, `fw`): a connection to the firewall's public IP is
@@ -22,23 +23,26 @@ export interface FirewallScenario {
   readonly tport: number;
 }
 
-/** The four packets of one connection through a firewall DNAT rule, in the explorers' hop form. */
-export function firewallHops(s: FirewallScenario): Hop[] {
+/** The four packets of one connection through a firewall DNAT rule, by name. */
+export function firewallPackets(s: FirewallScenario): Packets {
   const client = socketAddress(s.client, s.cport);
   const frontend = socketAddress(s.fwip, s.port);
   const instance = socketAddress(s.fwsnat, s.fwport);
   const target = socketAddress(s.target, s.tport);
-  return [
-    { n: 1, from: 'client', to: 'fw', src: client, dst: frontend, note: 'to-firewall', session: 1 },
-    { n: 2, from: 'fw', to: 'backend', src: instance, dst: target, note: 'dnat-snat', session: 1 },
-    { n: 3, from: 'backend', to: 'fw', src: target, dst: instance, note: 'reply-to-firewall', session: 1 },
-    { n: 4, from: 'fw', to: 'client', src: frontend, dst: client, note: 'firewall-reverse', session: 1 },
-  ];
+  return {
+    requestIn: { n: 1, from: 'client', to: 'fw', src: client, dst: frontend, note: 'to-firewall', session: 1 },
+    requestOut: { n: 2, from: 'fw', to: 'backend', src: instance, dst: target, note: 'dnat-snat', session: 1 },
+    replyIn: { n: 3, from: 'backend', to: 'fw', src: target, dst: instance, note: 'reply-to-firewall', session: 1 },
+    replyOut: { n: 4, from: 'fw', to: 'client', src: frontend, dst: client, note: 'firewall-reverse', session: 1 },
+  };
 }
+
+/** The four packets in travel order. */
+export const firewallHops = (s: FirewallScenario): Hop[] => inTravelOrder(firewallPackets(s));
 
 /** A firewall stage: DNAT to the next stage, SNAT to an instance address; the flow keeps its headers and certificate. */
 export function firewallStage({ flow, front, target }: StageInput, c: Pick<FirewallScenario, 'fwsnat' | 'fwport'>): StageOutput {
-  const hops = firewallHops({
+  const packets = firewallPackets({
     client: flow.from.ip,
     cport: flow.from.port,
     fwip: front.ip,
@@ -48,5 +52,18 @@ export function firewallStage({ flow, front, target }: StageInput, c: Pick<Firew
     target: target.ip,
     tport: target.port,
   });
-  return { hops, next: { ...flow, from: hops[1]!.src, name: hops[1]!.src.ip.text } };
+  return { packets, next: { ...flow, from: packets.requestOut.src, name: packets.requestOut.src.ip.text } };
 }
+
+/** The firewall appears in the guide only as a stage of a chain (it has no page of its own yet). */
+export const firewallService: ServiceModule<never, 'firewall'> = {
+  id: 'firewall',
+  stage: {
+    key: 'fw',
+    kind: 'firewall',
+    follows: ['client', 'dns', 'global-proxy'],
+    frontend: { public: 'fwip' },
+    params: { fwip: ipParam('198.51.100.70'), fwsnat: ipParam('10.0.2.6'), fwport: intParam('42000', 1024, 65535) },
+    run: firewallStage,
+  } satisfies DataStage<Pick<FirewallScenario, 'fwip' | 'fwsnat' | 'fwport'>>,
+};

@@ -1,5 +1,5 @@
 import { socketAddress, type Ip } from './ip.ts';
-import type { Hop } from './hop.ts';
+import { inTravelOrder, type Hop, type Packets } from './hop.ts';
 import {
   arrivingAt,
   clientIpHow,
@@ -11,16 +11,17 @@ import {
   rulesFrom,
   sourceAtBackend,
   terminates,
+  type CertificateRow,
+  type DataStage,
   type ServiceModule,
   type StageInput,
   type StageOutput,
 } from './service.ts';
 import {
+  COMMON_PARAMS,
   intParam,
   ipParam,
-  portParam,
   readScenario,
-  xffParam,
   type ParamError,
   type ParamSpec,
   type ParamSpecs,
@@ -61,18 +62,14 @@ export function fdidParam(defaultValue: string): ParamSpec<string> {
   };
 }
 
-export const frontDoorParams: ParamSpecs<FrontDoorScenario> = {
-  client: ipParam('203.0.113.10'),
-  cport: intParam('50000', 1024, 65535),
-  fdip: ipParam('198.51.100.50'),
-  port: portParam('443'),
-  edge: ipParam('192.0.2.50'),
-  eport: intParam('41000', 1024, 65535),
-  origin: ipParam('198.51.100.60'),
-  bport: portParam('443'),
-  fdid: fdidParam('a1b2c3d4-0000-4000-8000-00000000fd01'),
-  xffin: xffParam(''),
-};
+const { client, cport, port, bport, xffin } = COMMON_PARAMS;
+const fdip = ipParam('198.51.100.50');
+const edge = ipParam('192.0.2.50');
+const eport = intParam('41000', 1024, 65535);
+const origin = ipParam('198.51.100.60');
+const fdid = fdidParam('a1b2c3d4-0000-4000-8000-00000000fd01');
+
+export const frontDoorParams: ParamSpecs<FrontDoorScenario> = { client, cport, fdip, port, edge, eport, origin, bport, fdid, xffin };
 
 /**
  * Each connection keeps one IP version: the client's with the anycast address, the edge's with
@@ -94,18 +91,21 @@ export function readFrontDoorScenario(raw: RawParams): ScenarioResult<FrontDoorS
  * ends at the edge; session 2 is the edge's own connection to the origin, so the origin sees an
  * edge address, never the client, as the packet's source.
  */
-export function frontDoorHops(s: FrontDoorScenario): Hop[] {
+export function frontDoorPackets(s: FrontDoorScenario): Packets {
   const client = socketAddress(s.client, s.cport);
   const anycast = socketAddress(s.fdip, s.port);
   const edge = socketAddress(s.edge, s.eport);
   const origin = socketAddress(s.origin, s.bport);
-  return [
-    { n: 1, from: 'client', to: 'fd', src: client, dst: anycast, note: 'to-edge', session: 1 },
-    { n: 2, from: 'edge', to: 'origin', src: edge, dst: origin, note: 'edge-to-origin', session: 2 },
-    { n: 3, from: 'origin', to: 'edge', src: origin, dst: edge, note: 'origin-reply', session: 2 },
-    { n: 4, from: 'fd', to: 'client', src: anycast, dst: client, note: 'edge-response', session: 1 },
-  ];
+  return {
+    requestIn: { n: 1, from: 'client', to: 'fd', src: client, dst: anycast, note: 'to-edge', session: 1 },
+    requestOut: { n: 2, from: 'edge', to: 'origin', src: edge, dst: origin, note: 'edge-to-origin', session: 2 },
+    replyIn: { n: 3, from: 'origin', to: 'edge', src: origin, dst: edge, note: 'origin-reply', session: 2 },
+    replyOut: { n: 4, from: 'fd', to: 'client', src: anycast, dst: client, note: 'edge-response', session: 1 },
+  };
 }
+
+/** The four packets in travel order. */
+export const frontDoorHops = (s: FrontDoorScenario): Hop[] => inTravelOrder(frontDoorPackets(s));
 
 export type FrontDoorHeaderKey = 'xff' | 'x-azure-clientip' | 'x-azure-socketip' | 'x-azure-fdid' | 'xf-host' | 'xf-proto' | 'via';
 
@@ -154,7 +154,7 @@ export interface FrontDoorProbeScenario {
   readonly fdinterval: number;
 }
 
-const probe: ServiceModule<FrontDoorProbeScenario, 'front-door'>['probe'] = {
+const probe: NonNullable<ServiceModule<FrontDoorProbeScenario>['probe']> = {
   params: { origin: frontDoorParams.origin, oport: frontDoorParams.bport, fdinterval: intParam('30', 1, 86400) },
   /**
    * One row for the origin as seen from any one edge location; every edge sends its own. "A 200 OK
@@ -174,8 +174,15 @@ const probe: ServiceModule<FrontDoorProbeScenario, 'front-door'>['probe'] = {
   notes: ['probe.src.fd-tag'],
 };
 
+/**
+ * Front Door ends TLS at the edge. Its mutual TLS (Premium, public preview since August 2026) can
+ * forward the certificate as a header; without it, nothing reaches the origin.
+ */
+const frontDoorCertificate: CertificateRow = { service: 'front-door', tlsEndsAt: 'fd', reaches: 'no', validatedBy: 'nobody' };
+
 export const frontDoorService: ServiceModule<FrontDoorProbeScenario, 'front-door'> = {
   id: 'front-door',
+  page: 'inbound',
   probe,
   nsg: {
     places: ['fd-origin'],
@@ -207,11 +214,17 @@ export const frontDoorService: ServiceModule<FrontDoorProbeScenario, 'front-door
   },
   // The header carries the address without a port, so the matrix words two cells its own way.
   compareWording: { 'cert-reaches-backend': 'compare.cert-reaches-backend.fd', 'client-ip-how': 'compare.client-ip-how.fd' },
-  /**
-   * Front Door ends TLS at the edge. Its mutual TLS (Premium, public preview since August 2026) can
-   * forward the certificate as a header; without it, nothing reaches the origin.
-   */
-  certificate: () => ({ service: 'front-door', tlsEndsAt: 'fd', reaches: 'no', validatedBy: 'nobody' }),
+  certificate: () => frontDoorCertificate,
+  stage: {
+    key: 'fd',
+    kind: 'global-proxy',
+    follows: ['client', 'dns'],
+    frontend: { public: 'fdip' },
+    // Front Door reaches its origins over the internet, at their public addresses.
+    forwardsOverInternet: true,
+    params: { fdip, edge, eport, fdid },
+    run: (input, s) => frontDoorStage(input, s),
+  } satisfies DataStage<Pick<FrontDoorScenario, 'fdip' | 'edge' | 'eport' | 'fdid'>>,
 };
 
 /** A Front Door stage: the edge's own connection, the socket IP appended to X-Forwarded-For, no client certificate. */
@@ -226,14 +239,9 @@ export function frontDoorStage({ flow, front, target }: StageInput, c: Pick<Fron
     bport: target.port,
     xffin: flow.xff,
   };
-  const hops = frontDoorHops(fd);
+  const packets = frontDoorPackets(fd);
   return {
-    hops,
-    next: {
-      from: hops[1]!.src,
-      name: FD_BACKEND_TAG,
-      xff: frontDoorXffChain(fd),
-      cert: frontDoorService.certificate('e2e').reaches,
-    },
+    packets,
+    next: { from: packets.requestOut.src, name: FD_BACKEND_TAG, xff: frontDoorXffChain(fd), cert: frontDoorCertificate.reaches },
   };
 }

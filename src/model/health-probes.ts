@@ -1,6 +1,9 @@
-import { readScenario, type ParamError, type ParamSpecs, type RawParams, type ScenarioResult } from './params.ts';
+import { mergeParams, readScenario, type ParamError, type ParamSpecs, type RawParams, type ScenarioResult } from './params.ts';
 import type { ProbeRow } from './service.ts';
-import { SERVICES, type HealthProbeScenario, type Service } from './services.ts';
+import { servicesWith, type HealthProbeScenario, type Service } from './services.ts';
+
+/** The services that send health probes, in the registry's order. */
+export const probing = () => servicesWith('probe');
 
 export type { HealthProbeScenario } from './services.ts';
 export type { ProbeRow } from './service.ts';
@@ -11,11 +14,11 @@ export type { ProbeRow } from './service.ts';
  * parameters are the services' own probe fields, in the registry's order; a field two services
  * read (`client`, `backends`, `bport`, `port`) is one field here.
  */
-export const healthProbeParams = Object.assign({}, ...SERVICES.map((service) => service.probe.params)) as ParamSpecs<HealthProbeScenario>;
+export const healthProbeParams: ParamSpecs<HealthProbeScenario> = mergeParams(...probing().map((service) => service.probe.params));
 
 /** The same rules as the explorers whose flows this page combines. */
 function crossCheck(s: HealthProbeScenario): ParamError[] {
-  return SERVICES.flatMap((service) => service.probe.check?.(s) ?? []);
+  return probing().flatMap((service) => service.probe.check?.(s) ?? []);
 }
 
 export function readHealthProbeScenario(raw: RawParams): ScenarioResult<HealthProbeScenario> {
@@ -24,7 +27,7 @@ export function readHealthProbeScenario(raw: RawParams): ScenarioResult<HealthPr
 
 /** One row per probe flow, service by service. */
 export function probeRows(s: HealthProbeScenario): ProbeRow[] {
-  return SERVICES.flatMap((service) => service.probe.rows(s));
+  return probing().flatMap((service) => service.probe.rows(s));
 }
 
 export interface ProbeRate {

@@ -10,17 +10,17 @@ import {
   rulesFrom,
   sourceAtBackend,
   terminates,
+  type DataStage,
   type ServiceModule,
   type StageInput,
   type StageOutput,
 } from './service.ts';
-import type { Hop } from './hop.ts';
+import { inTravelOrder, type Hop, type Packets } from './hop.ts';
 import {
+  COMMON_PARAMS,
   flagParam,
   intParam,
-  ipListParam,
   ipParam,
-  portParam,
   readScenario,
   type ParamError,
   type ParamSpecs,
@@ -39,16 +39,14 @@ export interface LoadBalancerScenario {
   readonly floating: boolean;
 }
 
-export const loadBalancerParams: ParamSpecs<LoadBalancerScenario> = {
-  client: ipParam('203.0.113.10'),
-  cport: intParam('50000', 1024, 65535),
-  lbip: ipParam('198.51.100.10'),
-  port: portParam('443'),
-  backends: ipListParam('10.0.1.4,10.0.1.5', 1, 16),
-  bport: portParam('443'),
-  pick: intParam('1', 1, 16),
-  floating: flagParam('0'),
-};
+const { client, cport, port, backends, bport, pick } = COMMON_PARAMS;
+
+/** The frontend's public address, the internal frontend used behind another stage of a chain, Floating IP. */
+const lbip = ipParam('198.51.100.10');
+const lbpriv = ipParam('10.0.1.100');
+const floating = flagParam('0');
+
+export const loadBalancerParams: ParamSpecs<LoadBalancerScenario> = { client, cport, lbip, port, backends, bport, pick, floating };
 
 /** A packet keeps one IP version end to end: the frontend and the backends share the client's. */
 export function checkLbFamilies(s: Pick<LoadBalancerScenario, 'client' | 'lbip' | 'backends'>): ParamError[] {
@@ -78,17 +76,28 @@ export function readLoadBalancerScenario(raw: RawParams): ScenarioResult<LoadBal
  * destination on the way in and only the source on the way out, so the backend sees the client.
  * With Floating IP the destination IP stays the frontend's; only the port is translated.
  */
-export function loadBalancerHops(s: LoadBalancerScenario): Hop[] {
+export function loadBalancerPackets(s: LoadBalancerScenario): Packets {
   const client = socketAddress(s.client, s.cport);
   const backend = s.backends[s.pick - 1]!;
   const serverSide = s.floating ? socketAddress(s.lbip, s.bport) : socketAddress(backend, s.bport);
-  return [
-    { n: 1, from: 'client', to: 'lb', src: client, dst: socketAddress(s.lbip, s.port), note: 'to-frontend', session: 1 },
-    { n: 2, from: 'lb', to: 'backend', src: client, dst: serverSide, note: s.floating ? 'dnat-floating' : 'dnat', session: 1 },
-    { n: 3, from: 'backend', to: 'lb', src: serverSide, dst: client, note: s.floating ? 'reply-floating' : 'reply-to-client', session: 1 },
-    { n: 4, from: 'lb', to: 'client', src: socketAddress(s.lbip, s.port), dst: client, note: 'reverse-nat', session: 1 },
-  ];
+  return {
+    requestIn: { n: 1, from: 'client', to: 'lb', src: client, dst: socketAddress(s.lbip, s.port), note: 'to-frontend', session: 1 },
+    requestOut: { n: 2, from: 'lb', to: 'backend', src: client, dst: serverSide, note: s.floating ? 'dnat-floating' : 'dnat', session: 1 },
+    replyIn: {
+      n: 3,
+      from: 'backend',
+      to: 'lb',
+      src: serverSide,
+      dst: client,
+      note: s.floating ? 'reply-floating' : 'reply-to-client',
+      session: 1,
+    },
+    replyOut: { n: 4, from: 'lb', to: 'client', src: socketAddress(s.lbip, s.port), dst: client, note: 'reverse-nat', session: 1 },
+  };
 }
+
+/** The four packets in travel order. */
+export const loadBalancerHops = (s: LoadBalancerScenario): Hop[] => inTravelOrder(loadBalancerPackets(s));
 
 /** The fixed addresses Azure Load Balancer probes from (SPEC §6), and the tag NSG rules name them by. */
 const LB_PROBE_SOURCE_V4 = '168.63.129.16';
@@ -104,7 +113,7 @@ export interface LoadBalancerProbeScenario extends Pick<LoadBalancerScenario, 'c
   readonly lbinterval: number;
 }
 
-const probe: ServiceModule<LoadBalancerProbeScenario, 'load-balancer'>['probe'] = {
+const probe: NonNullable<ServiceModule<LoadBalancerProbeScenario>['probe']> = {
   params: {
     client: loadBalancerParams.client,
     lbip: loadBalancerParams.lbip,
@@ -131,6 +140,7 @@ const probe: ServiceModule<LoadBalancerProbeScenario, 'load-balancer'>['probe'] 
 
 export const loadBalancerService: ServiceModule<LoadBalancerProbeScenario, 'load-balancer'> = {
   id: 'load-balancer',
+  page: 'inbound',
   probe,
   nsg: {
     places: ['lb-backends'],
@@ -163,11 +173,25 @@ export const loadBalancerService: ServiceModule<LoadBalancerProbeScenario, 'load
   },
   /** Packets pass through untouched in content: the client's TLS handshake, certificate included, is with the backend. */
   certificate: () => ({ service: 'load-balancer', tlsEndsAt: 'backend', reaches: 'yes', validatedBy: 'backend' }),
+  stage: {
+    key: 'lb',
+    kind: 'balancer',
+    follows: ['client', 'dns', 'global-proxy', 'firewall', 'regional-proxy'],
+    frontend: { public: 'lbip', private: 'lbpriv' },
+    params: { lbip, lbpriv, floating },
+    run: loadBalancerStage,
+  } satisfies DataStage<LoadBalancerStageSettings>,
 };
+
+interface LoadBalancerStageSettings {
+  readonly lbip: Ip;
+  readonly lbpriv: Ip;
+  readonly floating: boolean;
+}
 
 /** A Load Balancer stage: destination NAT only, so the next stage sees the same flow. */
 export function loadBalancerStage({ flow, front, target }: StageInput, c: Pick<LoadBalancerScenario, 'floating'>): StageOutput {
-  const hops = loadBalancerHops({
+  const packets = loadBalancerPackets({
     client: flow.from.ip,
     cport: flow.from.port,
     lbip: front.ip,
@@ -177,5 +201,5 @@ export function loadBalancerStage({ flow, front, target }: StageInput, c: Pick<L
     pick: 1,
     floating: c.floating,
   });
-  return { hops, next: flow };
+  return { packets, next: flow };
 }

@@ -1,5 +1,5 @@
 import type { NsgRule } from './service.ts';
-import { SERVICES } from './services.ts';
+import { servicesWith } from './services.ts';
 import type { HealthProbeScenario } from './services.ts';
 
 export type { NsgRule } from './service.ts';
@@ -9,5 +9,5 @@ export type { NsgRule } from './service.ts';
  * from the packets that arrive at its places — data-path hops and its probe rows.
  */
 export function nsgRules(s: HealthProbeScenario): NsgRule[] {
-  return SERVICES.flatMap((service) => service.nsg.rules(s, service.probe.rows(s)));
+  return servicesWith('nsg').flatMap((service) => service.nsg.rules(s, service.probe?.rows(s) ?? []));
 }

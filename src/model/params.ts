@@ -1,32 +1,15 @@
 import { parseIp, parseSubnet4, type Ip, type Subnet4 } from './ip.ts';
 
-/** The rule a parameter broke, with the numbers the message needs. Messages live in content/i18n. */
-export type Rule =
-  | { readonly code: 'ip' }
-  | { readonly code: 'int'; readonly min: number; readonly max: number }
-  | { readonly code: 'enum'; readonly options: string }
-  | { readonly code: 'ip-list'; readonly min: number; readonly max: number }
-  | { readonly code: 'ip-list-item'; readonly index: number }
-  | { readonly code: 'same-family'; readonly other: string }
-  | { readonly code: 'mixed-family' }
-  | { readonly code: 'at-most'; readonly max: number; readonly other: string }
-  | { readonly code: 'cidr4' }
-  | { readonly code: 'subnet-fit'; readonly max: number }
-  | { readonly code: 'outside-subnet'; readonly other: string }
-  | { readonly code: 'dns-name' }
-  | { readonly code: 'endpoint-list'; readonly min: number; readonly max: number }
-  | { readonly code: 'endpoint-item'; readonly index: number }
-  | { readonly code: 'duplicate'; readonly value: string }
-  | { readonly code: 'at-most-when'; readonly max: number; readonly other: string; readonly value: string }
-  | { readonly code: 'fallback'; readonly other: string }
-  | { readonly code: 'xff-list'; readonly max: number }
-  | { readonly code: 'mixed-endpoint-types' }
-  | { readonly code: 'instance-address'; readonly other: string }
-  | { readonly code: 'xff-item'; readonly index: number }
-  | { readonly code: 'guid' }
-  | { readonly code: 'chain-stage'; readonly value: string }
-  | { readonly code: 'chain-order'; readonly value: string; readonly after: string }
-  | { readonly code: 'chain-data-path' };
+/**
+ * The rule a parameter broke: a code (its message is `rule.<code>` in content/i18n) and the
+ * numbers or names the message needs. The shared parsers below use `ip`, `int`, `enum`, `ip-list`,
+ * `cidr4`, `duplicate`…; a service adds its own codes in its module, and the i18n test checks
+ * every code an explorer can report has a message in both languages.
+ */
+export interface Rule {
+  readonly code: string;
+  readonly [value: string]: string | number;
+}
 
 export interface ParamError {
   readonly param: string;
@@ -49,6 +32,8 @@ export interface ParamSpec<T> {
   readonly default: string;
   readonly parse: (text: string) => Parsed<T>;
   readonly input?: ParamInput;
+  /** The shared spec this one gives another default (`withDefault`). */
+  readonly base?: ParamSpec<T>;
 }
 
 export type ParamSpecs<S> = { readonly [K in keyof S]: ParamSpec<S[K]> };
@@ -86,7 +71,7 @@ export function readScenario<S>(
     if (parsed.ok) values[name as keyof S] = parsed.value;
   }
   const crossErrors = crossCheck(values as S).filter(
-    (error) => !failed.has(error.param) && !('other' in error.rule && failed.has(error.rule.other)),
+    (error) => !failed.has(error.param) && !(typeof error.rule.other === 'string' && failed.has(error.rule.other)),
   );
   const all = [...errors, ...crossErrors];
   return all.length > 0 ? { ok: false, errors: all } : { ok: true, scenario: values as S };
@@ -269,3 +254,46 @@ export function xffParam(defaultValue: string): ParamSpec<readonly XffEntry[]> {
     },
   };
 }
+
+/**
+ * A spec with another default: the same parameter, meaning and rules, where one explorer's page
+ * starts from another example (the paths page's endpoints). `mergeParams` treats it as its base.
+ */
+export function withDefault<T>(spec: ParamSpec<T>, defaultValue: string): ParamSpec<T> {
+  return { ...spec, default: defaultValue, base: spec.base ?? spec };
+}
+
+/**
+ * Several services' parameter tables as one form's (the health-probe page, the paths page). A name
+ * two tables share must be one spec — the same object, or defaults of it (`withDefault`) — so it
+ * means the same everywhere; two different specs under one name throw, naming it. The first
+ * table's order comes first.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each table has its own scenario type
+export function mergeParams<S>(...tables: readonly Readonly<Record<string, ParamSpec<any>>>[]): ParamSpecs<S> {
+  const merged: Record<string, ParamSpec<unknown>> = {};
+  for (const table of tables) {
+    for (const [name, spec] of Object.entries(table)) {
+      const seen = merged[name];
+      if (seen !== undefined && (seen.base ?? seen) !== (spec.base ?? spec)) {
+        throw new Error(`parameter "${name}" has two different specs: a shared name needs one spec`);
+      }
+      if (seen === undefined) merged[name] = spec;
+    }
+  }
+  return merged as ParamSpecs<S>;
+}
+
+/**
+ * The parameters every service reads in the same sense (SPEC §2): one spec each, imported by every
+ * service that takes them, so two explorers can never read `client` or `bport` differently.
+ */
+export const COMMON_PARAMS = {
+  client: ipParam('203.0.113.10'),
+  cport: intParam('50000', 1024, 65535),
+  port: portParam('443'),
+  backends: ipListParam('10.0.1.4,10.0.1.5', 1, 16),
+  bport: portParam('443'),
+  pick: intParam('1', 1, 16),
+  xffin: xffParam(''),
+} as const;

@@ -1,52 +1,80 @@
-import type { Actor, Hop } from './hop.ts';
+import type { Actor, Hop, Packets } from './hop.ts';
 import type { Ip, SocketAddress } from './ip.ts';
 import { readScenario, type ParamError, type ParamSpecs, type XffEntry } from './params.ts';
-import type { TlsMode } from './tls.ts';
+import type { TlsMode } from './application-gateway-tls.ts';
 
 /**
- * What one service declares for the pages that put every service side by side: the health probes
- * it sends, the NSG allow rules its packets need, its column of the comparison matrix and its
- * answer on client certificates. Each service module exports one (`loadBalancerService`, …);
- * `services.ts` lists them, and the cross-service pages read only that list.
+ * One service, declared in its own module: its key and the sections it has. Each section is
+ * optional, so a service declares only what it does — a firewall has a data-path stage and nothing
+ * else, Traffic Manager a DNS stage, an outbound method an outbound section. `services.ts` lists
+ * the descriptors once; the cross-service pages (health probes, NSG rules, the comparison matrix,
+ * the client-certificate FAQ, paths, the sidebar and print order) read only that list.
  *
  * `P` is the part of the health-probe scenario the service needs. Fields with the same name in two
- * services (`client`, `backends`, `bport`) mean the same thing and share their default.
+ * services (`client`, `backends`, `bport`) mean the same thing and share one spec (`mergeParams`).
  */
-export interface ServiceModule<P, Id extends string = string> {
+export interface ServiceModule<P = never, Id extends string = string> {
   /** The service's key: its page slug, its `data-service` value and its i18n `service.<id>`. */
   readonly id: Id;
-  readonly probe: {
-    /** The health-probe page's parameters this service reads, in form order. */
-    readonly params: ParamSpecs<P>;
-    /** Rules between those fields (the same as on the service's own explorer). */
-    readonly check?: (s: P) => ParamError[];
-    /** One row per probe flow, in order. None when the service cannot probe in this scenario. */
-    readonly rows: (s: P) => ProbeRow[];
-    /** What the probes reach, for the diagram's labels (`actor.<target>`). */
-    readonly target: Actor;
-    /** i18n keys of notes under the probe table (what a service tag in `src` means). */
-    readonly notes: readonly string[];
-    /** i18n key of the callout shown when `rows` gives nothing. */
-    readonly whenNone?: string;
-    /** i18n key of the diagram note that stands for the senders beyond the drawn ones (`{n}` of them). */
-    readonly moreSenders?: string;
-  };
-  readonly nsg: {
-    /** The places (an NSG on a subnet or on the servers) this service adds rules for, in order. */
-    readonly places: readonly string[];
-    readonly rules: (s: P, probes: readonly ProbeRow[]) => NsgRule[];
-    /** i18n keys of what the inbound table cannot show. */
-    readonly notes: readonly string[];
-  };
+  /** Its own page, in the sidebar's group of inbound services or after the paths page (outbound). */
+  readonly page?: 'inbound' | 'outbound';
+  readonly probe?: ProbeSection<P>;
+  readonly nsg?: NsgSection<P>;
   /**
    * The service's column of the comparison matrix, read off its own default scenario. The probe
    * sender and the certificate cell come from `probe` and `certificate` (see compareRows).
    */
-  readonly compare: () => Omit<CompareRow, 'service' | 'probeSource' | 'certReachesBackend'>;
+  readonly compare?: () => Omit<CompareRow, 'service' | 'probeSource' | 'certReachesBackend'>;
   /** i18n keys for matrix cells where the service needs its own words for a shared value. */
   readonly compareWording?: Readonly<Partial<Record<CompareField, string>>>;
   /** Whether the client's certificate reaches the backend, for the gateway TLS mode on the certificate page. */
-  readonly certificate: (tls: TlsMode) => CertificateRow;
+  readonly certificate?: (tls: TlsMode) => CertificateRow;
+  /** Its place on the data path of a chain (SPEC §9). */
+  // A stage's settings type is its own; the paths page reads them by the names it declares.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly stage?: DataStage<any>;
+  /** Its part before the first connection of a chain: a DNS answer (SPEC §9). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly dns?: DnsStage<any, any>;
+  /** How it carries a VM's outbound connections (SPEC §10). */
+  readonly outbound?: OutboundSection;
+}
+
+export interface ProbeSection<P> {
+  /** The health-probe page's parameters this service reads, in form order. */
+  readonly params: ParamSpecs<P>;
+  /** Rules between those fields (the same as on the service's own explorer). */
+  readonly check?: (s: P) => ParamError[];
+  /** One row per probe flow, in order. None when the service cannot probe in this scenario. */
+  readonly rows: (s: P) => ProbeRow[];
+  /** What the probes reach, for the diagram's labels (`actor.<target>`). */
+  readonly target: Actor;
+  /** i18n keys of notes under the probe table (what a service tag in `src` means). */
+  readonly notes: readonly string[];
+  /** i18n key of the callout shown when `rows` gives nothing. */
+  readonly whenNone?: string;
+  /** i18n key of the diagram note that stands for the senders beyond the drawn ones (`{n}` of them). */
+  readonly moreSenders?: string;
+}
+
+export interface NsgSection<P> {
+  /** The places (an NSG on a subnet or on the servers) this service adds rules for, in order. */
+  readonly places: readonly string[];
+  readonly rules: (s: P, probes: readonly ProbeRow[]) => NsgRule[];
+  /** i18n keys of what the inbound table cannot show. */
+  readonly notes: readonly string[];
+}
+
+/**
+ * How a service translates a VM's outbound connections (SPEC §10): the `egress` value that
+ * configures it, its rank in Microsoft's precedence (lower wins) and the reason it gives way to a
+ * method ranked above it.
+ */
+export interface OutboundSection {
+  /** Its value in the outbound explorer's `egress` list (public: permalinks use it). */
+  readonly egress: string;
+  /** Lower ranks win when several methods are configured for one VM. */
+  readonly rank: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -219,10 +247,70 @@ export interface StageInput {
   readonly target: SocketAddress;
 }
 
-/** The stage's four hops (in, out, out's reply, in's reply) and the flow it hands to the next stage. */
+/** The stage's four packets, by name, and the flow it hands to the next stage. */
 export interface StageOutput {
-  readonly hops: Hop[];
+  readonly packets: Packets;
   readonly next: Flow;
+}
+
+/**
+ * A service on the data path of a chain. The paths page derives its order rule, its form and its
+ * scenario from these declarations: a stage says what kind of stage it is and which kinds it may
+ * come right after, which parameters hold its frontends and settings, and how it runs.
+ *
+ * `C` is the part of the paths scenario the stage reads (its frontends and settings).
+ */
+export interface DataStage<C> {
+  /** Its key in the paths page's `chain` (public: permalinks use it; the service id is accepted too). */
+  readonly key: string;
+  /** What kind of stage it is, for the order rule (`global-proxy`, `firewall`, …). */
+  readonly kind: string;
+  /** The kinds of stage it may come right after: `client` when it may be first, `dns` after a DNS stage. */
+  readonly follows: readonly string[];
+  /** The parameters holding its frontend address: reached from the internet, and from inside the network. */
+  readonly frontend: { readonly public: keyof C & string; readonly private?: keyof C & string };
+  /** The stage after it is reached over the internet, at its public frontend (Front Door's edge). */
+  readonly forwardsOverInternet?: boolean;
+  /** Its parameters on the paths page, frontends first, in form order. */
+  readonly params: ParamSpecs<C>;
+  /** Rules between its parameters, checked when the chain includes it. */
+  readonly check?: (s: C) => ParamError[];
+  readonly run: (input: StageInput, s: C) => StageOutput;
+  /** The NSG in front of it: what the legs arriving there need, plus the platform's own traffic. */
+  readonly nsg?: {
+    readonly place: string;
+    readonly destination: (s: C) => string;
+    readonly reason: string;
+    readonly platform: readonly Arrival[];
+  };
+}
+
+/**
+ * A service the client asks before it connects (Traffic Manager, SPEC §9): the name it answers,
+ * the steps of the answer, and where the first data-path stage is then reached.
+ */
+export interface DnsStage<C, R extends DnsResolution = DnsResolution> {
+  readonly key: string;
+  /** Its parameters on the paths page, in form order. */
+  readonly params: ParamSpecs<C>;
+  readonly check?: (s: C) => ParamError[];
+  /** The answer for this scenario, as the service's own explorer computes it. */
+  readonly resolve: (s: C & ClientSide) => R;
+}
+
+/** What every chain knows of the client: where it connects from and to which port. */
+export interface ClientSide {
+  readonly client: Ip;
+  readonly cport: number;
+  readonly port: number;
+}
+
+export interface DnsResolution {
+  /** The name the client asks. */
+  readonly name: string;
+  /** The parameter the answered address comes from, and the address the client then connects to. */
+  readonly param: string;
+  readonly address: Ip;
 }
 
 // ---------------------------------------------------------------------------------------------

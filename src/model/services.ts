@@ -2,14 +2,15 @@ import { loadBalancerService } from './load-balancer.ts';
 import { applicationGatewayService } from './application-gateway.ts';
 import { trafficManagerService } from './traffic-manager.ts';
 import { frontDoorService } from './front-door.ts';
+import { firewallService } from './firewall.ts';
 import type { ServiceModule } from './service.ts';
 
 /**
- * Every service, in the guide's order. The cross-service pages (health probes, NSG rules, the
- * comparison matrix, the client-certificate FAQ), the sidebar and the print order read this list;
- * a new service is one more entry.
+ * Every service, in the guide's order: the one list the cross-service pages (health probes, NSG
+ * rules, the comparison matrix, the client-certificate FAQ, paths), the sidebar and the print
+ * order read. A new service is one more entry here; everything it has, it declares in its module.
  */
-export const SERVICES = [loadBalancerService, applicationGatewayService, trafficManagerService, frontDoorService] as const;
+export const SERVICES = [loadBalancerService, applicationGatewayService, trafficManagerService, frontDoorService, firewallService] as const;
 
 export type Service = (typeof SERVICES)[number]['id'];
 
@@ -26,5 +27,16 @@ export function serviceById(id: string): (typeof SERVICES)[number] {
   return service;
 }
 
+/** Any service, its probe scenario type erased: for code that reads every service's sections. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyService = ServiceModule<any>;
+
+/** The services that declare a section, with that section's type known. */
+export function servicesWith<K extends keyof AnyService>(section: K): (AnyService & Required<Pick<AnyService, K>>)[] {
+  return (SERVICES as readonly AnyService[]).filter(
+    (service): service is AnyService & Required<Pick<AnyService, K>> => service[section] !== undefined,
+  );
+}
+
 /** Every NSG place, in the order the services declare them. */
-export const NSG_PLACES: readonly string[] = SERVICES.flatMap((service) => service.nsg.places);
+export const NSG_PLACES: readonly string[] = servicesWith('nsg').flatMap((service) => service.nsg.places);

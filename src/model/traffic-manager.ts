@@ -10,15 +10,17 @@ import {
   rulesFrom,
   sourceAtBackend,
   terminates,
+  type ClientSide,
+  type DnsResolution,
+  type DnsStage,
   type ServiceModule,
 } from './service.ts';
 import { dnsNameParam, endpointListParam, type Endpoint } from './dns.ts';
 import { checkMonitor, degradedAt, monitorParams, optionalFailParam, resolvedParam, type MonitorSettings } from './failover.ts';
 import {
-  intParam,
-  ipParam,
-  portParam,
+  COMMON_PARAMS,
   readScenario,
+  withDefault,
   type ParamError,
   type ParamSpecs,
   type RawParams,
@@ -39,16 +41,20 @@ export interface TrafficManagerScenario extends MonitorSettings {
   readonly resolved: number;
 }
 
+const { client, cport, port } = COMMON_PARAMS;
+const profile = dnsNameParam('test.trafficmanager.net');
+const endpoints = endpointListParam(
+  'test01.japaneast.cloudapp.azure.com=198.51.100.30,test02.japanwest.cloudapp.azure.com=198.51.100.40',
+  1,
+  10,
+);
+
 export const trafficManagerParams: ParamSpecs<TrafficManagerScenario> = {
-  client: ipParam('203.0.113.10'),
-  cport: intParam('50000', 1024, 65535),
-  profile: dnsNameParam('test.trafficmanager.net'),
-  endpoints: endpointListParam(
-    'test01.japaneast.cloudapp.azure.com=198.51.100.30,test02.japanwest.cloudapp.azure.com=198.51.100.40',
-    1,
-    10,
-  ),
-  port: portParam('443'),
+  client,
+  cport,
+  profile,
+  endpoints,
+  port,
   fail: optionalFailParam,
   resolved: resolvedParam,
   ...monitorParams,
@@ -157,7 +163,7 @@ const TM_PROBE_SOURCE = 'AzureTrafficManager';
 /** What the health-probe page needs of a Traffic Manager profile. */
 export type TrafficManagerProbeScenario = Pick<TrafficManagerScenario, 'client' | 'endpoints' | 'port' | 'interval'>;
 
-const probe: ServiceModule<TrafficManagerProbeScenario, 'traffic-manager'>['probe'] = {
+const probe: NonNullable<ServiceModule<TrafficManagerProbeScenario>['probe']> = {
   params: {
     client: trafficManagerParams.client,
     endpoints: trafficManagerParams.endpoints,
@@ -184,6 +190,7 @@ const probe: ServiceModule<TrafficManagerProbeScenario, 'traffic-manager'>['prob
 
 export const trafficManagerService: ServiceModule<TrafficManagerProbeScenario, 'traffic-manager'> = {
   id: 'traffic-manager',
+  page: 'inbound',
   probe,
   nsg: {
     places: ['tm-endpoints'],
@@ -214,4 +221,28 @@ export const trafficManagerService: ServiceModule<TrafficManagerProbeScenario, '
   },
   /** Traffic Manager only answers DNS: the client's TLS handshake is with the endpoint itself. */
   certificate: () => ({ service: 'traffic-manager', tlsEndsAt: 'endpoint', reaches: 'yes', validatedBy: 'endpoint' }),
+  dns: {
+    key: 'tm',
+    // The paths page starts from neutral example names: its endpoints stand for any region's stage.
+    params: { profile, endpoints: withDefault(endpoints, 'region1.example.com=198.51.100.30,region2.example.com=198.51.100.40') },
+    resolve: (s) => resolveForPath(s),
+  } satisfies DnsStage<TrafficManagerPathSettings, TrafficManagerResolution>,
 };
+
+type TrafficManagerPathSettings = Pick<TrafficManagerScenario, 'profile' | 'endpoints'>;
+
+/** What a chain that starts with Traffic Manager is told before it connects. */
+export interface TrafficManagerResolution extends DnsResolution {
+  readonly steps: readonly DnsStep[];
+  readonly answer: Answer;
+}
+
+/**
+ * The answer a chain's client gets: the profile as the page sets it, none of its endpoints
+ * failing, at the default probing settings; the client then connects to the first endpoint.
+ */
+function resolveForPath(s: TrafficManagerPathSettings & ClientSide): TrafficManagerResolution {
+  const { client, cport, profile, endpoints, port } = s;
+  const scenario = { ...defaultScenario(trafficManagerParams), client, cport, profile, endpoints, port };
+  return { name: profile, steps: dnsSteps(scenario), answer: answerAt(scenario), param: 'endpoints', address: endpoints[0]!.ip };
+}

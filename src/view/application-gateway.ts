@@ -1,6 +1,7 @@
+import { inTravelOrder } from '../model/hop.ts';
 import type { Translate, UiKey } from '../i18n.ts';
 import {
-  applicationGatewayHops,
+  applicationGatewayPackets,
   forwardedHeaders,
   instanceIp,
   subnetCapacity,
@@ -11,10 +12,12 @@ import {
 } from '../model/application-gateway.ts';
 import { tlsLegs } from '../model/client-certificate.ts';
 import type { ExplorerView } from './explorer.ts';
-import { hopMessage, hopTable } from './hops.ts';
+import { hopTable, packetMessages } from './hops.ts';
 import { chip, chipList, dataTable, fieldCell } from './table.ts';
-import { tlsTable } from './tls.ts';
+import { tlsTable } from './application-gateway-tls.ts';
 import { h, type ElementNode } from './tree.ts';
+import { applicationGatewayParams, readApplicationGatewayScenario } from '../model/application-gateway.ts';
+import { explorer, type Explorers } from './explorer.ts';
 
 /** The headers the backend receives, each with its value and what it tells the backend. */
 function headerTable(headers: readonly ForwardedHeader[], trusted: string, sentByClient: number, t: Translate): ElementNode {
@@ -80,12 +83,13 @@ function instanceTable(s: ApplicationGatewayScenario, t: Translate): ElementNode
 }
 
 export function applicationGatewayView(s: ApplicationGatewayScenario, t: Translate): ExplorerView {
-  const hops = applicationGatewayHops(s);
+  const packets = applicationGatewayPackets(s);
+  const hops = inTravelOrder(packets);
   const headers = forwardedHeaders(s);
   const xff = headers.find((header) => header.key === 'xff')!;
   const instance = instanceIp(s.subnet, s.via).text;
   const backend = s.backends[s.pick - 1]!.text;
-  const [h1, h2, h3, h4] = hops.map(hopMessage);
+  const m = packetMessages(packets);
   return {
     outputs: [
       hopTable(hops, t),
@@ -109,17 +113,22 @@ export function applicationGatewayView(s: ApplicationGatewayScenario, t: Transla
           kind: 'group',
           label: t('diagram.agw.session1'),
           steps: [
-            h1!,
+            m.requestIn,
             { kind: 'note', over: ['agw', 'instance'], text: t('diagram.agw.note.proxy') },
             {
               kind: 'group',
               label: t('diagram.agw.session2'),
-              steps: [h2!, { kind: 'note', over: ['instance', 'backend'], text: `${xff.name}: ${xff.value}` }, h3!],
+              steps: [m.requestOut, { kind: 'note', over: ['instance', 'backend'], text: `${xff.name}: ${xff.value}` }, m.replyIn],
             },
-            h4!,
+            m.replyOut,
           ],
         },
       ],
     },
   };
 }
+
+/** The Application Gateway explorer. */
+export const explorers: Explorers = {
+  'application-gateway': explorer(applicationGatewayParams, readApplicationGatewayScenario, applicationGatewayView),
+};

@@ -1,11 +1,14 @@
+import { actorName } from './hops.ts';
 import { type Translate, uiKey } from '../i18n.ts';
 import { certificateRows, tlsLegs, type CertificateRow, type ClientCertificateScenario } from '../model/client-certificate.ts';
 import type { Step } from '../diagram/sequence.ts';
 import type { Actor } from '../model/hop.ts';
 import type { ExplorerView } from './explorer.ts';
 import { dataTable, fieldCell } from './table.ts';
-import { tlsTable } from './tls.ts';
+import { tlsTable } from './application-gateway-tls.ts';
 import { h, type ElementNode } from './tree.ts';
+import { clientCertificateParams, readClientCertificateScenario } from '../model/client-certificate.ts';
+import { explorer, type Explorers } from './explorer.ts';
 
 function certificateTable(rows: readonly CertificateRow[], t: Translate): ElementNode {
   const columns = (['service', 'tls-ends', 'reaches', 'validated-by'] as const).map((column) => t(`table.cert.${column}`));
@@ -19,12 +22,12 @@ function certificateTable(rows: readonly CertificateRow[], t: Translate): Elemen
       'tr',
       { 'data-service': row.service },
       h('th', { scope: 'row' }, serviceName(row)),
-      fieldCell('tls-ends', row.tlsEndsAt, t(`actor.${row.tlsEndsAt}`)),
+      fieldCell('tls-ends', row.tlsEndsAt, actorName(row.tlsEndsAt, t)),
       fieldCell('cert-reaches-backend', row.reaches, t(`cert.reaches.${row.reaches}`)),
       fieldCell(
         'cert-validated-by',
         row.validatedBy,
-        t(row.validatedBy === 'nobody' ? 'cert.validated-by.nobody' : `actor.${row.validatedBy}`),
+        row.validatedBy === 'nobody' ? t('cert.validated-by.nobody') : actorName(row.validatedBy, t),
       ),
     ),
   );
@@ -36,12 +39,12 @@ function certificateTable(rows: readonly CertificateRow[], t: Translate): Elemen
  * instance is drawn as the gateway here: which instance it is does not change the TLS picture.
  */
 function tlsSteps(s: ClientCertificateScenario, t: Translate): Step[] {
-  const agwRow = certificateRows(s.tls).find((row) => row.service === 'application-gateway')!;
-  const node = (actor: Actor): Actor => (actor === 'instance' ? 'agw' : actor);
+  const gateway = gatewayRow(s);
+  const node = (actor: Actor): Actor => (actor === 'instance' ? gateway.tlsEndsAt : actor);
   return tlsLegs(s.tls).map((leg) => {
     const from = node(leg.from);
     const to = node(leg.to);
-    const names = { n: leg.session, from: t(`actor.${from}`), to: t(`actor.${to}`) };
+    const names = { n: leg.session, from: actorName(from, t), to: actorName(to, t) };
     const steps: Step[] = [
       {
         kind: 'message',
@@ -51,15 +54,19 @@ function tlsSteps(s: ClientCertificateScenario, t: Translate): Step[] {
       },
       { kind: 'note', over: [to], text: t(`diagram.tls.note.${leg.certificate}`) },
     ];
-    if (leg.session === 2 && agwRow.validatedBy === 'backend') {
+    if (leg.session === 2 && gateway.validatedBy === 'backend') {
       steps.push({ kind: 'note', over: [to], text: t('diagram.tls.note.backend-validates') });
     }
     return { kind: 'group', label: t(leg.encrypted ? 'diagram.tls.group.tls' : 'diagram.tls.group.plain', names), steps };
   });
 }
 
+/** The row whose answer depends on the TLS mode: the gateway's, whose legs the diagram draws. */
+const gatewayRow = (s: ClientCertificateScenario): CertificateRow => certificateRows(s.tls).find((row) => row.tls !== undefined)!;
+
 export function clientCertificateView(s: ClientCertificateScenario, t: Translate): ExplorerView {
   const mode = t(`field.tls.${s.tls}`);
+  const gateway = gatewayRow(s).tlsEndsAt;
   return {
     outputs: [certificateTable(certificateRows(s.tls), t), tlsTable(tlsLegs(s.tls), s.tls, t)],
     diagram: {
@@ -67,10 +74,15 @@ export function clientCertificateView(s: ClientCertificateScenario, t: Translate
       description: t('diagram.tls.desc', { mode }),
       participants: [
         { key: 'client', label: [t('actor.client')] },
-        { key: 'agw', label: [t('actor.agw')] },
+        { key: gateway, label: [actorName(gateway, t)] },
         { key: 'backend', label: [t('actor.backend')] },
       ],
       steps: tlsSteps(s, t),
     },
   };
 }
+
+/** The client-certificate explorer: every service side by side for one gateway TLS mode. */
+export const explorers: Explorers = {
+  'client-certificate': explorer(clientCertificateParams, readClientCertificateScenario, clientCertificateView),
+};

@@ -9,5 +9,5 @@ export function errorMessage(error: ParamError, t: Translate, fieldKey: string =
   const { code, ...args } = error.rule;
   const named: Record<string, string | number> = { ...args, field: t(uiKey(fieldKey)) };
   if ('other' in args) named.other = t(uiKey(`field.${args.other}`));
-  return t(`rule.${code}`, named);
+  return t(uiKey(`rule.${code}`), named);
 }

@@ -1,4 +1,6 @@
 import type { SequenceDiagram } from '../diagram/sequence.ts';
+import type { Translate } from '../i18n.ts';
+import type { ParamSpecs, RawParams, ScenarioResult } from '../model/params.ts';
 import type { ElementNode } from './tree.ts';
 
 /** What an explorer shows for one scenario: output blocks and one diagram. */
@@ -11,3 +13,53 @@ export interface ExplorerView {
    */
   readonly printParts?: readonly SequenceDiagram[];
 }
+
+/**
+ * How a scenario parameter is edited. `select` options are the raw values; labels come from i18n.
+ * `label` is the i18n key of the field's name where `field.<name>` would mislead on this explorer
+ * (Traffic Manager's `port` is the endpoints' port, not a frontend's).
+ */
+export type Control = { readonly name: string; readonly label?: string } & (
+  { readonly type: 'text' } | { readonly type: 'number' } | { readonly type: 'select'; readonly options: readonly string[] }
+);
+
+/**
+ * The form of an explorer: a field per parameter, in the specs' order, of the kind the spec names
+ * (`ParamSpec.input`). `labels` gives a field its own i18n key where `field.<name>` would mislead.
+ */
+export function controlsOf<S>(params: ParamSpecs<S>, labels: Partial<Record<keyof S & string, string>> = {}): Control[] {
+  return (Object.keys(params) as (keyof S & string)[]).map((name) => {
+    const input = params[name].input ?? 'text';
+    const label = labels[name];
+    const named = label === undefined ? { name } : { name, label };
+    return typeof input === 'string' ? { ...named, type: input } : { ...named, type: 'select', options: input.options };
+  });
+}
+
+/**
+ * One explorer: which parameters it reads, how they are edited, and the pure functions from raw
+ * parameters to a view. The page at build time and the browser after an edit both go through this.
+ */
+export interface ExplorerDefinition<S> {
+  readonly params: ParamSpecs<S>;
+  readonly controls: readonly Control[];
+  readonly read: (raw: RawParams) => ScenarioResult<S>;
+  readonly view: (scenario: S, t: Translate) => ExplorerView;
+  /** The fields this scenario reads, where that depends on the scenario (the paths explorer's chain); the form hides the rest. */
+  readonly fieldsInUse?: (scenario: S) => ReadonlySet<string>;
+}
+
+/** The explorer a parameter table, its reader and its view make, with the form made from the table. */
+export function explorer<S>(
+  params: ParamSpecs<S>,
+  read: (raw: RawParams) => ScenarioResult<S>,
+  view: (scenario: S, t: Translate) => ExplorerView,
+  options: { labels?: Partial<Record<keyof S & string, string>>; fieldsInUse?: (scenario: S) => ReadonlySet<string> } = {},
+): ExplorerDefinition<S> {
+  const definition = { params, controls: controlsOf(params, options.labels), read, view };
+  return options.fieldsInUse ? { ...definition, fieldsInUse: options.fieldsInUse } : definition;
+}
+
+/** The explorers a view module adds, by `data-explorer` kind (for a service, its id). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each explorer has its own scenario type
+export type Explorers = Readonly<Record<string, ExplorerDefinition<any>>>;

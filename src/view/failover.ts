@@ -5,6 +5,8 @@ import { eventTime, FALLBACK_ENDPOINT, failoverTimeline, inVainAfter, type Timel
 import type { ExplorerView } from './explorer.ts';
 import { dataTable, fieldCell, lines } from './table.ts';
 import { h, type ElementNode, type TreeNode } from './tree.ts';
+import { failoverParams, readFailoverScenario } from '../model/failover.ts';
+import { explorer, type Explorers } from './explorer.ts';
 
 /** The four figures, in SPEC §4's names, with the property of `FailoverFigures` each shows. */
 export const FIGURES = [
@@ -129,3 +131,8 @@ function eventSteps(event: TimelineEvent, s: FailoverScenario, t: Translate): St
       return [];
   }
 }
+
+/** The DNS-cache failover explorer (Traffic Manager's timeline). */
+export const explorers: Explorers = {
+  failover: explorer(failoverParams, readFailoverScenario, failoverView),
+};

@@ -1,9 +1,12 @@
+import { inTravelOrder } from '../model/hop.ts';
 import type { Translate } from '../i18n.ts';
-import { frontDoorHeaders, frontDoorHops, type FrontDoorHeader, type FrontDoorScenario } from '../model/front-door.ts';
+import { frontDoorHeaders, frontDoorPackets, type FrontDoorHeader, type FrontDoorScenario } from '../model/front-door.ts';
 import type { ExplorerView } from './explorer.ts';
-import { hopMessage, hopTable } from './hops.ts';
+import { hopTable, packetMessages } from './hops.ts';
 import { chip, chipList, dataTable, fieldCell } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
+import { frontDoorParams, readFrontDoorScenario } from '../model/front-door.ts';
+import { explorer, type Explorers } from './explorer.ts';
 
 /** The headers the origin receives: value, what it is good for, and whether a client can forge it. */
 function headerTable(headers: readonly FrontDoorHeader[], t: Translate): ElementNode {
@@ -26,11 +29,12 @@ function headerTable(headers: readonly FrontDoorHeader[], t: Translate): Element
 }
 
 export function frontDoorView(s: FrontDoorScenario, t: Translate): ExplorerView {
-  const hops = frontDoorHops(s);
+  const packets = frontDoorPackets(s);
+  const hops = inTravelOrder(packets);
   const headers = frontDoorHeaders(s);
   const xff = headers.find((header) => header.key === 'xff')!;
   const fdid = headers.find((header) => header.key === 'x-azure-fdid')!;
-  const [h1, h2, h3, h4] = hops.map(hopMessage);
+  const m = packetMessages(packets);
   return {
     outputs: [hopTable(hops, t), headerTable(headers, t)],
     diagram: {
@@ -49,17 +53,26 @@ export function frontDoorView(s: FrontDoorScenario, t: Translate): ExplorerView 
           kind: 'group',
           label: t('diagram.fd.session1'),
           steps: [
-            h1!,
+            m.requestIn,
             { kind: 'note', over: ['fd', 'edge'], text: t('diagram.fd.note.proxy') },
             {
               kind: 'group',
               label: t('diagram.fd.session2'),
-              steps: [h2!, { kind: 'note', over: ['edge', 'origin'], text: `${xff.name}: ${xff.value}; ${fdid.name}: ${fdid.value}` }, h3!],
+              steps: [
+                m.requestOut,
+                { kind: 'note', over: ['edge', 'origin'], text: `${xff.name}: ${xff.value}; ${fdid.name}: ${fdid.value}` },
+                m.replyIn,
+              ],
             },
-            h4!,
+            m.replyOut,
           ],
         },
       ],
     },
   };
 }
+
+/** The Front Door explorer: its backend port is the origin's. */
+export const explorers: Explorers = {
+  'front-door': explorer(frontDoorParams, readFrontDoorScenario, frontDoorView, { labels: { bport: 'field.origin-port' } }),
+};

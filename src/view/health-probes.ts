@@ -1,11 +1,13 @@
 import { type Translate, uiKey } from '../i18n.ts';
 import type { Step } from '../diagram/sequence.ts';
-import { probeRates, probeRows, type HealthProbeScenario, type ProbeRate, type ProbeRow } from '../model/health-probes.ts';
+import { probeRates, probeRows, probing, type HealthProbeScenario, type ProbeRate, type ProbeRow } from '../model/health-probes.ts';
 import { nsgRules, type NsgRule } from '../model/nsg.ts';
-import { SERVICES } from '../model/services.ts';
+import { servicesWith } from '../model/services.ts';
 import type { ExplorerView } from './explorer.ts';
 import { dataTable, fieldCell, listText, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
+import { healthProbeParams, readHealthProbeScenario } from '../model/health-probes.ts';
+import { explorer, type Explorers } from './explorer.ts';
 
 /** Senders drawn per service in the diagram (the gateway's instances); the rest are summarised in a note. */
 const DRAWN_SENDERS = 3;
@@ -39,7 +41,7 @@ function probeTable(rows: readonly ProbeRow[], t: Translate): ElementNode {
   );
   const columns = (['service', 'src', 'dst', 'interval'] as const).map((c) => t(`table.probes.${c}`));
   const table = dataTable(t('table.probes.caption'), columns, body, 'atp-probes');
-  const notes = [...SERVICES.flatMap((service) => service.probe.notes), 'probe.healthy.note'];
+  const notes = [...probing().flatMap((service) => service.probe.notes), 'probe.healthy.note'];
   return h(
     'div',
     {},
@@ -50,7 +52,7 @@ function probeTable(rows: readonly ProbeRow[], t: Translate): ElementNode {
 
 function rateText(rate: ProbeRate, t: Translate): string {
   const args = { senders: rate.senders, interval: rate.interval, rate: formatRate(rate.perMinute) };
-  return t(`rate.${rate.service}`, args);
+  return t(uiKey(`rate.${rate.service}`), args);
 }
 
 function rateTable(rates: readonly ProbeRate[], t: Translate): ElementNode {
@@ -58,7 +60,7 @@ function rateTable(rates: readonly ProbeRate[], t: Translate): ElementNode {
     h(
       'tr',
       { 'data-rate': rate.target, 'data-service': rate.service },
-      h('th', { scope: 'row' }, t(`service.${rate.service}`)),
+      h('th', { scope: 'row' }, t(uiKey(`service.${rate.service}`))),
       fieldCell('target', rate.target),
       fieldCell('per-minute', formatRate(rate.perMinute), rateText(rate, t)),
     ),
@@ -88,7 +90,7 @@ export function nsgTable(rules: readonly NsgRule[], t: Translate): ElementNode {
  * a network-isolated gateway has no GatewayManager rule to add.
  */
 export function nsgNotes(t: Translate): ElementNode {
-  const keys = SERVICES.flatMap((service) => service.nsg.notes);
+  const keys = servicesWith('nsg').flatMap((service) => service.nsg.notes);
   return h(
     'ul',
     { class: 'atp-table-note', 'data-note': 'nsg' },
@@ -102,7 +104,7 @@ function sendersOf(rows: readonly ProbeRow[]): string[] {
 }
 
 /** The note for senders beyond the drawn ones: a service with several senders declares it. */
-function moreSendersKey(service: (typeof SERVICES)[number]): string {
+function moreSendersKey(service: ReturnType<typeof probing>[number]): string {
   if (service.probe.moreSenders === undefined)
     throw new Error(`${service.id} has more probe senders than are drawn but declares no probe.moreSenders`);
   return service.probe.moreSenders;
@@ -127,14 +129,14 @@ interface ProbeRound {
 }
 
 function probeRounds(rows: readonly ProbeRow[], t: Translate): ProbeRound[] {
-  return SERVICES.flatMap((service) => {
+  return probing().flatMap((service) => {
     const mine = rows.filter((row) => row.service === service.id);
     if (mine.length === 0) return [];
     const senders = sendersOf(mine);
     const drawn = senders.slice(0, DRAWN_SENDERS);
     const targets = [...new Set(mine.map((row) => row.target))].map((target) => ({
       key: `target:${target}`,
-      label: [t(`actor.${service.probe.target}`), target],
+      label: [t(uiKey(`actor.${service.probe.target}`)), target],
     }));
     const messages: Step[] = mine
       .filter((row) => drawn.includes(row.src))
@@ -151,7 +153,7 @@ function probeRounds(rows: readonly ProbeRow[], t: Translate): ProbeRound[] {
         text: t(uiKey(moreSendersKey(service)), { n: senders.length - drawn.length }),
       });
     }
-    const label = t('diagram.probes.group', { service: t(`service.${service.id}`), interval: mine[0]!.interval });
+    const label = t('diagram.probes.group', { service: t(uiKey(`service.${service.id}`)), interval: mine[0]!.interval });
     const group: Step = { kind: 'group', label, steps: messages };
     const drawnSenders = drawn.map((_, i) => ({ key: senderKey(service.id, i), label: senderLabel(service.id, senders, i, t) }));
     return [{ senders: drawnSenders, targets, group, label }];
@@ -176,8 +178,8 @@ function probeDiagram(rounds: readonly ProbeRound[]): Pick<ExplorerView['diagram
 export function healthProbesView(s: HealthProbeScenario, t: Translate): ExplorerView {
   const rows = probeRows(s);
   const rounds = probeRounds(rows, t);
-  const silent = SERVICES.filter((service) => service.probe.whenNone !== undefined && !rows.some((row) => row.service === service.id));
-  const probing = SERVICES.filter((service) => rows.some((row) => row.service === service.id));
+  const silent = probing().filter((service) => service.probe.whenNone !== undefined && !rows.some((row) => row.service === service.id));
+  const senders = probing().filter((service) => rows.some((row) => row.service === service.id));
   const outputs = [
     probeTable(rows, t),
     ...silent.map((service) =>
@@ -194,7 +196,7 @@ export function healthProbesView(s: HealthProbeScenario, t: Translate): Explorer
       description: t('diagram.probes.desc', {
         rows: rows.length,
         services: listText(
-          probing.map((service) => t(`service.${service.id}`)),
+          senders.map((service) => t(uiKey(`service.${service.id}`))),
           t,
         ),
       }),
@@ -209,3 +211,10 @@ export function healthProbesView(s: HealthProbeScenario, t: Translate): Explorer
     })),
   };
 }
+
+/** The health-probe explorer: every probing service's fields on one form. */
+export const explorers: Explorers = {
+  'health-probes': explorer(healthProbeParams, readHealthProbeScenario, healthProbesView, {
+    labels: { port: 'field.probe-port', interval: 'field.tm-interval', origin: 'field.fd-origin' },
+  }),
+};

@@ -1,5 +1,5 @@
-import type { Hop } from '../model/hop.ts';
-import type { Translate, UiKey } from '../i18n.ts';
+import type { Hop, Packets } from '../model/hop.ts';
+import { uiKey, type Translate, type UiKey } from '../i18n.ts';
 import type { Step } from '../diagram/sequence.ts';
 import { dataTable, socketCell, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
@@ -12,8 +12,11 @@ export interface HopTableOptions<H extends Hop> {
   readonly rowAttrs?: (hop: H) => Readonly<Record<string, string>>;
 }
 
+/** An actor's display name (`actor.*`, declared by the service that draws it). */
+export const actorName = (actor: string, t: Translate): string => t(uiKey(`actor.${actor}`));
+
 export function hopTable<H extends Hop>(hops: readonly H[], t: Translate, options: HopTableOptions<H> = {}): ElementNode {
-  const names = options.names ?? ((hop: H) => [t(`actor.${hop.from}`), t(`actor.${hop.to}`)] as const);
+  const names = options.names ?? ((hop: H) => [actorName(hop.from, t), actorName(hop.to, t)] as const);
   const rows = hops.map((hop) => {
     const [from, to] = names(hop, t);
     const leg = t('table.hops.path.value', { from, to });
@@ -23,7 +26,7 @@ export function hopTable<H extends Hop>(hops: readonly H[], t: Translate, option
       h('th', { scope: 'row' }, String(hop.n)),
       socketCell('src', hop.src),
       socketCell('dst', hop.dst),
-      h('td', {}, h('span', { class: 'atp-leg' }, leg), h('span', { class: 'atp-note' }, t(`hopNote.${hop.note}`))),
+      h('td', {}, h('span', { class: 'atp-leg' }, leg), h('span', { class: 'atp-note' }, t(uiKey(`hopNote.${hop.note}`)))),
     );
   });
   const columns = (['n', 'src', 'dst', 'path'] as const).map((column) => t(`table.hops.${column}`));
@@ -40,3 +43,11 @@ export function hopMessage(hop: Hop): Step {
   const reply = hop.from === 'backend' || hop.from === 'endpoint' || hop.from === 'origin' || hop.to === 'client';
   return { kind: 'message', from: hop.from, to: hop.to, text: hopLabel(hop), reply };
 }
+
+/** The four packets of a flow as diagram messages, by name. */
+export const packetMessages = (p: Packets): Record<keyof Packets, Step> => ({
+  requestIn: hopMessage(p.requestIn),
+  requestOut: hopMessage(p.requestOut),
+  replyIn: hopMessage(p.replyIn),
+  replyOut: hopMessage(p.replyOut),
+});

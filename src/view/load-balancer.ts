@@ -1,12 +1,16 @@
+import { inTravelOrder } from '../model/hop.ts';
 import type { Translate } from '../i18n.ts';
-import { loadBalancerHops, type LoadBalancerScenario } from '../model/load-balancer.ts';
+import { loadBalancerPackets, type LoadBalancerScenario } from '../model/load-balancer.ts';
 import type { ExplorerView } from './explorer.ts';
-import { hopMessage, hopTable } from './hops.ts';
+import { hopTable, packetMessages } from './hops.ts';
+import { loadBalancerParams, readLoadBalancerScenario } from '../model/load-balancer.ts';
+import { explorer, type Explorers } from './explorer.ts';
 
 export function loadBalancerView(s: LoadBalancerScenario, t: Translate): ExplorerView {
-  const hops = loadBalancerHops(s);
+  const packets = loadBalancerPackets(s);
+  const hops = inTravelOrder(packets);
   const backend = s.backends[s.pick - 1]!.text;
-  const [h1, h2, h3, h4] = hops.map(hopMessage);
+  const m = packetMessages(packets);
   return {
     outputs: [hopTable(hops, t)],
     diagram: {
@@ -18,12 +22,17 @@ export function loadBalancerView(s: LoadBalancerScenario, t: Translate): Explore
         { key: 'backend', label: [t('actor.backend'), backend] },
       ],
       steps: [
-        h1!,
-        h2!,
+        m.requestIn,
+        m.requestOut,
         { kind: 'note', over: ['lb', 'backend'], text: t(s.floating ? 'diagram.note.floating' : 'diagram.note.dnat') },
-        h3!,
-        h4!,
+        m.replyIn,
+        m.replyOut,
       ],
     },
   };
 }
+
+/** The Load Balancer explorer (`data-explorer="load-balancer"`). */
+export const explorers: Explorers = {
+  'load-balancer': explorer(loadBalancerParams, readLoadBalancerScenario, loadBalancerView),
+};

@@ -6,9 +6,11 @@ import { dnsTable } from './traffic-manager.ts';
 import { hopLabel, hopTable } from './hops.ts';
 import { chipList, dataTable, fieldCell, lines, recordLines, scrollable, socketCell, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
+import { pathFieldsInUse, pathParams, readPathScenario } from '../model/paths.ts';
+import { explorer, type Explorers } from './explorer.ts';
 
 /** Who a stage, the client or the backend is on this page (`stage.*` in content/i18n). */
-const who = (key: PathLeg['sender'] | 'tm', t: Translate) => t(`stage.${key}`);
+const who = (key: string, t: Translate) => t(uiKey(`stage.${key}`));
 
 /** What the backend receives, in one place. */
 function summaryTable(result: PathResult, t: Translate): ElementNode {
@@ -65,12 +67,13 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
     text: hopLabel(leg),
     reply,
   });
-  const dnsSteps: Step[] = result.dns.flatMap((step) => [
-    { kind: 'message', from: 'client', to: 'tm', text: lines(t('diagram.tm.query', { n: step.n, name: step.query })) },
-    { kind: 'message', from: 'tm', to: 'client', text: recordLines(step.answer), reply: true },
+  const dns = result.dns;
+  const dnsSteps: Step[] = (dns?.answer.steps ?? []).flatMap((step) => [
+    { kind: 'message', from: 'client', to: dns!.key, text: lines(t('diagram.tm.query', { n: step.n, name: step.query })) },
+    { kind: 'message', from: dns!.key, to: 'client', text: recordLines(step.answer), reply: true },
   ]);
   const outputs = [
-    ...(result.answer ? [dnsTable(result.dns, result.answer, t)] : []),
+    ...(dns ? [dnsTable(dns.answer.steps, dns.answer.answer, t)] : []),
     hopTable([...result.request, ...result.reply], t, {
       caption: 'table.path.caption',
       names: (leg) => [who(leg.sender, t), who(leg.receiver, t)],
@@ -86,7 +89,7 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
       description: t('diagram.path.desc', { legs: result.request.length, source: socketText(result.backendSource) }),
       participants: [
         { key: 'client', label: [who('client', t), s.client.text] },
-        ...(result.dns.length > 0 ? [{ key: 'tm', label: [who('tm', t), s.profile] }] : []),
+        ...(dns ? [{ key: dns.key, label: [who(dns.key, t), dns.answer.name] }] : []),
         ...stages.map((stage) => ({ key: stage, label: [who(stage, t), addressOf(result, stage)] })),
         { key: 'backend', label: [who('backend', t), addressOf(result, 'backend')] },
       ],
@@ -98,3 +101,8 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
     },
   };
 }
+
+/** The paths explorer: the form shows only the fields its chain reads. */
+export const explorers: Explorers = {
+  path: explorer(pathParams, readPathScenario, pathView, { labels: { port: 'field.stage-port' }, fieldsInUse: pathFieldsInUse }),
+};

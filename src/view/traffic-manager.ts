@@ -13,6 +13,8 @@ import type { ExplorerView } from './explorer.ts';
 import { hopMessage, hopTable } from './hops.ts';
 import { dataTable, dnsRecord, fieldCell, lines, recordLines } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
+import { readTrafficManagerScenario, trafficManagerParams } from '../model/traffic-manager.ts';
+import { explorer, type Explorers } from './explorer.ts';
 
 export function trafficManagerView(s: TrafficManagerScenario, t: Translate): ExplorerView {
   const answer = answerAt(s);
@@ -89,3 +91,10 @@ function tmNote(answer: Answer, t: Translate): string {
   if (first.kind === 'healthy') return t(`dnsNote.${kind}.healthy`);
   return t(`dnsNote.${kind}.${first.kind}`, { fail: first.fail, degraded: first.degradedAt, position: answer.position });
 }
+
+/** The Traffic Manager explorer: its `port` is the endpoints' port, and `fail` may be left empty. */
+export const explorers: Explorers = {
+  'traffic-manager': explorer(trafficManagerParams, readTrafficManagerScenario, trafficManagerView, {
+    labels: { port: 'field.endpoint-port', fail: 'field.fail-optional' },
+  }),
+};

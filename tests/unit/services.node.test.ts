@@ -2,12 +2,14 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stringKeys } from '../../src/i18n.ts';
 import { GUIDE_ORDER, SIDEBAR } from '../../src/guide.ts';
-import { healthProbeParams, probeRows, readHealthProbeScenario } from '../../src/model/health-probes.ts';
+import { healthProbeParams, probeRows, probing, readHealthProbeScenario } from '../../src/model/health-probes.ts';
+import { mergeParams, portParam, withDefault, type ParamSpec } from '../../src/model/params.ts';
+import { explorers } from '../../src/explorers.ts';
 import { nsgRules } from '../../src/model/nsg.ts';
 import { compareRows } from '../../src/model/compare.ts';
 import { certificateRows } from '../../src/model/client-certificate.ts';
-import { NSG_PLACES, SERVICES } from '../../src/model/services.ts';
-import { TLS_MODES } from '../../src/model/tls.ts';
+import { NSG_PLACES, SERVICES, servicesWith, type AnyService } from '../../src/model/services.ts';
+import { TLS_MODES } from '../../src/model/application-gateway-tls.ts';
 
 const keys = new Set(stringKeys('ja'));
 const defaults = () => {
@@ -19,8 +21,8 @@ const defaults = () => {
 // The registry is the only list of services: every cross-service table and the navigation read it.
 describe('the service registry', () => {
   it('lists each service once, in the guide order, with a page in both languages', () => {
-    const ids = SERVICES.map((service) => service.id);
-    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(SERVICES.map((service) => service.id)).size).toBe(SERVICES.length);
+    const ids = SERVICES.filter((service) => service.page === 'inbound').map((service) => service.id);
     expect(GUIDE_ORDER.filter((slug) => ids.includes(slug as never))).toEqual(ids);
     const services = SIDEBAR.find((group) => group.label === 'Services')!;
     expect(services.items!.slice(0, ids.length).map((item) => item.slug)).toEqual(ids);
@@ -28,38 +30,55 @@ describe('the service registry', () => {
   });
 
   it('names every service, sender, NSG place and declared note in the dictionary', () => {
-    const declared = SERVICES.flatMap((s) => [
+    const declared = (SERVICES as readonly AnyService[]).flatMap((s) => [
       `service.${s.id}`,
-      `probe.sender.${s.id}`,
-      ...s.probe.notes,
-      ...s.nsg.notes,
-      ...(s.probe.whenNone ? [s.probe.whenNone] : []),
-      ...(s.probe.moreSenders ? [s.probe.moreSenders] : []),
+      ...(s.probe ? [`probe.sender.${s.id}`, ...s.probe.notes] : []),
+      ...(s.nsg?.notes ?? []),
+      ...(s.probe?.whenNone ? [s.probe.whenNone] : []),
+      ...(s.probe?.moreSenders ? [s.probe.moreSenders] : []),
       ...Object.values(s.compareWording ?? {}),
+      ...(s.stage ? [`stage.${s.stage.key}`] : []),
+      ...(s.dns ? [`stage.${s.dns.key}`] : []),
     ]);
     const places = NSG_PLACES.map((place) => `nsg.place.${place}`);
     const reasons = nsgRules(defaults()).map((rule) => `nsg.reason.${rule.reason}`);
     for (const key of [...declared, ...places, ...reasons]) expect(keys.has(key), key).toBe(true);
   });
 
-  it('a probe field two services read is one field: same default, same parser', () => {
-    const seen = new Map<string, { default: string; parse: unknown }>();
-    for (const service of SERVICES) {
-      for (const [name, spec] of Object.entries(service.probe.params) as [string, { default: string; parse: (t: string) => unknown }][]) {
-        const other = seen.get(name);
-        if (other) expect(spec.default, name).toBe(other.default);
-        else seen.set(name, spec);
+  it('a field two services read is one spec on every page that merges them: a clash fails', () => {
+    const tables = [
+      ...probing().map((service) => service.probe.params),
+      ...servicesWith('stage').map((service) => service.stage.params),
+      ...servicesWith('dns').map((service) => service.dns.params),
+    ];
+    expect(() => mergeParams(...tables)).not.toThrow();
+    expect(Object.keys(healthProbeParams).sort()).toEqual([...new Set(probing().flatMap((sv) => Object.keys(sv.probe.params)))].sort());
+    // Two specs under one name are refused, however alike they look; a page's own default of one spec is not a clash.
+    expect(() => mergeParams({ bport: portParam('443') }, { bport: portParam('443') })).toThrow(/bport/);
+    const shared = portParam('443');
+    expect(mergeParams({ bport: shared }, { bport: withDefault(shared, '8443') })).toEqual({ bport: shared });
+  });
+
+  it('every explorer that reads a shared name reads it with the shared spec', () => {
+    const specOf = new Map<string, unknown>();
+    for (const [kind, definition] of Object.entries(explorers)) {
+      for (const [name, spec] of Object.entries(definition.params as Record<string, ParamSpec<unknown>>)) {
+        const base = spec.base ?? spec;
+        const seen = specOf.get(name);
+        if (seen === undefined) specOf.set(name, base);
+        // Only the failover and Traffic Manager explorers' `fail` differ on purpose (required there, optional here).
+        else if (name !== 'fail') expect(base, `${kind}: ${name}`).toBe(seen);
       }
     }
-    expect(Object.keys(healthProbeParams).sort()).toEqual([...seen.keys()].sort());
   });
 
   it('the cross-service tables are the services’ own answers, in registry order', () => {
     const s = defaults();
-    expect(probeRows(s)).toEqual(SERVICES.flatMap((service) => service.probe.rows(s)));
-    expect([...new Set(probeRows(s).map((row) => row.service))]).toEqual(SERVICES.map((service) => service.id));
+    expect(probeRows(s)).toEqual(probing().flatMap((service) => service.probe.rows(s as never)));
+    expect([...new Set(probeRows(s).map((row) => row.service))]).toEqual(probing().map((service) => service.id));
     expect([...new Set(nsgRules(s).map((rule) => rule.place))]).toEqual(NSG_PLACES);
-    expect(compareRows().map((row) => row.service)).toEqual(SERVICES.map((service) => service.id));
-    for (const tls of TLS_MODES) expect(certificateRows(tls).map((row) => row.service)).toEqual(SERVICES.map((service) => service.id));
+    expect(compareRows().map((row) => row.service)).toEqual(servicesWith('compare').map((service) => service.id));
+    for (const tls of TLS_MODES)
+      expect(certificateRows(tls).map((row) => row.service)).toEqual(servicesWith('certificate').map((service) => service.id));
   });
 });

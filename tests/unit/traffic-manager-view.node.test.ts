@@ -120,7 +120,7 @@ describe('explorer registry and strings', () => {
     (kind, lang) => {
       const t = translator(lang);
       const definition = explorerFor(kind);
-      expect(t(`explorer.${kind}.heading`)).not.toBe('');
+      expect(t(uiKey(`explorer.${kind}.heading`))).not.toBe('');
       for (const control of definition.controls) {
         expect(t(uiKey(labelKey(definition, control.name)))).not.toBe('');
         if (control.type === 'select')

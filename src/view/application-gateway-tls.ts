@@ -1,6 +1,7 @@
+import { actorName } from './hops.ts';
 import type { Translate } from '../i18n.ts';
 import type { TlsLeg } from '../model/client-certificate.ts';
-import type { TlsMode } from '../model/tls.ts';
+import type { TlsMode } from '../model/application-gateway-tls.ts';
 import { dataTable, fieldCell } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 
@@ -12,9 +13,9 @@ export function tlsTable(legs: readonly TlsLeg[], mode: TlsMode, t: Translate): 
       'tr',
       { 'data-session': String(leg.session) },
       h('th', { scope: 'row' }, String(leg.session)),
-      h('td', {}, t('table.hops.path.value', { from: t(`actor.${leg.from}`), to: t(`actor.${leg.to}`) })),
+      h('td', {}, t('table.hops.path.value', { from: actorName(leg.from, t), to: actorName(leg.to, t) })),
       leg.encrypted
-        ? fieldCell('encryption', 'tls', t('tls.encryption.tls', { to: t(`actor.${leg.to}`) }))
+        ? fieldCell('encryption', 'tls', t('tls.encryption.tls', { to: actorName(leg.to, t) }))
         : fieldCell('encryption', 'none', t('tls.encryption.none')),
       fieldCell('client-cert', leg.certificate, t(`tls.cert.${leg.certificate}`)),
     ),

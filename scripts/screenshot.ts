@@ -3,7 +3,8 @@
  * application-gateway and health-probes pages in both languages at 1280 px light, 1280 px dark
  * and 390 px, plus the first pages of each PDF that hold explorer tables, written to
  * screenshots/. Also refreshes public/screenshot-load-balancer.png (README, Open Graph image).
- * Usage: npm run screenshot   (needs `npm run build`; PDF pages need `npm run pdf` and pdftoppm)
+ * Usage: npm run screenshot [-- TEXT]   (needs `npm run build`; PDF pages need `npm run pdf` and pdftoppm;
+ * TEXT keeps only the pages whose slug contains it, and skips the PDF)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -11,7 +12,9 @@ import { launchBrowser } from '../src/browser/resolve.ts';
 import { originOf, serve } from './serve.ts';
 
 const OUT = 'screenshots';
-const PAGES = ['', 'load-balancer/', 'application-gateway/', 'health-probes/'];
+const ALL_PAGES = ['', 'load-balancer/', 'application-gateway/', 'health-probes/', 'outbound/', 'faq/snat-exhaustion/'];
+const only = process.argv[2];
+const PAGES = only ? ALL_PAGES.filter((slug) => slug.includes(only)) : ALL_PAGES;
 const MODES = [
   { name: '1280-light', width: 1280, colorScheme: 'light' },
   { name: '1280-dark', width: 1280, colorScheme: 'dark' },
@@ -37,16 +40,18 @@ try {
     }
     await context.close();
   }
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`${ORIGIN}/ja/load-balancer/`);
-  await page.locator('[data-explorer="load-balancer"]').screenshot({ path: 'public/screenshot-load-balancer.png' });
+  if (!only) {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`${ORIGIN}/ja/load-balancer/`);
+    await page.locator('[data-explorer="load-balancer"]').screenshot({ path: 'public/screenshot-load-balancer.png' });
+  }
 } finally {
   await browser.close();
   server.close();
 }
 
 // Two PDF pages per language: the load-balancer explorer and the comparison matrix live early on.
-for (const lang of ['ja', 'en']) {
+for (const lang of only ? [] : ['ja', 'en']) {
   const pdf = `dist/guide-${lang}.pdf`;
   if (!existsSync(pdf)) {
     console.log(`${pdf} is missing: run npm run pdf for the PDF pages`);

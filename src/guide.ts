@@ -14,6 +14,7 @@ const FAQ_PAGES = [
   'faq/probe-blocked',
   'faq/dns-cache-failover',
   'faq/origin-lock',
+  'faq/snat-exhaustion',
 ];
 
 /**

@@ -41,6 +41,7 @@ export const resolvedParam = intParam('0', 0, MAX_SECONDS);
 export const optionalFailParam: ParamSpec<number | null> = {
   default: '',
   input: 'number',
+  optional: true,
   parse(text) {
     if (text === '' || text === 'none') return { ok: true, value: null };
     return intParam('', 0, MAX_SECONDS).parse(text);

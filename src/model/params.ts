@@ -32,6 +32,8 @@ export interface ParamSpec<T> {
   readonly default: string;
   readonly parse: (text: string) => Parsed<T>;
   readonly input?: ParamInput;
+  /** Empty text is a value of its own here (none, or the default's meaning), not a missing one. */
+  readonly optional?: true;
   /** The shared spec this one gives another default (`withDefault`). */
   readonly base?: ParamSpec<T>;
 }
@@ -239,6 +241,7 @@ export const MAX_XFF_ENTRIES = 16;
 export function xffParam(defaultValue: string): ParamSpec<readonly XffEntry[]> {
   return {
     default: defaultValue,
+    optional: true,
     parse(text) {
       if (text === '') return ok([]);
       if (text.length > MAX_TEXT) return fail({ code: 'xff-list', max: MAX_XFF_ENTRIES });

@@ -101,7 +101,12 @@ export const stageByKey = (key: string): ChainStage => {
  * kind it declares it may follow (the first after the client), with at least one data-path stage.
  */
 export function chainParam(defaultValue: string): ParamSpec<readonly string[]> {
-  const fail = (rule: Rule): Parsed<never> => ({ ok: false, rule });
+  // Every message names the keys the registry has, in their one order.
+  const keys = STAGES.map((stage) => stage.key).join(', ');
+  const data = STAGES.filter((stage) => stage.data)
+    .map((stage) => stage.key)
+    .join(', ');
+  const fail = (rule: Rule): Parsed<never> => ({ ok: false, rule: { ...rule, keys, data } });
   return {
     default: defaultValue,
     parse(text) {

@@ -65,15 +65,14 @@ export interface NsgSection<P> {
   readonly notes: readonly string[];
 }
 
-/**
- * How a service translates a VM's outbound connections (SPEC §10): the `egress` value that
- * configures it, its rank in Microsoft's precedence (lower wins) and the reason it gives way to a
- * method ranked above it.
- */
+/** How a service carries a VM's outbound connections (SPEC §10): the methods it explains. */
 export interface OutboundSection {
-  /** Its value in the outbound explorer's `egress` list (public: permalinks use it). */
+  readonly methods: readonly OutboundMethod[];
+}
+
+/** One way out: its value in the outbound explorer's `egress` list (public) and its rank in Microsoft's precedence (lower wins). */
+export interface OutboundMethod {
   readonly egress: string;
-  /** Lower ranks win when several methods are configured for one VM. */
   readonly rank: number;
 }
 

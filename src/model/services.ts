@@ -3,6 +3,7 @@ import { applicationGatewayService } from './application-gateway.ts';
 import { trafficManagerService } from './traffic-manager.ts';
 import { frontDoorService } from './front-door.ts';
 import { firewallService } from './firewall.ts';
+import { outboundService } from './outbound.ts';
 import type { ServiceModule } from './service.ts';
 
 /**
@@ -10,7 +11,14 @@ import type { ServiceModule } from './service.ts';
  * rules, the comparison matrix, the client-certificate FAQ, paths), the sidebar and the print
  * order read. A new service is one more entry here; everything it has, it declares in its module.
  */
-export const SERVICES = [loadBalancerService, applicationGatewayService, trafficManagerService, frontDoorService, firewallService] as const;
+export const SERVICES = [
+  loadBalancerService,
+  applicationGatewayService,
+  trafficManagerService,
+  frontDoorService,
+  firewallService,
+  outboundService,
+] as const;
 
 export type Service = (typeof SERVICES)[number]['id'];
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { explorerFor, explorers, type ExplorerKind } from '../../src/explorers.ts';
+import type { ParamSpec } from '../../src/model/params.ts';
 
 /**
  * Hostile and malformed values for every parameter of every explorer (SPEC §2): each must be
@@ -24,19 +25,14 @@ const HOSTILE = [
   "' OR '1'='1",
 ];
 
-/** Values that are legitimately valid for a parameter (SPEC §2). */
-const VALID_FOR: Record<string, readonly string[]> = {
-  // On the Traffic Manager explorer an empty `fail` means "no failure".
-  'traffic-manager.fail': [''],
-  // An empty `xffin` means the client sent no X-Forwarded-For of its own.
-  'application-gateway.xffin': [''],
-  'front-door.xffin': [''],
-  'path.xffin': [''],
-};
-
+/**
+ * Empty text is valid where the spec says it means something (`ParamSpec.optional`: no
+ * X-Forwarded-For of the client's own, no failure, the default allocation table); every other
+ * hostile value is refused everywhere.
+ */
 const cases = (Object.keys(explorers) as ExplorerKind[]).flatMap((kind) =>
-  Object.keys(explorerFor(kind).params as object).flatMap((param) =>
-    HOSTILE.filter((value) => !VALID_FOR[`${kind}.${param}`]?.includes(value)).map((value) => [kind, param, value] as const),
+  Object.entries(explorerFor(kind).params as Record<string, ParamSpec<unknown>>).flatMap(([param, spec]) =>
+    HOSTILE.filter((value) => !(value === '' && spec.optional)).map((value) => [kind, param, value] as const),
   ),
 );
 

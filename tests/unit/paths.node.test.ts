@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { pathFieldsInUse, pathLegs, readPathScenario, STAGES, type PathScenario } from '../../src/model/paths.ts';
 import type { RawParams } from '../../src/model/params.ts';
 import { socketText } from '../../src/view/table.ts';
+import { errorMessage } from '../../src/view/errors.ts';
+import { translator } from '../../src/i18n.ts';
 
 function scenario(raw: RawParams): PathScenario {
   const result = readPathScenario(raw);
@@ -133,6 +135,16 @@ describe('invalid chains are field errors on chain', () => {
   ])('%j', (chain, code) => {
     const result = readPathScenario({ chain });
     expect(result.ok ? [] : result.errors.map((e) => [e.param, e.rule.code])).toEqual([['chain', code]]);
+  });
+
+  it('messages name the keys the registry declares, in their order', () => {
+    const message = (chain: string) => {
+      const result = readPathScenario({ chain });
+      return result.ok ? '' : errorMessage(result.errors[0]!, translator('en'));
+    };
+    expect(message('xx')).toContain('“xx” is not a service key. Use tm, fd, fw, agw, lb.');
+    expect(message('agw,fd')).toContain('This page computes the order tm, fd, fw, agw, lb.');
+    expect(message('tm')).toContain('(fd, fw, agw, lb)');
   });
 });
 

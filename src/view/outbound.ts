@@ -1,0 +1,209 @@
+import { uiKey, type Translate } from '../i18n.ts';
+import {
+  allowlist,
+  defaultPorts,
+  fixes,
+  maxPool,
+  outboundPackets,
+  outboundParams,
+  portLoad,
+  precedence,
+  readOutboundScenario,
+  winner,
+  type Fix,
+  type OutboundScenario,
+  type PortLoad,
+} from '../model/outbound.ts';
+import { inTravelOrder } from '../model/hop.ts';
+import type { ExplorerView } from './explorer.ts';
+import { explorer, type Explorers } from './explorer.ts';
+import { actorName, hopTable, packetMessages } from './hops.ts';
+import { chipList, dataTable, fieldCell, scrollable, socketText } from './table.ts';
+import { h, type ElementNode } from './tree.ts';
+
+/** Counts as readers write them: `64,512`, `51.2` (the same digits in both languages). */
+export const formatCount = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+
+const methodName = (method: string, t: Translate) => t(uiKey(`outbound.method.${method}`));
+
+/** How the available ports were worked out, in words, for the scenario's winner. */
+function portsText(s: OutboundScenario, load: PortLoad, t: Translate): string {
+  const method = winner(s.egress);
+  const ips = s.pips.length;
+  const n = (value: number) => formatCount(value);
+  if (method === 'lb' && s.ports === null) {
+    return t('outbound.ports.lb-default', { ports: n(load.available!), pool: s.pool, row: n(defaultPorts(s.pool)), ips });
+  }
+  if (method === 'lb') return t('outbound.ports.lb-explicit', { ports: n(load.available!) });
+  if (method === 'natgw') return t('outbound.ports.natgw', { ports: n(load.available!), ips });
+  if (method === 'fw') return t('outbound.ports.fw', { ports: n(load.available!), ips, instances: s.fwinst });
+  return t(uiKey(`outbound.ports.${method}`));
+}
+
+/** The hold time in words: the connection's life plus what keeps the port after it. */
+function neededText(s: OutboundScenario, load: PortLoad, t: Translate): string {
+  const method = winner(s.egress);
+  const after = s.proto === 'udp' ? 'udp' : s.close === 'idle' ? 'idle' : `${s.close}-${method === 'natgw' ? 'natgw' : 'lb'}`;
+  return t('outbound.needed.value', {
+    needed: formatCount(load.needed),
+    rate: formatCount(s.rate),
+    life: formatCount(s.life),
+    after: t(uiKey(`outbound.hold.${after}`), { s: formatCount(load.hold - s.life) }),
+  });
+}
+
+/** What the VM gets and whether the load fits: one row a figure (SPEC §10 data fields). */
+function summaryTable(s: OutboundScenario, t: Translate): ElementNode {
+  const method = winner(s.egress);
+  const load = portLoad(s);
+  const row = (key: string, cell: ElementNode) => h('tr', {}, h('th', { scope: 'row' }, t(uiKey(`outbound.summary.${key}`))), cell);
+  const rows = [
+    row('wins', fieldCell('wins', method, methodName(method, t))),
+    row('ports-per-vm', fieldCell('ports-per-vm', load.available === null ? '' : String(load.available), portsText(s, load, t))),
+    ...(method === 'lb' && s.ports !== null
+      ? [
+          row(
+            'max-pool',
+            fieldCell(
+              'max-pool',
+              String(maxPool(s.pips.length, s.ports)),
+              t('outbound.max-pool.value', {
+                max: formatCount(maxPool(s.pips.length, s.ports)),
+                ips: s.pips.length,
+                ports: formatCount(s.ports),
+              }),
+            ),
+          ),
+        ]
+      : []),
+    row('needed', fieldCell('needed', String(load.needed), neededText(s, load, t))),
+    row(
+      'exhausted',
+      fieldCell('exhausted', load.exhausted, t(uiKey(`outbound.exhausted.${method === 'ilpip' ? 'ilpip' : load.exhausted}`))),
+    ),
+    row(
+      'exhaust-after',
+      fieldCell(
+        'exhaust-after',
+        load.exhaustAfter === null ? 'never' : String(load.exhaustAfter),
+        load.exhaustAfter === null
+          ? t('outbound.exhaust-after.never')
+          : t('outbound.exhaust-after.value', {
+              s: formatCount(load.exhaustAfter),
+              ports: formatCount(load.available!),
+              rate: formatCount(s.rate),
+            }),
+      ),
+    ),
+    row(
+      'allowlist',
+      fieldCell(
+        'allowlist',
+        allowlist(s)
+          .map((ip) => ip.text)
+          .join(','),
+        h(
+          'span',
+          { class: 'atp-list' },
+          chipList(
+            allowlist(s)
+              .map((ip) => ip.text)
+              .join(', '),
+          ),
+        ),
+      ),
+    ),
+  ];
+  const caption = t('outbound.summary.caption', { dest: socketText(s.dest) });
+  return scrollable(caption, h('table', { class: 'atp-table atp-path-summary' }, h('caption', {}, caption), h('tbody', {}, rows)));
+}
+
+/** Every configured method in Microsoft's order: the one used, and why each other one is not. */
+function precedenceTable(s: OutboundScenario, t: Translate): ElementNode {
+  const wins = winner(s.egress);
+  const rows = precedence(s).map(({ method, used }) =>
+    h(
+      'tr',
+      { 'data-egress': method },
+      h('th', { scope: 'row' }, methodName(method, t)),
+      fieldCell('used', used ? 'yes' : 'no', t(used ? 'outbound.used.yes' : 'outbound.used.no')),
+      h('td', {}, t(uiKey(used ? `outbound.why.${method}` : `outbound.ignored.${method}`), { winner: methodName(wins, t) })),
+    ),
+  );
+  const columns = (['method', 'used', 'why'] as const).map((column) => t(`table.outbound-precedence.${column}`));
+  return dataTable(t('table.outbound-precedence.caption'), columns, rows, 'atp-outbound-precedence');
+}
+
+/** The fixes in Microsoft's order, each with this scenario's figures where the explorer can count them. */
+function fixTable(s: OutboundScenario, t: Translate): ElementNode {
+  const cell = (field: string, value: number | null | undefined) =>
+    value === null || value === undefined ? h('td', {}, '—') : fieldCell(field, String(value), formatCount(value));
+  const result = (fix: Fix) =>
+    fix.exhausted === null
+      ? h('td', {}, t('outbound.fix.result.design'))
+      : fieldCell('fix-result', fix.exhausted, t(`outbound.fix.result.${fix.exhausted}`));
+  const rows = fixes(s).map((fix, index) =>
+    h(
+      'tr',
+      { 'data-fix': fix.fix },
+      h('th', { scope: 'row' }, `${index + 1}. ${t(uiKey(`outbound.fix.${fix.fix}`), { pool: formatCount(fix.pool ?? s.pool) })}`),
+      cell('fix-ports', fix.ports),
+      cell('fix-needed', fix.needed),
+      result(fix),
+    ),
+  );
+  const columns = (['fix', 'ports', 'needed', 'result'] as const).map((column) => t(`table.outbound-fixes.${column}`));
+  return dataTable(t('table.outbound-fixes.caption'), columns, rows, 'atp-outbound-fixes');
+}
+
+export function outboundView(s: OutboundScenario, t: Translate): ExplorerView {
+  const method = winner(s.egress);
+  const packets = outboundPackets(s);
+  const m = packetMessages(packets);
+  const device = packets.requestIn.to;
+  const load = portLoad(s);
+  const translation = `${socketText(packets.requestIn.src)} → ${socketText(packets.requestOut.src)}`;
+  return {
+    outputs: [summaryTable(s, t), precedenceTable(s, t), hopTable(inTravelOrder(packets), t), fixTable(s, t)],
+    diagram: {
+      title: t('diagram.outbound.title', { method: methodName(method, t) }),
+      description: t('diagram.outbound.desc', { vm: s.vm.text, method: methodName(method, t), dest: socketText(s.dest) }),
+      participants: [
+        { key: 'vm', label: [actorName('vm', t), s.vm.text] },
+        { key: device, label: [actorName(device, t), s.pips[0]!.text] },
+        { key: 'destination', label: [actorName('destination', t), s.dest.ip.text] },
+      ],
+      steps: [
+        m.requestIn,
+        {
+          kind: 'note',
+          over: [device],
+          text: t(method === 'ilpip' ? 'diagram.outbound.note.one-to-one' : 'diagram.outbound.note.snat', { translation }),
+        },
+        m.requestOut,
+        m.replyIn,
+        m.replyOut,
+        {
+          kind: 'note',
+          over: ['vm', 'destination'],
+          text:
+            load.exhausted === 'yes'
+              ? t('diagram.outbound.note.exhausted', {
+                  needed: formatCount(load.needed),
+                  ports: formatCount(load.available!),
+                  s: formatCount(load.exhaustAfter!),
+                })
+              : t(uiKey(`diagram.outbound.note.${load.exhausted === 'no' ? (method === 'ilpip' ? 'ilpip' : 'fits') : 'unknown'}`), {
+                  needed: formatCount(load.needed),
+                  ports: load.available === null ? '' : formatCount(load.available),
+                }),
+        },
+      ],
+    },
+  };
+}
+
+/** The outbound explorer (`data-explorer="outbound"`). */
+export const explorers: Explorers = {
+  outbound: explorer(outboundParams, readOutboundScenario, outboundView),
+};

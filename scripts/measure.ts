@@ -48,6 +48,7 @@ const DRAWN_FIELDS: [string, (n: number) => string][] = [
   ['cport', (n) => String(50001 + n)],
   ['bport', (n) => String(8001 + n)],
   ['ttl', (n) => String(301 + n)],
+  ['vport', (n) => String(51001 + n)],
 ];
 
 interface EditSummary {

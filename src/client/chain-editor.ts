@@ -17,18 +17,22 @@ function button(text: string, label: string, action: () => void, focusKey?: stri
 }
 
 if (strings && input) {
-  const names = JSON.parse(strings.names ?? '{}') as Record<string, string>;
+  // Maps, not plain objects: a key typed into the field (`constructor`) must not find a prototype member.
+  const names = new Map(Object.entries(JSON.parse(strings.names ?? '{}') as Record<string, string>));
+  const aliases = new Map(Object.entries(JSON.parse(strings.aliases ?? '{}') as Record<string, string>));
   const editor = document.createElement('div');
   editor.className = 'atp-chain';
   editor.setAttribute('role', 'group');
   editor.setAttribute('aria-label', strings.label ?? '');
   input.after(editor);
 
+  // As the parser reads the field: case-insensitive, a service id standing for its key.
   const stages = () =>
     input.value
       .split(',')
-      .map((key) => key.trim())
-      .filter((key) => key !== '');
+      .map((key) => key.trim().toLowerCase())
+      .filter((key) => key !== '')
+      .map((key) => aliases.get(key) ?? key);
   const write = (next: string[], focus?: string) => {
     input.value = next.join(',');
     input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -37,14 +41,16 @@ if (strings && input) {
   };
 
   // The stages in the one order the page computes (the template lists them so).
-  const order = Object.keys(names);
+  const order = [...names.keys()];
   const inOrder = (keys: string[]) => keys.sort((a, b) => order.indexOf(a) - order.indexOf(b));
 
   const draw = () => {
-    const current = stages();
+    // A chain has each stage at most once: a longer field is an error the form shows, and drawing
+    // one item per entry of a pasted list of thousands would freeze the page.
+    const current = stages().slice(0, order.length);
     const list = document.createElement('ol');
     current.forEach((key, index) => {
-      const name = names[key] ?? key;
+      const name = names.get(key) ?? key;
       const item = document.createElement('li');
       item.append(name);
       item.append(
@@ -60,7 +66,7 @@ if (strings && input) {
     const missing = order.filter((key) => !current.includes(key));
     const select = document.createElement('select');
     select.setAttribute('aria-label', strings.add ?? '');
-    for (const key of missing) select.append(new Option(names[key]!, key));
+    for (const key of missing) select.append(new Option(names.get(key)!, key));
     // A stage goes in at its place in the order, so an addition never breaks the chain rule.
     const add = button('+', strings.add ?? '', () => write(inOrder([...current, select.value]), 'add'), 'add');
     editor.replaceChildren(list, ...(missing.length > 0 ? [select, add] : []));

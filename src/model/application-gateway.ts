@@ -1,4 +1,14 @@
-import { parseIp, socketAddress, subnetAddress, subnetContains, subnetSize, type Ip, type Subnet4 } from './ip.ts';
+import {
+  isPrivateAddress,
+  parseIp,
+  socketAddress,
+  subnetAddress,
+  subnetContains,
+  subnetOffset,
+  subnetSize,
+  type Ip,
+  type Subnet4,
+} from './ip.ts';
 import { inTravelOrder, type Hop, type Packets } from './hop.ts';
 import { TLS_MODES, tlsLegs, type TlsMode } from './application-gateway-tls.ts';
 import {
@@ -17,6 +27,7 @@ import {
   type CertificateRow,
   type DataStage,
   type ServiceModule,
+  type StageFront,
   type StageInput,
   type StageOutput,
 } from './service.ts';
@@ -103,9 +114,25 @@ export function hasPrivateFrontend(s: Pick<ApplicationGatewayScenario, 'agwip' |
   return subnetContains(s.subnet, s.agwip);
 }
 
-/** Instance `i` (1-based): the illustration's allocation, right after the reserved addresses. */
-export function instanceIp(subnet: Subnet4, i: number): Ip {
-  return subnetAddress(subnet, RESERVED_AT_START - 1 + i);
+/**
+ * Instance `i` (1-based): the illustration's allocation, right after the reserved addresses and
+ * around a private frontend IP in the subnet, which no instance can hold (SPEC §11). Which
+ * addresses Azure really gives is not promised.
+ */
+export function instanceIp(subnet: Subnet4, i: number, privateFrontend?: Ip): Ip {
+  const offset = RESERVED_AT_START - 1 + i;
+  const skip = privateFrontend && subnetContains(subnet, privateFrontend) ? subnetOffset(subnet, privateFrontend) : Infinity;
+  return subnetAddress(subnet, skip <= offset ? offset + 1 : offset);
+}
+
+/** The gateway's frontend when it is a private one in its own subnet. */
+export const privateFrontendOf = (s: Pick<ApplicationGatewayScenario, 'agwip' | 'subnet'>): Ip | undefined =>
+  hasPrivateFrontend(s) ? s.agwip : undefined;
+
+/** Azure keeps the subnet's first four addresses and its last: a frontend cannot take one. */
+export function isReservedAddress(subnet: Subnet4, ip: Ip): boolean {
+  const offset = subnetOffset(subnet, ip);
+  return offset < RESERVED_AT_START || offset >= subnetSize(subnet) - RESERVED_AT_END;
 }
 
 /**
@@ -117,10 +144,9 @@ function crossCheck(s: ApplicationGatewayScenario): ParamError[] {
   const errors: ParamError[] = [];
   if (s.agwip.family !== s.client.family) errors.push({ param: 'agwip', rule: { code: 'same-family', other: 'client' } });
   errors.push(...checkSubnet(s, hasPrivateFrontend(s)));
-  // The illustration hands out instance addresses from the start of the subnet; a private frontend
-  // on one of them would show two owners for one address (Microsoft suggests taking it from the top).
-  if (hasPrivateFrontend(s) && Array.from({ length: s.instances }, (_, i) => instanceIp(s.subnet, i + 1).text).includes(s.agwip.text)) {
-    errors.push({ param: 'agwip', rule: { code: 'instance-address', other: 'instances' } });
+  // A private frontend takes a usable address of the subnet; the instances are numbered around it.
+  if (hasPrivateFrontend(s) && isReservedAddress(s.subnet, s.agwip)) {
+    errors.push({ param: 'agwip', rule: { code: 'reserved-address', other: 'subnet' } });
   }
   if (s.via > s.instances) errors.push({ param: 'via', rule: { code: 'at-most', max: s.instances, other: 'instances' } });
   if (s.backends[0]!.family !== 4) errors.push({ param: 'backends', rule: { code: 'same-family', other: 'subnet' } });
@@ -158,18 +184,31 @@ export function readApplicationGatewayScenario(raw: RawParams): ScenarioResult<A
 export function applicationGatewayPackets(s: ApplicationGatewayScenario): Packets {
   const client = socketAddress(s.client, s.cport);
   const frontend = socketAddress(s.agwip, s.port);
-  const instance = socketAddress(instanceIp(s.subnet, s.via), s.gport);
   const backend = socketAddress(s.backends[s.pick - 1]!, s.bport);
+  const instance = socketAddress(sourceToward(s, backend.ip), s.gport);
+  // Toward a public backend the connection leaves from the frontend's public IP, not an instance's.
+  const sender = instance.ip.text === s.agwip.text ? 'agw' : 'instance';
+  const note = sender === 'agw' ? 'proxy-public-backend' : 'proxy-new-session';
   return {
     requestIn: { n: 1, from: 'client', to: 'agw', src: client, dst: frontend, note: 'to-listener', session: 1 },
-    requestOut: { n: 2, from: 'instance', to: 'backend', src: instance, dst: backend, note: 'proxy-new-session', session: 2 },
-    replyIn: { n: 3, from: 'backend', to: 'instance', src: backend, dst: instance, note: 'proxy-reply', session: 2 },
+    requestOut: { n: 2, from: sender, to: 'backend', src: instance, dst: backend, note, session: 2 },
+    replyIn: { n: 3, from: 'backend', to: sender, src: backend, dst: instance, note: 'proxy-reply', session: 2 },
     replyOut: { n: 4, from: 'agw', to: 'client', src: frontend, dst: client, note: 'proxy-response', session: 1 },
   };
 }
 
 /** The four packets in travel order. */
 export const applicationGatewayHops = (s: ApplicationGatewayScenario): Hop[] => inTravelOrder(applicationGatewayPackets(s));
+
+/**
+ * The address the gateway's connection to a backend comes from: an instance's private IP, or, for
+ * a backend on the internet, the frontend's public IP (How an application gateway works: "If the
+ * backend pool contains a public endpoint, Application Gateway uses its frontend public IP").
+ */
+export function sourceToward(s: Pick<ApplicationGatewayScenario, 'agwip' | 'subnet' | 'via'>, backend: Ip): Ip {
+  if (s.agwip.family === 4 && !isPrivateAddress(backend) && !hasPrivateFrontend(s) && !isPrivateAddress(s.agwip)) return s.agwip;
+  return instanceIp(s.subnet, s.via, privateFrontendOf(s));
+}
 
 /** The host name the reader's client asked for: an RFC 2606 name, fixed for the illustration. */
 export const ILLUSTRATION_HOST = 'app.example.com';
@@ -341,7 +380,14 @@ export const applicationGatewayService: ServiceModule<ApplicationGatewayProbeSce
     follows: ['client', 'dns', 'global-proxy', 'firewall'],
     frontend: { public: 'agwip', private: 'agwpriv' },
     params: { agwip, agwpriv, subnet, instances, via, gport, tls },
-    check: (s) => (s.via > s.instances ? [{ param: 'via', rule: { code: 'at-most', max: s.instances, other: 'instances' } }] : []),
+    check: (s, front) => checkStage(s, front),
+    occupies: (s, front) => {
+      const inside = subnetContains(s.subnet, front.ip) ? front.ip : undefined;
+      return [
+        { param: front.param, ips: [front.ip] },
+        { param: 'instances', ips: Array.from({ length: s.instances }, (_, i) => instanceIp(s.subnet, i + 1, inside)) },
+      ];
+    },
     run: (input, s) => applicationGatewayStage(input, s),
     // The gateway's subnet lets in the legs that arrive at the listener, plus the platform's own traffic.
     nsg: { place: 'agw-subnet', destination: (s) => s.subnet.text, reason: 'agw-clients', platform: PLATFORM_ARRIVALS },
@@ -381,12 +427,29 @@ export function applicationGatewayStage(
   };
   const packets = applicationGatewayPackets(agw);
   const cert = flow.cert === 'yes' ? gatewayCertificate(c.tls).reaches : flow.cert;
-  return { packets, next: { from: packets.requestOut.src, name: c.subnet.text, xff: xffChain(agw), cert } };
+  // An NSG names the instances by their subnet; a public backend sees the frontend's public IP instead.
+  const source = packets.requestOut.src.ip;
+  const name = subnetContains(c.subnet, source) ? c.subnet.text : source.text;
+  return { packets, next: { from: packets.requestOut.src, name, xff: xffChain(agw), cert } };
 }
 
 interface ApplicationGatewayStageSettings extends Pick<
   ApplicationGatewayScenario,
-  'agwip' | 'subnet' | 'instances' | 'via' | 'gport' | 'tls'
+  'agwip' | 'subnet' | 'instances' | 'via' | 'gport' | 'tls' | 'client' | 'backends'
 > {
   readonly agwpriv: Ip;
+}
+
+/**
+ * The gateway's own rules where a chain reaches it at `frontend`: its instances fit the subnet, the
+ * subnet holds no client or backend, and a private frontend is a usable address inside the subnet.
+ */
+function checkStage(s: ApplicationGatewayStageSettings, front: StageFront): ParamError[] {
+  const privateFrontend = subnetContains(s.subnet, front.ip);
+  const errors = checkSubnet(s, privateFrontend);
+  if (front.param === 'agwpriv' && !privateFrontend) errors.push({ param: 'agwpriv', rule: { code: 'inside-subnet', other: 'subnet' } });
+  if (privateFrontend && isReservedAddress(s.subnet, front.ip))
+    errors.push({ param: front.param, rule: { code: 'reserved-address', other: 'subnet' } });
+  if (s.via > s.instances) errors.push({ param: 'via', rule: { code: 'at-most', max: s.instances, other: 'instances' } });
+  return errors;
 }

@@ -1,6 +1,7 @@
 import { socketAddress, type Ip } from './ip.ts';
 import { inTravelOrder, type Hop, type Packets } from './hop.ts';
-import { intParam, ipParam } from './params.ts';
+import { cidr4Param, intParam, ipParam } from './params.ts';
+import { subnetContains, type Subnet4 } from './ip.ts';
 import type { DataStage, ServiceModule, StageInput, StageOutput } from './service.ts';
 
 /**
@@ -40,8 +41,21 @@ export function firewallPackets(s: FirewallScenario): Packets {
 /** The four packets in travel order. */
 export const firewallHops = (s: FirewallScenario): Hop[] => inTravelOrder(firewallPackets(s));
 
-/** A firewall stage: DNAT to the next stage, SNAT to an instance address; the flow keeps its headers and certificate. */
-export function firewallStage({ flow, front, target }: StageInput, c: Pick<FirewallScenario, 'fwsnat' | 'fwport'>): StageOutput {
+/** A firewall stage's settings on the paths page: its subnet as well, which NSG rules must name. */
+interface FirewallStageSettings extends Pick<FirewallScenario, 'fwip' | 'fwsnat' | 'fwport'> {
+  /** AzureFirewallSubnet: the instances' addresses come from it, and scale out within it. */
+  readonly fwsubnet: Subnet4;
+}
+
+/**
+ * A firewall stage: DNAT to the next stage, SNAT to an instance address; the flow keeps its headers
+ * and certificate. An NSG behind it names the source by AzureFirewallSubnet, not one instance's
+ * address: the firewall scales out, and each instance translates from its own address.
+ */
+export function firewallStage(
+  { flow, front, target }: StageInput,
+  c: Pick<FirewallStageSettings, 'fwsnat' | 'fwport' | 'fwsubnet'>,
+): StageOutput {
   const packets = firewallPackets({
     client: flow.from.ip,
     cport: flow.from.port,
@@ -52,7 +66,7 @@ export function firewallStage({ flow, front, target }: StageInput, c: Pick<Firew
     target: target.ip,
     tport: target.port,
   });
-  return { packets, next: { ...flow, from: packets.requestOut.src, name: packets.requestOut.src.ip.text } };
+  return { packets, next: { ...flow, from: packets.requestOut.src, name: c.fwsubnet.text } };
 }
 
 /** The firewall appears in the guide only as a stage of a chain (it has no page of its own yet). */
@@ -63,7 +77,14 @@ export const firewallService: ServiceModule<never, 'firewall'> = {
     kind: 'firewall',
     follows: ['client', 'dns', 'global-proxy'],
     frontend: { public: 'fwip' },
-    params: { fwip: ipParam('198.51.100.70'), fwsnat: ipParam('10.0.2.6'), fwport: intParam('42000', 1024, 65535) },
+    params: {
+      fwip: ipParam('198.51.100.70'),
+      fwsnat: ipParam('10.0.2.6'),
+      fwport: intParam('42000', 1024, 65535),
+      fwsubnet: cidr4Param('10.0.2.0/26'),
+    },
+    check: (s) => (subnetContains(s.fwsubnet, s.fwsnat) ? [] : [{ param: 'fwsnat', rule: { code: 'inside-subnet', other: 'fwsubnet' } }]),
+    occupies: (s) => [{ param: 'fwsnat', ips: [s.fwsnat] }],
     run: firewallStage,
-  } satisfies DataStage<Pick<FirewallScenario, 'fwip' | 'fwsnat' | 'fwport'>>,
+  } satisfies DataStage<FirewallStageSettings>,
 };

@@ -133,7 +133,8 @@ function frontDoorXffChain(s: Pick<FrontDoorScenario, 'xffin' | 'client'>): XffE
 export function frontDoorHeaders(s: FrontDoorScenario): FrontDoorHeader[] {
   const claimed = s.xffin[0];
   return [
-    { key: 'xff', name: 'X-Forwarded-For', value: xffHeader(frontDoorXffChain(s)), forgeable: s.xffin.length > 0 },
+    // Any client can send entries of its own in front of Front Door's: only the last one is Front Door's.
+    { key: 'xff', name: 'X-Forwarded-For', value: xffHeader(frontDoorXffChain(s)), forgeable: true },
     { key: 'x-azure-clientip', name: 'X-Azure-ClientIP', value: claimed ? claimed.ip.text : s.client.text, forgeable: true },
     { key: 'x-azure-socketip', name: 'X-Azure-SocketIP', value: s.client.text, forgeable: false },
     { key: 'x-azure-fdid', name: 'X-Azure-FDID', value: s.fdid, forgeable: false },
@@ -223,6 +224,7 @@ export const frontDoorService: ServiceModule<FrontDoorProbeScenario, 'front-door
     // Front Door reaches its origins over the internet, at their public addresses.
     forwardsOverInternet: true,
     params: { fdip, edge, eport, fdid },
+    occupies: (s) => [{ param: 'edge', ips: [s.edge] }],
     run: (input, s) => frontDoorStage(input, s),
   } satisfies DataStage<Pick<FrontDoorScenario, 'fdip' | 'edge' | 'eport' | 'fdid'>>,
 };

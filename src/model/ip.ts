@@ -71,3 +71,19 @@ export function subnetContains(subnet: Subnet4, ip: Ip): boolean {
   if (ip.family !== 4) return false;
   return ipaddr.IPv4.parse(ip.text).match(ipaddr.IPv4.parse(subnet.network.text), subnet.prefix);
 }
+
+/** How many places after the subnet's network address an IPv4 address lies. */
+export function subnetOffset(subnet: Subnet4, ip: Ip): number {
+  const value = (text: string) => ipaddr.IPv4.parse(text).octets.reduce((sum, octet) => sum * 256 + octet, 0);
+  return value(ip.text) - value(subnet.network.text);
+}
+
+/**
+ * Whether an address is one a virtual network uses privately (RFC 1918, RFC 6598 shared space,
+ * unique local IPv6) rather than one reached over the internet. The documentation ranges the guide's
+ * examples use (RFC 5737, RFC 3849) count as public, as they stand for public addresses.
+ */
+export function isPrivateAddress(ip: Ip): boolean {
+  const range = ipaddr.parse(ip.text).range();
+  return range === 'private' || range === 'carrierGradeNat' || range === 'uniqueLocal';
+}

@@ -179,6 +179,7 @@ export const loadBalancerService: ServiceModule<LoadBalancerProbeScenario, 'load
     follows: ['client', 'dns', 'global-proxy', 'firewall', 'regional-proxy'],
     frontend: { public: 'lbip', private: 'lbpriv' },
     params: { lbip, lbpriv, floating },
+    occupies: (_, front) => [{ param: front.param, ips: [front.ip] }],
     run: loadBalancerStage,
   } satisfies DataStage<LoadBalancerStageSettings>,
 };

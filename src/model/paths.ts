@@ -110,7 +110,8 @@ export function chainParam(defaultValue: string): ParamSpec<readonly string[]> {
   return {
     default: defaultValue,
     parse(text) {
-      if (text.length > 64) return fail({ code: 'chain-data-path' });
+      // Each stage at most once: a longer list is refused before any of it is looked at.
+      if (text.length > 64 || text.split(',').length > STAGES.length) return fail({ code: 'chain-length', max: STAGES.length });
       const names = text === '' ? [] : text.split(',').map((key) => key.trim().toLowerCase());
       const chain: ChainStage[] = [];
       for (const name of names) {
@@ -187,13 +188,40 @@ function frontendOf(s: PathScenario, index: number): { param: string; ip: Ip } {
   return { param, ip: s[param] as Ip };
 }
 
-/** The client and the first frontend share an IP version; the rest of the path is IPv4; each stage's own rules. */
+/**
+ * The client and the first frontend share an IP version; each stage keeps the rules of its own page
+ * (checked where the chain reaches it); and no address belongs to two parts of the path.
+ */
 function crossCheck(s: PathScenario): ParamError[] {
   const errors: ParamError[] = [];
   const first = frontendOf(s, 0);
   if (first.ip.family !== s.client.family) errors.push({ param: first.param, rule: { code: 'same-family', other: 'client' } });
   if (s.pick > s.backends.length) errors.push({ param: 'pick', rule: { code: 'at-most', max: s.backends.length, other: 'backends' } });
-  for (const stage of stagesOf(s)) errors.push(...((stage.data ?? stage.dns)!.check?.(s) ?? []));
+  const data = stagesOf(s).filter((stage) => stage.data);
+  for (const stage of stagesOf(s)) if (stage.dns) errors.push(...(stage.dns.check?.(s) ?? []));
+  data.forEach((stage, index) => errors.push(...(stage.data!.check?.(s, frontendOf(s, index)) ?? [])));
+  const occupied = [
+    ...data.flatMap((stage, index) => stage.data!.occupies?.(s, frontendOf(s, index)) ?? []),
+    { param: 'backends', ips: s.backends },
+  ];
+  errors.push(...sharedAddresses(occupied));
+  return errors;
+}
+
+/** Parameters that set a list of addresses rather than one; a clash is reported on the other side. */
+const LISTS = new Set(['instances', 'backends']);
+
+/** Two parts of the path on one address: an error on the one the reader set alone (else the later). */
+function sharedAddresses(occupied: readonly { param: string; ips: readonly Ip[] }[]): ParamError[] {
+  const errors: ParamError[] = [];
+  occupied.forEach((later, j) => {
+    for (const earlier of occupied.slice(0, j)) {
+      if (earlier.param === later.param || !later.ips.some((ip) => earlier.ips.some((other) => other.text === ip.text))) continue;
+      const [param, other] =
+        LISTS.has(later.param) && !LISTS.has(earlier.param) ? [earlier.param, later.param] : [later.param, earlier.param];
+      if (!errors.some((e) => e.param === param)) errors.push({ param, rule: { code: 'same-address', other } });
+    }
+  });
   return errors;
 }
 
@@ -240,11 +268,9 @@ export interface PathResult {
   readonly nsg: readonly NsgRule[];
 }
 
-/** Every leg of a chain, end to end (SPEC §9). */
-export function pathLegs(s: PathScenario): PathResult {
-  const stages = stagesOf(s).filter((stage) => stage.data);
+/** Each data stage run on the flow the previous one hands on, from `start` to the picked backend. */
+function runStages(s: PathScenario, stages: readonly ChainStage[], start: Flow) {
   const backend = s.backends[s.pick - 1]!;
-  const start: Flow = { from: socketAddress(s.client, s.cport), name: s.client.text, xff: s.xffin, cert: 'yes' };
   let flow = start;
   const perStage: { stage: ChainStage; packets: StageOutput['packets']; next: Flow }[] = [];
   stages.forEach((stage, index) => {
@@ -254,7 +280,6 @@ export function pathLegs(s: PathScenario): PathResult {
     perStage.push({ stage, packets, next });
     flow = next;
   });
-
   const receiverAfter = (index: number) => stages[index + 1]?.key ?? 'backend';
   const first = perStage[0]!;
   const request: PathLeg[] = [
@@ -266,6 +291,15 @@ export function pathLegs(s: PathScenario): PathResult {
       sourceName: next.name,
     })),
   ].map((leg, i) => ({ ...leg, n: i + 1 }));
+  return { perStage, request, flow, receiverAfter };
+}
+
+/** Every leg of a chain, end to end (SPEC §9). */
+export function pathLegs(s: PathScenario): PathResult {
+  const stages = stagesOf(s).filter((stage) => stage.data);
+  const start: Flow = { from: socketAddress(s.client, s.cport), name: s.client.text, xff: s.xffin, cert: 'yes' };
+  const { perStage, request, flow, receiverAfter } = runStages(s, stages, start);
+  const first = perStage[0]!;
   // Replies mirror the requests in reverse: each stage's own reply hops, innermost first.
   const reply: PathLeg[] = [
     ...perStage
@@ -279,6 +313,12 @@ export function pathLegs(s: PathScenario): PathResult {
     { ...first.packets.replyOut, sender: first.stage.key, receiver: 'client', sourceName: first.packets.replyOut.src.ip.text },
   ].map((leg, i) => ({ ...leg, n: request.length + i + 1 }));
 
+  // A DNS stage's probes reach the first stage as the client does; they travel on under their
+  // own source until a stage that opens its own connection or translates the source.
+  const dns = stagesOf(s)[0]!.dns;
+  const probes = dns?.probes
+    ? runStages(s, stages, { ...start, name: dns.probes.source }).request.filter((leg) => leg.sourceName === dns.probes!.source)
+    : [];
   return {
     dns: resolution(s),
     request,
@@ -286,7 +326,7 @@ export function pathLegs(s: PathScenario): PathResult {
     backendSource: request[request.length - 1]!.src,
     xff: xffHeader(flow.xff),
     cert: flow.cert,
-    nsg: nsgRows(s, stages, request),
+    nsg: nsgRows(s, stages, [...request, ...probes]),
   };
 }
 

@@ -270,10 +270,15 @@ export interface DataStage<C> {
   readonly frontend: { readonly public: keyof C & string; readonly private?: keyof C & string };
   /** The stage after it is reached over the internet, at its public frontend (Front Door's edge). */
   readonly forwardsOverInternet?: boolean;
-  /** Its parameters on the paths page, frontends first, in form order. */
-  readonly params: ParamSpecs<C>;
-  /** Rules between its parameters, checked when the chain includes it. */
-  readonly check?: (s: C) => ParamError[];
+  /** Its parameters on the paths page, frontends first, in form order (the client's and the backend's are the page's). */
+  readonly params: ParamSpecs<Omit<C, PathOwnParam>>;
+  /**
+   * Rules between its parameters, checked when the chain includes it: the same rules as on its own
+   * page. `front` is where its place in the chain reaches it: the parameter and the address.
+   */
+  readonly check?: (s: C, front: StageFront) => ParamError[];
+  /** The addresses it occupies on the path, by the parameter that sets them: no other part may use one. */
+  readonly occupies?: (s: C, front: StageFront) => readonly { readonly param: string; readonly ips: readonly Ip[] }[];
   readonly run: (input: StageInput, s: C) => StageOutput;
   /** The NSG in front of it: what the legs arriving there need, plus the platform's own traffic. */
   readonly nsg?: {
@@ -282,6 +287,15 @@ export interface DataStage<C> {
     readonly reason: string;
     readonly platform: readonly Arrival[];
   };
+}
+
+/** The paths page's own parameters, which every stage may read but none declares: the client's and the backend's. */
+export type PathOwnParam = 'client' | 'cport' | 'port' | 'xffin' | 'backends' | 'bport' | 'pick';
+
+/** Where a stage is reached on a path: the parameter that sets the address, and the address. */
+export interface StageFront {
+  readonly param: string;
+  readonly ip: Ip;
 }
 
 /**
@@ -295,6 +309,8 @@ export interface DnsStage<C, R extends DnsResolution = DnsResolution> {
   readonly check?: (s: C) => ParamError[];
   /** The answer for this scenario, as the service's own explorer computes it. */
   readonly resolve: (s: C & ClientSide) => R;
+  /** Its health probes reach the first stage as the client does: the NSG there must allow this source. */
+  readonly probes?: { readonly source: string; readonly reason: string };
 }
 
 /** What every chain knows of the client: where it connects from and to which port. */

@@ -226,6 +226,8 @@ export const trafficManagerService: ServiceModule<TrafficManagerProbeScenario, '
     // The paths page starts from neutral example names: its endpoints stand for any region's stage.
     params: { profile, endpoints: withDefault(endpoints, 'region1.example.com=198.51.100.30,region2.example.com=198.51.100.40') },
     resolve: (s) => resolveForPath(s),
+    // Blocked probes make every endpoint Degraded, and Traffic Manager then answers as if all were healthy.
+    probes: { source: TM_PROBE_SOURCE, reason: 'tm-probe' },
   } satisfies DnsStage<TrafficManagerPathSettings, TrafficManagerResolution>,
 };
 

@@ -4,6 +4,7 @@ import {
   applicationGatewayPackets,
   forwardedHeaders,
   instanceIp,
+  privateFrontendOf,
   subnetCapacity,
   hasPrivateFrontend,
   trustedXffEntry,
@@ -61,10 +62,10 @@ function capacityCell(s: ApplicationGatewayScenario, t: Translate): ElementNode 
 
 /** Where the instances sit: the normalised subnet, how many fit, and which addresses a backend can see. */
 function instanceTable(s: ApplicationGatewayScenario, t: Translate): ElementNode {
-  const first = instanceIp(s.subnet, 1).text;
-  const last = instanceIp(s.subnet, s.instances).text;
+  const first = instanceIp(s.subnet, 1, privateFrontendOf(s)).text;
+  const last = instanceIp(s.subnet, s.instances, privateFrontendOf(s)).text;
   const range = s.instances === 1 ? first : `${first}-${last}`;
-  const via = instanceIp(s.subnet, s.via).text;
+  const via = instanceIp(s.subnet, s.via, privateFrontendOf(s)).text;
   const row = (label: 'subnet' | 'capacity' | 'range' | 'via', cell: ElementNode) =>
     h('tr', {}, h('th', { scope: 'row' }, t(`table.instances.${label}`)), cell);
   return h(
@@ -87,7 +88,7 @@ export function applicationGatewayView(s: ApplicationGatewayScenario, t: Transla
   const hops = inTravelOrder(packets);
   const headers = forwardedHeaders(s);
   const xff = headers.find((header) => header.key === 'xff')!;
-  const instance = instanceIp(s.subnet, s.via).text;
+  const instance = instanceIp(s.subnet, s.via, privateFrontendOf(s)).text;
   const backend = s.backends[s.pick - 1]!.text;
   const m = packetMessages(packets);
   return {

@@ -159,5 +159,23 @@ for (const lang of ['ja', 'en'] as const) {
       await expect(explorer.locator('[data-error-for="chain"]')).toBeVisible();
       await expect(explorer.locator('img')).toHaveCount(0);
     });
+
+    test('the chain editor reads keys as the parser does, and a pasted list of thousands does not freeze it', async ({ page }) => {
+      await page.goto(`/${lang}/paths/?chain=constructor`);
+      const explorer = page.locator('[data-explorer="path"]');
+      const editor = explorer.locator('.atp-chain');
+      await expect(explorer.locator('[data-error-for="chain"]')).toBeVisible();
+      await expect(editor).not.toContainText('native code');
+      await page.goto(`/${lang}/paths/?chain=FD,AGW`);
+      await expect(editor.locator('li')).toHaveCount(2);
+      // Front Door is in the chain already: the editor does not offer it again.
+      await expect(editor.locator('select option[value="fd"]')).toHaveCount(0);
+      const long = Array.from({ length: 4000 }, () => 'a').join(',');
+      const started = Date.now();
+      await page.goto(`/${lang}/paths/?chain=${long}`);
+      await expect(explorer.locator('[data-error-for="chain"]')).toBeVisible();
+      expect(await editor.locator('li').count()).toBeLessThanOrEqual(5);
+      expect(Date.now() - started).toBeLessThan(5000);
+    });
   });
 }

@@ -299,3 +299,19 @@ describe('Application Gateway view', () => {
     expect(out).toContain('data-field="via-ip" data-value="10.0.0.26"');
   });
 });
+
+describe('a backend on the internet', () => {
+  // How an application gateway works: a public endpoint in the pool is reached from the frontend public IP.
+  it('is reached from the frontend public IP, not an instance address', () => {
+    expect(hops({ backends: '198.51.100.99' })).toEqual([
+      ['203.0.113.10:50000', '198.51.100.20:443'],
+      ['198.51.100.20:40000', '198.51.100.99:443'],
+      ['198.51.100.99:443', '198.51.100.20:40000'],
+      ['198.51.100.20:443', '203.0.113.10:50000'],
+    ]);
+  });
+
+  it('a private backend is still reached from the instance', () => {
+    expect(hops({ backends: '10.0.1.4' })[1]).toEqual(['10.0.0.4:40000', '10.0.1.4:443']);
+  });
+});

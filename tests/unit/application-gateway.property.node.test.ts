@@ -60,10 +60,20 @@ function read(r: Drawn<typeof scenario>) {
 
 /** An IPv4 address as a 32-bit number, computed here rather than by the engine's helpers. */
 const toNumber = (ip: string): number => ip.split('.').reduce((sum, part) => sum * 256 + Number(part), 0);
+/** RFC 1918 and RFC 6598 space, written out here rather than taken from the engine. */
+const PRIVATE: [string, number][] = [
+  ['10.0.0.0', 8],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['100.64.0.0', 10],
+];
+const inSubnet = (ip: string, network: string, prefix: number) =>
+  Math.floor(toNumber(ip) / 2 ** (32 - prefix)) === Math.floor(toNumber(network) / 2 ** (32 - prefix));
+const isPrivate = (ip: string) => ip.includes('.') && PRIVATE.some(([network, prefix]) => inSubnet(ip, network, prefix));
 const ipOf = (ipPort: string): string => ipPort.slice(0, ipPort.lastIndexOf(':')).replace(/^\[|\]$/g, '');
 
 describe('Application Gateway invariants', () => {
-  it('the backend never sees the client as source: hop 2 comes from an instance address inside the subnet', () => {
+  it('the backend never sees the client as source: hop 2 comes from an instance address inside the subnet (a public backend: the frontend public IP)', () => {
     fc.assert(
       fc.property(scenario, (r) => {
         const result = read(r);
@@ -73,13 +83,21 @@ describe('Application Gateway invariants', () => {
         const [h1, h2] = applicationGatewayHops(result.scenario);
         const source = ipOf(socketText(h2!.src));
         expect(source).not.toBe(ipOf(socketText(h1!.src)));
+        const backend = r.backends[r.pick - 1]!;
+        const frontInSubnet = r.front[1].includes('.') && inSubnet(r.front[1], r.subnetAddress, r.prefix);
+        if (r.front[1].includes('.') && !isPrivate(backend) && !frontInSubnet && !isPrivate(r.front[1])) {
+          expect(socketText(h2!.src)).toBe(`${r.front[1]}:${r.gport}`);
+          return;
+        }
         const size = 2 ** (32 - r.prefix);
         const network = toNumber(r.subnetAddress) - (toNumber(r.subnetAddress) % size);
         const offset = toNumber(source) - network;
-        // Not one of the first four addresses, not the last one, and the one SPEC §2 names.
+        // Not one of the first four addresses, not the last one, and the one SPEC §2 names
+        // (numbered around a private frontend in the subnet, SPEC §11).
         expect(offset).toBeGreaterThanOrEqual(4);
         expect(offset).toBeLessThanOrEqual(size - 2);
-        expect(offset).toBe(3 + r.via);
+        const frontOffset = frontInSubnet ? toNumber(r.front[1]) - network : Infinity;
+        expect(offset).toBe(3 + r.via + (frontOffset <= 3 + r.via ? 1 : 0));
         expect(socketText(h2!.src)).toBe(`${source}:${r.gport}`);
       }),
       { numRuns: 300 },

@@ -262,17 +262,20 @@ describe('a private frontend IP takes one subnet address', () => {
       raw: { subnet: '10.0.0.0/29', instances: '2', agwip: '10.0.0.6' },
       expected: [],
     },
-    // …and the third instance would sit on the frontend's address (10.0.0.6) as well.
+    // 10.0.0.4–10.0.0.6 are the /29's usable addresses; the frontend takes one of the three.
     {
       name: '3 instances no longer fit',
       raw: { subnet: '10.0.0.0/29', instances: '3', agwip: '10.0.0.6' },
-      expected: [
-        ['instances', 'subnet-fit'],
-        ['agwip', 'instance-address'],
-      ],
+      expected: [['instances', 'subnet-fit']],
     },
-    // Instances 1 and 2 are 10.0.0.4 and 10.0.0.5 in the illustration.
-    { name: 'a frontend on an instance address is refused', raw: { agwip: '10.0.0.5' }, expected: [['agwip', 'instance-address']] },
+    // SPEC §11: the instances are numbered around a private frontend; only reserved addresses are refused.
+    { name: 'a frontend on what would be instance 2 moves the instances around it', raw: { agwip: '10.0.0.5' }, expected: [] },
+    {
+      name: 'a frontend on a reserved address (the first four, the last) is refused',
+      raw: { agwip: '10.0.0.1' },
+      expected: [['agwip', 'reserved-address']],
+    },
+    { name: 'the last address too', raw: { agwip: '10.0.0.255' }, expected: [['agwip', 'reserved-address']] },
   ])('$name', ({ raw, expected }) => {
     expect(refusals(readApplicationGatewayScenario(raw))).toEqual(expected);
   });

@@ -166,3 +166,12 @@ describe('Front Door invariants', () => {
     );
   });
 });
+
+describe('who can forge X-Forwarded-For', () => {
+  it('any client can: it may always send entries of its own in front of the one Front Door appends', () => {
+    for (const xffin of ['', '198.51.100.7']) {
+      const xff = frontDoorHeaders(scenario({ xffin })).find((header) => header.key === 'xff')!;
+      expect(xff.forgeable).toBe(true);
+    }
+  });
+});

@@ -113,7 +113,7 @@ describe('fields a chain reads', () => {
   const agw = ['subnet', 'instances', 'via', 'gport', 'tls'];
   it.each<[string, string[]]>([
     ['fd,agw', ['fdip', 'edge', 'eport', 'fdid', 'agwip', ...agw]],
-    ['fw,agw', ['fwip', 'fwsnat', 'fwport', 'agwpriv', ...agw]],
+    ['fw,agw', ['fwip', 'fwsnat', 'fwport', 'fwsubnet', 'agwpriv', ...agw]],
     ['tm,agw', ['profile', 'endpoints', ...agw]],
     ['fd,lb', ['fdip', 'edge', 'eport', 'fdid', 'lbip', 'floating']],
     ['agw,lb', ['agwip', ...agw, 'lbpriv', 'floating']],
@@ -210,5 +210,72 @@ describe('invariants over every valid chain', () => {
           );
       }),
     );
+  });
+});
+
+// Issue "Paths, second edition": what the page got wrong, and input it accepted. Worked out by hand.
+describe('second edition: fixes', () => {
+  const nsg = (raw: RawParams) => pathLegs(scenario(raw)).nsg.map((rule) => [rule.place, rule.source, rule.destination, rule.port]);
+  const refusals = (raw: RawParams) => {
+    const result = readPathScenario(raw);
+    return result.ok ? [] : result.errors.map((e) => [e.param, e.rule.code]);
+  };
+
+  it('a gateway toward a public backend sends from its frontend public IP (How an application gateway works)', () => {
+    expect(legs({ chain: 'agw', backends: '198.51.100.99' }).slice(0, 2)).toEqual([
+      [1, 'client', 'agw', '203.0.113.10:50000', '198.51.100.20:443'],
+      [2, 'agw', 'backend', '198.51.100.20:40000', '198.51.100.99:443'],
+    ]);
+    expect(nsg({ chain: 'agw', backends: '198.51.100.99' }).at(-1)).toEqual(['backends', '198.51.100.20', '198.51.100.99', '443']);
+  });
+
+  it('a private frontend on what would be instance 1 moves the instances around it: 10.0.0.4 frontend, 10.0.0.5 instance 1', () => {
+    expect(legs({ chain: 'fw,agw', agwpriv: '10.0.0.4' }).slice(1, 3)).toEqual([
+      [2, 'fw', 'agw', '10.0.2.6:42000', '10.0.0.4:443'],
+      [3, 'agw', 'backend', '10.0.0.5:40000', '10.0.1.4:443'],
+    ]);
+  });
+
+  it.each([
+    [{ chain: 'fw,agw', agwpriv: '10.0.1.10' }, [['agwpriv', 'inside-subnet']]],
+    [{ chain: 'fw,agw', agwpriv: '10.0.0.1' }, [['agwpriv', 'reserved-address']]],
+    [{ chain: 'fw,agw', agwpriv: '10.0.0.255' }, [['agwpriv', 'reserved-address']]],
+    // The /29 holds 3 instances: 125 do not fit, and via 125 is checked against them.
+    [{ chain: 'fd,agw', subnet: '10.0.0.0/29', instances: '125', via: '125' }, [['instances', 'subnet-fit']]],
+    [{ chain: 'fd,agw', subnet: '10.0.0.0/32' }, [['instances', 'subnet-fit']]],
+    [{ chain: 'fd,agw', backends: '10.0.0.200' }, [['backends', 'outside-subnet']]],
+    [{ chain: 'agw,lb', lbpriv: '10.0.0.4' }, [['lbpriv', 'same-address']]],
+    [{ chain: 'fw,agw', fwsnat: '10.0.0.4', fwsubnet: '10.0.0.0/24' }, [['fwsnat', 'same-address']]],
+    [{ chain: 'fw,lb', fwsnat: '10.0.1.4', fwsubnet: '10.0.1.0/26' }, [['fwsnat', 'same-address']]],
+    [{ chain: 'fw,agw', fwsnat: '10.0.3.6' }, [['fwsnat', 'inside-subnet']]],
+    [{ chain: 'fd,agw', edge: '10.0.0.4' }, [['edge', 'same-address']]],
+    [{ chain: Array.from({ length: 4000 }, () => 'a').join(',') }, [['chain', 'chain-length']]],
+    [{ chain: 'fd,agw,lb,fw,tm,fd' }, [['chain', 'chain-length']]],
+    [{ chain: 'constructor' }, [['chain', 'chain-stage']]],
+    [{ chain: '__proto__,agw' }, [['chain', 'chain-stage']]],
+  ])('%j is refused: %j', (raw, expected) => {
+    expect(refusals(raw)).toEqual(expected);
+  });
+
+  it('keys are read case-insensitively, and a service id stands for its key', () => {
+    expect(scenario({ chain: 'FD,AGW' }).chain).toEqual(['fd', 'agw']);
+    expect(scenario({ chain: 'front-door,application-gateway' }).chain).toEqual(['fd', 'agw']);
+  });
+
+  it('behind the firewall, NSG rows allow AzureFirewallSubnet (fwsubnet), not one instance address', () => {
+    expect(nsg({ chain: 'fw,agw' })[0]).toEqual(['agw-subnet', '10.0.2.0/26', '10.0.0.0/24', '443']);
+    expect(nsg({ chain: 'fw,lb' })).toEqual([['backends', '10.0.2.0/26', '10.0.1.4', '443']]);
+  });
+
+  it('with Traffic Manager first, the first stage lets its probes in (AzureTrafficManager on the listener port)', () => {
+    expect(nsg({ chain: 'tm,agw' }).filter((row) => row[1] === 'AzureTrafficManager')).toEqual([
+      ['agw-subnet', 'AzureTrafficManager', '10.0.0.0/24', '443'],
+    ]);
+    // A Load Balancer keeps the probe's source: the backends see the tag.
+    expect(nsg({ chain: 'tm,lb' })).toEqual([
+      ['backends', '203.0.113.10', '10.0.1.4', '443'],
+      ['backends', 'AzureTrafficManager', '10.0.1.4', '443'],
+    ]);
+    expect(nsg({ chain: 'fd,agw' }).some((row) => row[1] === 'AzureTrafficManager')).toBe(false);
   });
 });

@@ -374,24 +374,26 @@ export const applicationGatewayService: ServiceModule<ApplicationGatewayProbeSce
     };
   },
   certificate: (tls) => gatewayCertificate(tls),
-  stage: {
-    key: 'agw',
-    kind: 'regional-proxy',
-    follows: ['client', 'dns', 'global-proxy', 'firewall'],
-    frontend: { public: 'agwip', private: 'agwpriv' },
-    params: { agwip, agwpriv, subnet, instances, via, gport, tls },
-    check: (s, front) => checkStage(s, front),
-    occupies: (s, front) => {
-      const inside = subnetContains(s.subnet, front.ip) ? front.ip : undefined;
-      return [
-        { param: front.param, ips: [front.ip] },
-        { param: 'instances', ips: Array.from({ length: s.instances }, (_, i) => instanceIp(s.subnet, i + 1, inside)) },
-      ];
-    },
-    run: (input, s) => applicationGatewayStage(input, s),
-    // The gateway's subnet lets in the legs that arrive at the listener, plus the platform's own traffic.
-    nsg: { place: 'agw-subnet', destination: (s) => s.subnet.text, reason: 'agw-clients', platform: PLATFORM_ARRIVALS },
-  } satisfies DataStage<ApplicationGatewayStageSettings>,
+  stages: [
+    {
+      key: 'agw',
+      kind: 'regional-proxy',
+      follows: ['client', 'dns', 'global-proxy', 'firewall'],
+      frontend: { public: 'agwip', private: 'agwpriv' },
+      params: { agwip, agwpriv, subnet, instances, via, gport, tls },
+      check: (s, front) => checkStage(s, front),
+      occupies: (s, front) => {
+        const inside = subnetContains(s.subnet, front.ip) ? front.ip : undefined;
+        return [
+          { param: front.param, ips: [front.ip] },
+          { param: 'instances', ips: Array.from({ length: s.instances }, (_, i) => instanceIp(s.subnet, i + 1, inside)) },
+        ];
+      },
+      run: (input, s) => applicationGatewayStage(input, s),
+      // The gateway's subnet lets in the legs that arrive at the listener, plus the platform's own traffic.
+      nsg: { place: 'agw-subnet', destination: (s) => s.subnet.text, reason: 'agw-clients', platform: PLATFORM_ARRIVALS },
+    } satisfies DataStage<ApplicationGatewayStageSettings>,
+  ],
 };
 
 /** The client's TLS ends at the gateway; with mutual authentication the certificate travels on only as a header. */

@@ -1,7 +1,7 @@
 import { socketAddress, type Ip } from './ip.ts';
 import { inTravelOrder, type Hop, type Packets } from './hop.ts';
-import { cidr4Param, intParam, ipParam } from './params.ts';
-import { subnetContains, type Subnet4 } from './ip.ts';
+import { cidr4Param, enumParam, intParam, ipParam } from './params.ts';
+import { isPrivateAddress, subnetContains, type Subnet4 } from './ip.ts';
 import type { DataStage, ServiceModule, StageInput, StageOutput } from './service.ts';
 
 /**
@@ -70,21 +70,67 @@ export function firewallStage(
 }
 
 /** The firewall appears in the guide only as a stage of a chain (it has no page of its own yet). */
+/** The firewall's instance address, port and subnet, shared by its DNAT rule and its route. */
+const fwsnat = ipParam('10.0.2.6');
+const fwport = intParam('42000', 1024, 65535);
+const fwsubnet = cidr4Param('10.0.2.0/26');
+
+/** The rule collection that allows the traffic when the firewall is reached by route. */
+export const FIREWALL_RULES = ['network', 'app'] as const;
+export type FirewallRule = (typeof FIREWALL_RULES)[number];
+
+interface FirewallRouteSettings extends Pick<FirewallStageSettings, 'fwsnat' | 'fwport' | 'fwsubnet'> {
+  readonly fwrule: FirewallRule;
+}
+
+/**
+ * A firewall a route puts between a gateway and its backends (SPEC §11, `fwr`; Architecture Center,
+ * "Firewall and Application Gateway for virtual networks", Application Gateway before Firewall). The
+ * packets are addressed to the backend; the firewall inspects them on the way. A network rule does
+ * not translate traffic to a private destination (firewall/snat-private-range: "By default, Azure
+ * Firewall doesn't SNAT with Network rules when the destination IP address is in a private IP address
+ * range"), so the backend sees the gateway's instance, and its reply must be routed back through
+ * the firewall by a route on the backend's subnet, or it reaches the gateway around the firewall.
+ * An application rule always translates (a transparent proxy): the backend sees a firewall
+ * instance, and the reply comes back to the firewall by itself.
+ */
+export function firewallRouteStage({ flow, target }: StageInput, c: FirewallRouteSettings): StageOutput {
+  const snat = c.fwrule === 'app' || !isPrivateAddress(target.ip);
+  const from = snat ? socketAddress(c.fwsnat, c.fwport) : flow.from;
+  const packets: Packets = {
+    requestIn: { n: 1, from: 'client', to: 'fw', src: flow.from, dst: target, note: 'routed-to-firewall', session: 1 },
+    requestOut: { n: 2, from: 'fw', to: 'backend', src: from, dst: target, note: snat ? 'firewall-snat' : 'firewall-no-snat', session: 1 },
+    replyIn: { n: 3, from: 'backend', to: 'fw', src: target, dst: from, note: snat ? 'reply-to-firewall' : 'reply-by-route', session: 1 },
+    replyOut: { n: 4, from: 'fw', to: 'client', src: target, dst: flow.from, note: 'firewall-reply-on', session: 1 },
+  };
+  const next = snat ? { ...flow, from, name: c.fwsubnet.text } : flow;
+  // Without SNAT the reply is addressed to the sender's own network: only a route sends it back through the firewall.
+  const warnings = snat ? [] : [{ packet: 'replyIn' as const, key: 'asymmetric', args: { prefix: flow.name, firewall: c.fwsubnet.text } }];
+  return { packets, next, warnings };
+}
+
 export const firewallService: ServiceModule<never, 'firewall'> = {
   id: 'firewall',
-  stage: {
-    key: 'fw',
-    kind: 'firewall',
-    follows: ['client', 'dns', 'global-proxy'],
-    frontend: { public: 'fwip' },
-    params: {
-      fwip: ipParam('198.51.100.70'),
-      fwsnat: ipParam('10.0.2.6'),
-      fwport: intParam('42000', 1024, 65535),
-      fwsubnet: cidr4Param('10.0.2.0/26'),
-    },
-    check: (s) => (subnetContains(s.fwsubnet, s.fwsnat) ? [] : [{ param: 'fwsnat', rule: { code: 'inside-subnet', other: 'fwsubnet' } }]),
-    occupies: (s) => [{ param: 'fwsnat', ips: [s.fwsnat] }],
-    run: firewallStage,
-  } satisfies DataStage<FirewallStageSettings>,
+  stages: [
+    {
+      key: 'fw',
+      kind: 'firewall',
+      follows: ['client', 'dns', 'global-proxy'],
+      frontend: { public: 'fwip' },
+      params: { fwip: ipParam('198.51.100.70'), fwsnat, fwport, fwsubnet },
+      check: (s) => (subnetContains(s.fwsubnet, s.fwsnat) ? [] : [{ param: 'fwsnat', rule: { code: 'inside-subnet', other: 'fwsubnet' } }]),
+      occupies: (s) => [{ param: 'fwsnat', ips: [s.fwsnat] }],
+      run: firewallStage,
+    } satisfies DataStage<FirewallStageSettings>,
+    {
+      key: 'fwr',
+      kind: 'routed-firewall',
+      follows: ['regional-proxy'],
+      frontend: 'routed',
+      params: { fwrule: enumParam<FirewallRule>('network', FIREWALL_RULES), fwsnat, fwport, fwsubnet },
+      check: (s) => (subnetContains(s.fwsubnet, s.fwsnat) ? [] : [{ param: 'fwsnat', rule: { code: 'inside-subnet', other: 'fwsubnet' } }]),
+      occupies: (s) => [{ param: 'fwsnat', ips: [s.fwsnat] }],
+      run: firewallRouteStage,
+    } satisfies DataStage<FirewallRouteSettings>,
+  ],
 };

@@ -216,17 +216,19 @@ export const frontDoorService: ServiceModule<FrontDoorProbeScenario, 'front-door
   // The header carries the address without a port, so the matrix words two cells its own way.
   compareWording: { 'cert-reaches-backend': 'compare.cert-reaches-backend.fd', 'client-ip-how': 'compare.client-ip-how.fd' },
   certificate: () => frontDoorCertificate,
-  stage: {
-    key: 'fd',
-    kind: 'global-proxy',
-    follows: ['client', 'dns'],
-    frontend: { public: 'fdip' },
-    // Front Door reaches its origins over the internet, at their public addresses.
-    forwardsOverInternet: true,
-    params: { fdip, edge, eport, fdid },
-    occupies: (s) => [{ param: 'edge', ips: [s.edge] }],
-    run: (input, s) => frontDoorStage(input, s),
-  } satisfies DataStage<Pick<FrontDoorScenario, 'fdip' | 'edge' | 'eport' | 'fdid'>>,
+  stages: [
+    {
+      key: 'fd',
+      kind: 'global-proxy',
+      follows: ['client', 'dns'],
+      frontend: { public: 'fdip' },
+      // Front Door reaches its origins over the internet, at their public addresses.
+      forwardsOverInternet: true,
+      params: { fdip, edge, eport, fdid },
+      occupies: (s) => [{ param: 'edge', ips: [s.edge] }],
+      run: (input, s) => frontDoorStage(input, s),
+    } satisfies DataStage<Pick<FrontDoorScenario, 'fdip' | 'edge' | 'eport' | 'fdid'>>,
+  ],
 };
 
 /** A Front Door stage: the edge's own connection, the socket IP appended to X-Forwarded-For, no client certificate. */

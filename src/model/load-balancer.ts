@@ -173,15 +173,17 @@ export const loadBalancerService: ServiceModule<LoadBalancerProbeScenario, 'load
   },
   /** Packets pass through untouched in content: the client's TLS handshake, certificate included, is with the backend. */
   certificate: () => ({ service: 'load-balancer', tlsEndsAt: 'backend', reaches: 'yes', validatedBy: 'backend' }),
-  stage: {
-    key: 'lb',
-    kind: 'balancer',
-    follows: ['client', 'dns', 'global-proxy', 'firewall', 'regional-proxy'],
-    frontend: { public: 'lbip', private: 'lbpriv' },
-    params: { lbip, lbpriv, floating },
-    occupies: (_, front) => [{ param: front.param, ips: [front.ip] }],
-    run: loadBalancerStage,
-  } satisfies DataStage<LoadBalancerStageSettings>,
+  stages: [
+    {
+      key: 'lb',
+      kind: 'balancer',
+      follows: ['client', 'dns', 'global-proxy', 'firewall', 'regional-proxy'],
+      frontend: { public: 'lbip', private: 'lbpriv' },
+      params: { lbip, lbpriv, floating },
+      occupies: (_, front) => [{ param: front.param, ips: [front.ip] }],
+      run: loadBalancerStage,
+    } satisfies DataStage<LoadBalancerStageSettings>,
+  ],
 };
 
 interface LoadBalancerStageSettings {

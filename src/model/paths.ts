@@ -22,6 +22,8 @@ import {
   type DnsStage,
   type Flow,
   type NsgRule,
+  type ProxyHeader,
+  type StageFront,
   type StageOutput,
 } from './service.ts';
 import { SERVICES } from './services.ts';
@@ -52,6 +54,10 @@ const DNS_KIND = 'dns';
 /** What comes before the first stage. */
 const START = 'client';
 
+/** Whether `stage` may come right after `before`: it says it follows that kind, or `before` says it leads to its kind. */
+const mayFollow = (stage: ChainStage, before: ChainStage): boolean =>
+  stage.follows.includes(before.kind) || (before.data?.leadsTo?.includes(stage.kind) ?? false);
+
 /**
  * Every stage, in the one order a chain can take: a stage comes after every stage whose kind it
  * may follow (a topological order of the declarations; the registry's order breaks ties).
@@ -60,7 +66,7 @@ function ordered(stages: readonly ChainStage[]): ChainStage[] {
   const left = [...stages];
   const out: ChainStage[] = [];
   while (left.length > 0) {
-    const next = left.find((stage) => !left.some((other) => other !== stage && stage.follows.includes(other.kind)));
+    const next = left.find((stage) => !left.some((other) => other !== stage && mayFollow(stage, other)));
     if (!next) throw new Error('the stages declare a circular order');
     out.push(next);
     left.splice(left.indexOf(next), 1);
@@ -72,17 +78,20 @@ export const STAGES: readonly ChainStage[] = ordered(
   SERVICES.flatMap((service): ChainStage[] => {
     const declared: ServiceSections = service;
     if (declared.dns) return [{ key: declared.dns.key, service: service.id, kind: DNS_KIND, follows: [START], dns: declared.dns }];
-    if (declared.stage) {
-      const { key, kind, follows } = declared.stage;
-      return [{ key, service: service.id, kind, follows, data: declared.stage }];
-    }
-    return [];
+    return (declared.stages ?? []).map(({ key, kind, follows }, index, all) => ({
+      key,
+      // A service with one stage is named in `chain` by its id as well; with several, by their keys only.
+      service: all.length === 1 ? service.id : key,
+      kind,
+      follows,
+      data: all[index],
+    }));
   }),
 );
 
 type ServiceSections = Pick<(typeof SERVICES)[number], 'id'> & {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly stage?: DataStage<any>;
+  readonly stages?: readonly DataStage<any>[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly dns?: DnsStage<any, TrafficManagerResolution>;
 };
@@ -119,12 +128,21 @@ export function chainParam(defaultValue: string): ParamSpec<readonly string[]> {
         if (!stage) return fail({ code: 'chain-stage', value: name.slice(0, 16) });
         if (chain.includes(stage)) return fail({ code: 'duplicate', value: stage.key });
         const last = chain.at(-1);
-        if (!stage.follows.includes(last ? last.kind : START)) {
-          return fail(last ? { code: 'chain-order', value: stage.key, after: last.key } : { code: 'chain-stage', value: stage.key });
+        if (last ? !mayFollow(stage, last) : !stage.follows.includes(START)) {
+          return fail(last ? { code: 'chain-order', value: stage.key, after: last.key } : { code: 'chain-first', value: stage.key });
         }
         chain.push(stage);
       }
       if (!chain.some((stage) => stage.data)) return fail({ code: 'chain-data-path' });
+      // A stage that fronts a certain kind of stage (Private Link: a Load Balancer) needs it right after.
+      for (const [index, stage] of chain.entries()) {
+        const leadsTo = stage.data?.leadsTo;
+        const next = chain[index + 1];
+        if (leadsTo && !(next && leadsTo.includes(next.kind))) {
+          const allowed = STAGES.filter((other) => leadsTo.includes(other.kind)).map((other) => other.key);
+          return fail({ code: 'chain-next', value: stage.key, next: allowed.join(', ') });
+        }
+      }
       return { ok: true, value: chain.map((stage) => stage.key) };
     },
   };
@@ -171,21 +189,26 @@ function resolution(s: PathScenario): { key: string; answer: TrafficManagerResol
 }
 
 /**
- * The address the data stage at `index` is reached at: the DNS answer's for the first stage after
- * a DNS stage; else its public frontend when it comes first or after a stage that forwards over
- * the internet, its private one (if it has one) when it is reached from inside the network.
+ * Where the data stage at `index` is reached: the DNS answer's address for the first stage after a
+ * DNS stage; else its public frontend when it comes first or after a stage that forwards over the
+ * internet, its private one (if it has one) when it is reached from inside the network. A routed
+ * stage is not addressed: the packets it sees are addressed to what comes after it. Past the last
+ * stage is the picked backend.
  */
-function frontendOf(s: PathScenario, index: number): { param: string; ip: Ip } {
+function frontendOf(s: PathScenario, index: number): StageFront & { port: number } {
   const stages = stagesOf(s).filter((stage) => stage.data);
-  const data = stages[index]!.data!;
+  const stage = stages[index];
+  if (!stage) return { param: 'backends', ip: s.backends[s.pick - 1]!, port: s.bport };
+  const data = stage.data!;
+  if (data.frontend === 'routed') return frontendOf(s, index + 1);
   const before = stages[index - 1]?.data;
   if (index === 0) {
     const dns = resolution(s);
-    if (dns) return { param: dns.answer.param, ip: dns.answer.address };
+    if (dns) return { param: dns.answer.param, ip: dns.answer.address, port: s.port };
   }
   const inside = before !== undefined && !before.forwardsOverInternet;
   const param = inside && data.frontend.private ? data.frontend.private : data.frontend.public;
-  return { param, ip: s[param] as Ip };
+  return { param, ip: s[param] as Ip, port: s.port };
 }
 
 /**
@@ -242,8 +265,10 @@ export function pathFieldsInUse(s: PathScenario): ReadonlySet<string> {
       continue;
     }
     const { frontend, params } = stage.data!;
-    used.add(frontendOf(s, index++).param);
-    for (const field of Object.keys(params)) if (field !== frontend.public && field !== frontend.private) used.add(field);
+    const front = frontendOf(s, index++).param;
+    if (frontend !== 'routed') used.add(front);
+    const frontends: readonly string[] = frontend === 'routed' ? [] : [frontend.public, frontend.private ?? ''];
+    for (const field of Object.keys(params)) if (!frontends.includes(field)) used.add(field);
   }
   return used;
 }
@@ -265,19 +290,47 @@ export interface PathResult {
   readonly backendSource: SocketAddress;
   readonly xff: string;
   readonly cert: CertReach;
+  /** The PROXY protocol header in front of the backend's stream, if a stage added one. */
+  readonly proxy: ProxyHeader | null;
   readonly nsg: readonly NsgRule[];
+  /** Legs that go wrong unless the reader adds what the warning names (`path.warning.<key>`). */
+  readonly warnings: readonly PathWarning[];
+  /** For each leg arriving at a virtual machine: the IP flow verify check of its NSG rules (SPEC §11). */
+  readonly verify: readonly FlowCheck[];
+}
+
+export interface PathWarning {
+  readonly leg: number;
+  readonly key: string;
+  readonly args: Readonly<Record<string, string>>;
+}
+
+/**
+ * Network Watcher IP flow verify for one leg, as the receiving VM sees it: inbound, the protocol,
+ * the VM's own address and port (local) and the sender's (remote). It checks the NSG and admin
+ * rules on the VM's network interface, nothing on the way (network-watcher/ip-flow-verify-overview).
+ */
+export interface FlowCheck {
+  readonly leg: number;
+  readonly direction: 'Inbound';
+  readonly protocol: 'TCP';
+  readonly local: SocketAddress;
+  readonly remote: SocketAddress;
 }
 
 /** Each data stage run on the flow the previous one hands on, from `start` to the picked backend. */
 function runStages(s: PathScenario, stages: readonly ChainStage[], start: Flow) {
-  const backend = s.backends[s.pick - 1]!;
   let flow = start;
-  const perStage: { stage: ChainStage; packets: StageOutput['packets']; next: Flow }[] = [];
+  const perStage: { stage: ChainStage; packets: StageOutput['packets']; next: Flow; warnings: StageOutput['warnings'] }[] = [];
+  const at = (index: number) => {
+    const front = frontendOf(s, index);
+    return socketAddress(front.ip, front.port);
+  };
   stages.forEach((stage, index) => {
-    const front = socketAddress(frontendOf(s, index).ip, s.port);
-    const target = index === stages.length - 1 ? socketAddress(backend, s.bport) : socketAddress(frontendOf(s, index + 1).ip, s.port);
-    const { packets, next } = stage.data!.run({ flow, front, target }, s);
-    perStage.push({ stage, packets, next });
+    const front = at(index);
+    const target = at(index + 1);
+    const { packets, next, warnings } = stage.data!.run({ flow, front, target }, s);
+    perStage.push({ stage, packets, next, warnings });
     flow = next;
   });
   const receiverAfter = (index: number) => stages[index + 1]?.key ?? 'backend';
@@ -319,6 +372,19 @@ export function pathLegs(s: PathScenario): PathResult {
   const probes = dns?.probes
     ? runStages(s, stages, { ...start, name: dns.probes.source }).request.filter((leg) => leg.sourceName === dns.probes!.source)
     : [];
+  // A stage's warning names one of its packets: the leg that packet became.
+  const legOf = (index: number, packet: keyof StageOutput['packets']): number => {
+    if (packet === 'requestIn') return index === 0 ? 1 : index + 1;
+    if (packet === 'requestOut') return index + 2;
+    if (packet === 'replyIn') return request.length + (perStage.length - index);
+    return index === 0 ? request.length + reply.length : request.length + (perStage.length - index) + 1;
+  };
+  const warnings = perStage.flatMap(({ warnings: list }, index) =>
+    (list ?? []).map(({ packet, key, args }) => ({ leg: legOf(index, packet), key, args })),
+  );
+  const verify: FlowCheck[] = request
+    .filter((leg) => leg.receiver === 'backend')
+    .map((leg) => ({ leg: leg.n, direction: 'Inbound', protocol: 'TCP', local: leg.dst, remote: leg.src }));
   return {
     dns: resolution(s),
     request,
@@ -326,7 +392,10 @@ export function pathLegs(s: PathScenario): PathResult {
     backendSource: request[request.length - 1]!.src,
     xff: xffHeader(flow.xff),
     cert: flow.cert,
+    proxy: flow.proxy ?? null,
     nsg: nsgRows(s, stages, [...request, ...probes]),
+    warnings,
+    verify,
   };
 }
 

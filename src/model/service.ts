@@ -29,10 +29,10 @@ export interface ServiceModule<P = never, Id extends string = string> {
   readonly compareWording?: Readonly<Partial<Record<CompareField, string>>>;
   /** Whether the client's certificate reaches the backend, for the gateway TLS mode on the certificate page. */
   readonly certificate?: (tls: TlsMode) => CertificateRow;
-  /** Its place on the data path of a chain (SPEC §9). */
+  /** Its places on the data path of a chain (SPEC §9): one, or more where it can sit in a path in more than one way (the firewall's DNAT rule and its route). */
   // A stage's settings type is its own; the paths page reads them by the names it declares.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly stage?: DataStage<any>;
+  readonly stages?: readonly DataStage<any>[];
   /** Its part before the first connection of a chain: a DNS answer (SPEC §9). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly dns?: DnsStage<any, any>;
@@ -237,6 +237,16 @@ export interface Flow {
   readonly name: string;
   readonly xff: readonly XffEntry[];
   readonly cert: CertReach;
+  /** A PROXY protocol header a stage put in front of the stream (Private Link with TCP Proxy v2). */
+  readonly proxy?: ProxyHeader;
+}
+
+/** A PROXY protocol v2 header: the connection as the stage received it, and what it adds (SPEC §11). */
+export interface ProxyHeader {
+  readonly source: SocketAddress;
+  readonly destination: SocketAddress;
+  /** The private endpoint's LinkID, in the Private Link TLV. */
+  readonly linkId: number;
 }
 
 /** What a stage is given: the arriving flow, the address and port it is reached at, and where it forwards to. */
@@ -250,6 +260,8 @@ export interface StageInput {
 export interface StageOutput {
   readonly packets: Packets;
   readonly next: Flow;
+  /** What goes wrong on one of its packets unless the reader adds what the warning names (`path.warning.<key>`). */
+  readonly warnings?: readonly { readonly packet: keyof Packets; readonly key: string; readonly args: Readonly<Record<string, string>> }[];
 }
 
 /**
@@ -266,8 +278,14 @@ export interface DataStage<C> {
   readonly kind: string;
   /** The kinds of stage it may come right after: `client` when it may be first, `dns` after a DNS stage. */
   readonly follows: readonly string[];
-  /** The parameters holding its frontend address: reached from the internet, and from inside the network. */
-  readonly frontend: { readonly public: keyof C & string; readonly private?: keyof C & string };
+  /**
+   * The parameters holding its frontend address, reached from the internet and from inside the
+   * network; or `routed` for a stage nobody addresses, which a route puts in the way of the packets
+   * to what comes after it (a firewall by route).
+   */
+  readonly frontend: { readonly public: keyof C & string; readonly private?: keyof C & string } | 'routed';
+  /** The kinds of stage that must come right after it, if any (a Private Link service fronts a Load Balancer). */
+  readonly leadsTo?: readonly string[];
   /** The stage after it is reached over the internet, at its public frontend (Front Door's edge). */
   readonly forwardsOverInternet?: boolean;
   /** Its parameters on the paths page, frontends first, in form order (the client's and the backend's are the page's). */

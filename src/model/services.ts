@@ -4,6 +4,7 @@ import { trafficManagerService } from './traffic-manager.ts';
 import { frontDoorService } from './front-door.ts';
 import { firewallService } from './firewall.ts';
 import { outboundService } from './outbound.ts';
+import { privateLinkService } from './private-link.ts';
 import type { ServiceModule } from './service.ts';
 
 /**
@@ -17,6 +18,7 @@ export const SERVICES = [
   trafficManagerService,
   frontDoorService,
   firewallService,
+  privateLinkService,
   outboundService,
 ] as const;
 

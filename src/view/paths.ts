@@ -1,10 +1,11 @@
 import { uiKey, type Translate } from '../i18n.ts';
 import type { Step } from '../diagram/sequence.ts';
 import { dataStages, pathLegs, type PathLeg, type PathResult, type PathScenario } from '../model/paths.ts';
+import type { ProxyHeader } from '../model/service.ts';
 import type { ExplorerView } from './explorer.ts';
 import { dnsTable } from './traffic-manager.ts';
 import { hopLabel, hopTable } from './hops.ts';
-import { chipList, dataTable, fieldCell, lines, recordLines, scrollable, socketCell, socketText } from './table.ts';
+import { chip, chipList, dataTable, fieldCell, lines, recordLines, scrollable, socketCell, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 import { pathFieldsInUse, pathParams, readPathScenario } from '../model/paths.ts';
 import { explorer, type Explorers } from './explorer.ts';
@@ -14,7 +15,7 @@ const who = (key: string, t: Translate) => t(uiKey(`stage.${key}`));
 
 /** What the backend receives, in one place. */
 function summaryTable(result: PathResult, t: Translate): ElementNode {
-  const row = (key: 'backend-source' | 'xff' | 'cert', cell: ElementNode) =>
+  const row = (key: 'backend-source' | 'xff' | 'cert' | 'proxy', cell: ElementNode) =>
     h('tr', {}, h('th', { scope: 'row' }, t(`table.path-summary.${key}`)), cell);
   return scrollable(
     t('table.path-summary.caption'),
@@ -31,8 +32,65 @@ function summaryTable(result: PathResult, t: Translate): ElementNode {
           fieldCell('xff', result.xff, result.xff === '' ? t('path.xff.none') : h('span', { class: 'atp-list' }, chipList(result.xff))),
         ),
         row('cert', fieldCell('cert-reaches-backend', result.cert, t(`cert.reaches.${result.cert}`))),
+        ...(result.proxy ? [row('proxy', proxyCell(result.proxy, t))] : []),
       ),
     ),
+  );
+}
+
+/** The PROXY protocol v2 header's fields: the connection the private endpoint accepted, and the Private Link TLV. */
+function proxyCell(proxy: ProxyHeader, t: Translate): ElementNode {
+  const source = socketText(proxy.source);
+  const destination = socketText(proxy.destination);
+  return fieldCell(
+    'proxy-header',
+    `${source} ${destination} linkid=${proxy.linkId}`,
+    h(
+      'span',
+      { class: 'atp-list' },
+      t('path.proxy.source'),
+      ' ',
+      chip(source),
+      ', ',
+      t('path.proxy.destination'),
+      ' ',
+      chip(destination),
+      ', ',
+      t('path.proxy.tlv', { linkid: proxy.linkId }),
+    ),
+  );
+}
+
+/** Legs that go wrong as drawn unless a route or SNAT is added: what, and the fix. */
+function warningNotes(result: PathResult, t: Translate): ElementNode[] {
+  return result.warnings.map((warning) =>
+    h(
+      'p',
+      { class: 'atp-callout', 'data-warning': warning.key, 'data-leg': String(warning.leg) },
+      t(uiKey(`path.warning.${warning.key}`), { leg: warning.leg, ...warning.args }),
+    ),
+  );
+}
+
+/** Check it yourself: each leg that arrives at a VM, as Network Watcher IP flow verify takes it. */
+function verifyTable(result: PathResult, t: Translate): ElementNode {
+  const rows = result.verify.map((check) => {
+    const command = `az network watcher test-ip-flow --resource-group <RG> --vm <VM> --direction ${check.direction} --protocol ${check.protocol} --local ${socketText(check.local)} --remote ${socketText(check.remote)}`;
+    return h(
+      'tr',
+      { 'data-verify-leg': String(check.leg) },
+      h('th', { scope: 'row' }, String(check.leg)),
+      fieldCell('local', socketText(check.local)),
+      fieldCell('remote', socketText(check.remote)),
+      fieldCell('verify', command, h('code', { class: 'atp-command' }, command)),
+    );
+  });
+  const columns = (['leg', 'local', 'remote', 'command'] as const).map((column) => t(`table.verify.${column}`));
+  return h(
+    'div',
+    {},
+    dataTable(t('table.verify.caption'), columns, rows, 'atp-verify'),
+    h('p', { class: 'atp-table-note' }, t('table.verify.note')),
   );
 }
 
@@ -77,10 +135,17 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
     hopTable([...result.request, ...result.reply], t, {
       caption: 'table.path.caption',
       names: (leg) => [who(leg.sender, t), who(leg.receiver, t)],
-      rowAttrs: (leg) => ({ 'data-stage': leg.sender }),
+      rowAttrs: (leg) => {
+        const warning = result.warnings.find((w) => w.leg === leg.n);
+        const attrs: Record<string, string> = { 'data-stage': leg.sender };
+        if (warning) attrs['data-warning'] = warning.key;
+        return attrs;
+      },
     }),
+    ...warningNotes(result, t),
     summaryTable(result, t),
     nsgTable(result, t),
+    verifyTable(result, t),
   ];
   return {
     outputs,

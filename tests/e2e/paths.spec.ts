@@ -179,3 +179,37 @@ for (const lang of ['ja', 'en'] as const) {
     });
   });
 }
+
+// SPEC §11 on the built pages (the golden legs are pinned in tests/unit/paths.node.test.ts).
+for (const lang of ['ja', 'en'] as const) {
+  test(`/${lang}/paths/: Private Link, a firewall by route, and IP flow verify`, async ({ page }) => {
+    await page.goto(`/${lang}/paths/?chain=pls,lb&proxy=1`);
+    const explorer = page.locator('[data-explorer="path"]');
+    await waitForRedraw(explorer);
+    await expect(explorer.locator('[data-field="backend-source"]')).toHaveAttribute('data-value', '10.0.3.4:43000');
+    await expect(explorer.locator('[data-field="proxy-header"]')).toHaveAttribute(
+      'data-value',
+      '203.0.113.10:50000 10.1.0.5:443 linkid=1234567',
+    );
+    await expect(explorer.locator('[data-nsg-rule][data-place="backends"] [data-field="source"]')).toHaveAttribute(
+      'data-value',
+      '10.0.3.4',
+    );
+    await expect(explorer.locator('[data-field-for="plsnat"]')).toBeVisible();
+    await expect(explorer.locator('[data-field-for="agwip"]')).toBeHidden();
+
+    await page.goto(`/${lang}/paths/?chain=agw,fwr`);
+    await waitForRedraw(explorer);
+    await expect(explorer.locator('[data-hop="4"]')).toHaveAttribute('data-warning', 'asymmetric');
+    await expect(explorer.locator('p[data-warning="asymmetric"]')).toContainText('10.0.0.0/24');
+    await expect(explorer.locator('[data-field="verify"]')).toHaveAttribute(
+      'data-value',
+      'az network watcher test-ip-flow --resource-group <RG> --vm <VM> --direction Inbound --protocol TCP --local 10.0.1.4:443 --remote 10.0.0.4:40000',
+    );
+    await explorer.locator('select[name="fwrule"]').selectOption('app');
+    await waitForRedraw(explorer, 2);
+    await expect(explorer.locator('[data-field="backend-source"]')).toHaveAttribute('data-value', '10.0.2.6:42000');
+    await expect(explorer.locator('p[data-warning]')).toHaveCount(0);
+    expect(new URL(page.url()).searchParams.get('fwrule')).toBe('app');
+  });
+}

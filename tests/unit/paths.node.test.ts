@@ -142,9 +142,10 @@ describe('invalid chains are field errors on chain', () => {
       const result = readPathScenario({ chain });
       return result.ok ? '' : errorMessage(result.errors[0]!, translator('en'));
     };
-    expect(message('xx')).toContain('“xx” is not a service key. Use tm, fd, fw, agw, lb.');
-    expect(message('agw,fd')).toContain('This page computes the order tm, fd, fw, agw, lb.');
-    expect(message('tm')).toContain('(fd, fw, agw, lb)');
+    expect(message('xx')).toContain('“xx” is not a service key. Use tm, fd, fw, agw, fwr, pls, lb.');
+    expect(message('agw,fd')).toContain('This page computes the order tm, fd, fw, agw, fwr, pls, lb.');
+    expect(message('tm')).toContain('(fd, fw, agw, fwr, pls, lb)');
+    expect(message('pls')).toContain('pls must be followed by one of lb.');
   });
 });
 
@@ -153,8 +154,9 @@ describe('invariants over every valid chain', () => {
   // Every subset of the stages in their one order, with a data-path stage (the registry's declarations).
   const chains = fc
     .subarray([...STAGES], { minLength: 1 })
-    .filter((stages) => stages.some((stage) => stage.data))
-    .map((stages) => stages.map((stage) => stage.key));
+    .map((stages) => stages.map((stage) => stage.key))
+    // The subsets the stages' declarations allow (a Private Link service needs a Load Balancer next, …).
+    .filter((keys) => readPathScenario({ chain: keys.join(',') }).ok);
   const raw = fc.record({
     chain: chains.map((keys) => keys.join(',')),
     cport: fc.integer({ min: 1024, max: 65535 }).map(String),
@@ -180,7 +182,7 @@ describe('invariants over every valid chain', () => {
     fc.assert(
       fc.property(raw, (r) => {
         const s = scenario(r);
-        const direct = !s.chain.some((stage) => stage === 'fd' || stage === 'fw' || stage === 'agw');
+        const direct = !s.chain.some((stage) => ['fd', 'fw', 'agw', 'pls'].includes(stage));
         expect(socketText(pathLegs(s).backendSource).startsWith('203.0.113.10:')).toBe(direct);
       }),
     );
@@ -250,7 +252,7 @@ describe('second edition: fixes', () => {
     [{ chain: 'fw,agw', fwsnat: '10.0.3.6' }, [['fwsnat', 'inside-subnet']]],
     [{ chain: 'fd,agw', edge: '10.0.0.4' }, [['edge', 'same-address']]],
     [{ chain: Array.from({ length: 4000 }, () => 'a').join(',') }, [['chain', 'chain-length']]],
-    [{ chain: 'fd,agw,lb,fw,tm,fd' }, [['chain', 'chain-length']]],
+    [{ chain: 'fd,agw,lb,fw,tm,fd,pls,fwr' }, [['chain', 'chain-length']]],
     [{ chain: 'constructor' }, [['chain', 'chain-stage']]],
     [{ chain: '__proto__,agw' }, [['chain', 'chain-stage']]],
   ])('%j is refused: %j', (raw, expected) => {
@@ -277,5 +279,134 @@ describe('second edition: fixes', () => {
       ['backends', 'AzureTrafficManager', '10.0.1.4', '443'],
     ]);
     expect(nsg({ chain: 'fd,agw' }).some((row) => row[1] === 'AzureTrafficManager')).toBe(false);
+  });
+});
+
+// SPEC §11: Private Link, a firewall reached by route, and IP flow verify. Golden legs worked out by hand:
+// private endpoint 10.1.0.5, NAT IP 10.0.3.4:43000, internal Load Balancer 10.0.1.100, firewall 10.0.2.6:42000.
+describe('second edition: new stages', () => {
+  const summaryOf = (raw: RawParams) => {
+    const r = pathLegs(scenario(raw));
+    return {
+      backendSource: socketText(r.backendSource),
+      xff: r.xff,
+      cert: r.cert,
+      proxy: r.proxy && { ...r.proxy, source: socketText(r.proxy.source), destination: socketText(r.proxy.destination) },
+    };
+  };
+  const nsgOf = (raw: RawParams) => pathLegs(scenario(raw)).nsg.map((rule) => [rule.place, rule.source, rule.destination, rule.port]);
+
+  it('pls,lb: the consumer reaches its private endpoint; the backend sees the NAT IP', () => {
+    expect(legs({ chain: 'pls,lb' })).toEqual([
+      [1, 'client', 'pls', '203.0.113.10:50000', '10.1.0.5:443'],
+      [2, 'pls', 'lb', '10.0.3.4:43000', '10.0.1.100:443'],
+      [3, 'lb', 'backend', '10.0.3.4:43000', '10.0.1.4:443'],
+      [4, 'backend', 'lb', '10.0.1.4:443', '10.0.3.4:43000'],
+      [5, 'lb', 'pls', '10.0.1.100:443', '10.0.3.4:43000'],
+      [6, 'pls', 'client', '10.1.0.5:443', '203.0.113.10:50000'],
+    ]);
+    expect(summaryOf({ chain: 'pls,lb' })).toEqual({ backendSource: '10.0.3.4:43000', xff: '', cert: 'yes', proxy: null });
+    expect(nsgOf({ chain: 'pls,lb' })).toEqual([['backends', '10.0.3.4', '10.0.1.4', '443']]);
+  });
+
+  it('pls,lb with TCP Proxy v2: the header carries the consumer’s address and the LinkID (TLV 0xEE/0x01)', () => {
+    expect(summaryOf({ chain: 'pls,lb', proxy: '1', linkid: '42' }).proxy).toEqual({
+      source: '203.0.113.10:50000',
+      destination: '10.1.0.5:443',
+      linkId: 42,
+    });
+    expect(legs({ chain: 'pls,lb', proxy: '1' })).toEqual(legs({ chain: 'pls,lb' }));
+  });
+
+  it('fd,pls,lb: a Private Link origin sees the NAT IP, not AzureFrontDoor.Backend', () => {
+    expect(legs({ chain: 'fd,pls,lb' }).slice(0, 4)).toEqual([
+      [1, 'client', 'fd', '203.0.113.10:50000', '198.51.100.50:443'],
+      [2, 'fd', 'pls', '192.0.2.50:41000', '10.1.0.5:443'],
+      [3, 'pls', 'lb', '10.0.3.4:43000', '10.0.1.100:443'],
+      [4, 'lb', 'backend', '10.0.3.4:43000', '10.0.1.4:443'],
+    ]);
+    expect(summaryOf({ chain: 'fd,pls,lb' })).toMatchObject({ backendSource: '10.0.3.4:43000', xff: '203.0.113.10', cert: 'no' });
+    expect(nsgOf({ chain: 'fd,pls,lb' })).toEqual([['backends', '10.0.3.4', '10.0.1.4', '443']]);
+  });
+
+  it('agw,fwr with a network rule: no SNAT toward a private backend; the reply needs a route back through the firewall', () => {
+    expect(legs({ chain: 'agw,fwr' })).toEqual([
+      [1, 'client', 'agw', '203.0.113.10:50000', '198.51.100.20:443'],
+      [2, 'agw', 'fwr', '10.0.0.4:40000', '10.0.1.4:443'],
+      [3, 'fwr', 'backend', '10.0.0.4:40000', '10.0.1.4:443'],
+      [4, 'backend', 'fwr', '10.0.1.4:443', '10.0.0.4:40000'],
+      [5, 'fwr', 'agw', '10.0.1.4:443', '10.0.0.4:40000'],
+      [6, 'agw', 'client', '198.51.100.20:443', '203.0.113.10:50000'],
+    ]);
+    const result = pathLegs(scenario({ chain: 'agw,fwr' }));
+    expect(result.warnings).toEqual([{ leg: 4, key: 'asymmetric', args: { prefix: '10.0.0.0/24', firewall: '10.0.2.0/26' } }]);
+    expect(nsgOf({ chain: 'agw,fwr' }).at(-1)).toEqual(['backends', '10.0.0.0/24', '10.0.1.4', '443']);
+  });
+
+  it('agw,fwr with an application rule: the firewall proxies, the backend sees a firewall instance, no warning', () => {
+    expect(legs({ chain: 'agw,fwr', fwrule: 'app' }).slice(2, 5)).toEqual([
+      [3, 'fwr', 'backend', '10.0.2.6:42000', '10.0.1.4:443'],
+      [4, 'backend', 'fwr', '10.0.1.4:443', '10.0.2.6:42000'],
+      [5, 'fwr', 'agw', '10.0.1.4:443', '10.0.0.4:40000'],
+    ]);
+    expect(pathLegs(scenario({ chain: 'agw,fwr', fwrule: 'app' })).warnings).toEqual([]);
+    expect(nsgOf({ chain: 'agw,fwr', fwrule: 'app' }).at(-1)).toEqual(['backends', '10.0.2.0/26', '10.0.1.4', '443']);
+  });
+
+  it.each([
+    ['pls', 'chain-next'],
+    ['pls,agw', 'chain-order'],
+    ['fwr', 'chain-first'],
+    ['fwr,lb', 'chain-first'],
+    ['fd,fwr', 'chain-order'],
+    ['agw,fwr,lb', 'chain-order'],
+  ])('%s is refused: %s', (chain, code) => {
+    const result = readPathScenario({ chain });
+    expect(result.ok ? [] : result.errors.map((e) => e.rule.code)).toEqual([code]);
+  });
+
+  it('every chain valid before the new stages still gives the same legs (the fd,agw default)', () => {
+    expect(legs({}).map((leg) => leg[2])).toEqual(['fd', 'agw', 'backend', 'agw', 'fd', 'client']);
+  });
+
+  // Architecture Center, "Firewall and Application Gateway for virtual networks": firewall instance
+  // 192.168.100.7, gateway private frontend 192.168.200.4, gateway instance 192.168.200.7, backend 192.168.1.4.
+  it('Microsoft’s walk, Azure Firewall in front of Application Gateway, leg by leg', () => {
+    const raw = {
+      chain: 'fw,agw',
+      fwsnat: '192.168.100.7',
+      fwsubnet: '192.168.100.0/26',
+      agwpriv: '192.168.200.4',
+      subnet: '192.168.200.0/24',
+      instances: '3',
+      via: '3',
+      backends: '192.168.1.4',
+    };
+    const walked = legs(raw);
+    expect(walked[1]!.slice(3)).toEqual(['192.168.100.7:42000', '192.168.200.4:443']);
+    expect(walked[2]!.slice(3)).toEqual(['192.168.200.7:40000', '192.168.1.4:443']);
+    // Learn writes the header's entry without the port the gateway appends.
+    expect(summaryOf(raw).xff).toBe('192.168.100.7:42000');
+  });
+
+  it('Microsoft’s walk, Application Gateway in front of Azure Firewall: 192.168.200.7 (network rule) or 192.168.100.7 (application rule)', () => {
+    const raw = {
+      chain: 'agw,fwr',
+      subnet: '192.168.200.0/24',
+      instances: '4',
+      via: '4',
+      backends: '192.168.1.4',
+      fwsnat: '192.168.100.7',
+      fwsubnet: '192.168.100.0/26',
+    };
+    expect(summaryOf(raw).backendSource).toBe('192.168.200.7:40000');
+    expect(summaryOf({ ...raw, fwrule: 'app' }).backendSource).toBe('192.168.100.7:42000');
+  });
+
+  it('check it yourself: each leg that reaches a VM, as IP flow verify takes it (inbound, local = the VM)', () => {
+    expect(pathLegs(scenario({})).verify.map((c) => [c.leg, c.direction, c.protocol, socketText(c.local), socketText(c.remote)])).toEqual([
+      [3, 'Inbound', 'TCP', '10.0.1.4:443', '10.0.0.4:40000'],
+    ]);
+    expect(pathLegs(scenario({ chain: 'pls,lb' })).verify.map((c) => socketText(c.remote))).toEqual(['10.0.3.4:43000']);
   });
 });

@@ -37,7 +37,7 @@ describe('the service registry', () => {
       ...(s.probe?.whenNone ? [s.probe.whenNone] : []),
       ...(s.probe?.moreSenders ? [s.probe.moreSenders] : []),
       ...Object.values(s.compareWording ?? {}),
-      ...(s.stage ? [`stage.${s.stage.key}`] : []),
+      ...(s.stages ?? []).map((stage) => `stage.${stage.key}`),
       ...(s.dns ? [`stage.${s.dns.key}`] : []),
     ]);
     const places = NSG_PLACES.map((place) => `nsg.place.${place}`);
@@ -48,7 +48,7 @@ describe('the service registry', () => {
   it('a field two services read is one spec on every page that merges them: a clash fails', () => {
     const tables = [
       ...probing().map((service) => service.probe.params),
-      ...servicesWith('stage').map((service) => service.stage.params),
+      ...servicesWith('stages').flatMap((service) => service.stages.map((stage) => stage.params)),
       ...servicesWith('dns').map((service) => service.dns.params),
     ];
     expect(() => mergeParams(...tables)).not.toThrow();

@@ -39,8 +39,10 @@ import paths from '../../content/paths.json' with { type: 'json' };
 export interface ChainStage {
   /** The key in `chain` (public). */
   readonly key: string;
-  /** The service that declares it. */
+  /** Another name `chain` accepts for it: its service's id, when the service has this one stage. */
   readonly service: string;
+  /** The id of the service that declares it. */
+  readonly owner: string;
   readonly kind: string;
   readonly follows: readonly string[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each stage reads its own settings by name
@@ -77,11 +79,13 @@ function ordered(stages: readonly ChainStage[]): ChainStage[] {
 export const STAGES: readonly ChainStage[] = ordered(
   SERVICES.flatMap((service): ChainStage[] => {
     const declared: ServiceSections = service;
-    if (declared.dns) return [{ key: declared.dns.key, service: service.id, kind: DNS_KIND, follows: [START], dns: declared.dns }];
+    if (declared.dns)
+      return [{ key: declared.dns.key, service: service.id, owner: service.id, kind: DNS_KIND, follows: [START], dns: declared.dns }];
     return (declared.stages ?? []).map(({ key, kind, follows }, index, all) => ({
       key,
       // A service with one stage is named in `chain` by its id as well; with several, by their keys only.
       service: all.length === 1 ? service.id : key,
+      owner: service.id,
       kind,
       follows,
       data: all[index],
@@ -173,6 +177,26 @@ export const pathParams: ParamSpecs<PathScenario> = mergeParams(
   ...STAGES.map((stage) => (stage.data ?? stage.dns)!.params),
   { backends, bport, pick },
 );
+
+/**
+ * The form's groups: the client's fields, each service's (its stages' together, in the form's
+ * order; a field two stages share is shown once, in the first), then the backend's.
+ */
+export function pathGroups(): { label: string; fields: string[] }[] {
+  const placed = new Set(['chain', 'client', 'cport', 'xffin', 'port', 'backends', 'bport', 'pick']);
+  const groups = new Map<string, string[]>();
+  for (const stage of STAGES) {
+    const fields = Object.keys((stage.data ?? stage.dns)!.params).filter((field) => !placed.has(field));
+    for (const field of fields) placed.add(field);
+    const key = `service.${stage.owner}`;
+    groups.set(key, [...(groups.get(key) ?? []), ...fields]);
+  }
+  return [
+    { label: 'path.group.client', fields: ['chain', 'client', 'cport', 'xffin', 'port'] },
+    ...[...groups].map(([label, fields]) => ({ label, fields })),
+    { label: 'path.group.backend', fields: ['backends', 'bport', 'pick'] },
+  ];
+}
 
 const stagesOf = (s: Pick<PathScenario, 'chain'>): ChainStage[] => s.chain.map(stageByKey);
 

@@ -47,6 +47,14 @@ export interface ExplorerDefinition<S> {
   readonly view: (scenario: S, t: Translate) => ExplorerView;
   /** The fields this scenario reads, where that depends on the scenario (the paths explorer's chain); the form hides the rest. */
   readonly fieldsInUse?: (scenario: S) => ReadonlySet<string>;
+  /** The form's fields in labelled groups (the paths explorer: the client, each service, the backend); a group shows while one of its fields does. */
+  readonly groups?: readonly FieldGroup[];
+}
+
+/** A labelled group of form fields: `label` is an i18n key. */
+export interface FieldGroup {
+  readonly label: string;
+  readonly fields: readonly string[];
 }
 
 /** The explorer a parameter table, its reader and its view make, with the form made from the table. */
@@ -54,10 +62,14 @@ export function explorer<S>(
   params: ParamSpecs<S>,
   read: (raw: RawParams) => ScenarioResult<S>,
   view: (scenario: S, t: Translate) => ExplorerView,
-  options: { labels?: Partial<Record<keyof S & string, string>>; fieldsInUse?: (scenario: S) => ReadonlySet<string> } = {},
+  options: {
+    labels?: Partial<Record<keyof S & string, string>>;
+    fieldsInUse?: (scenario: S) => ReadonlySet<string>;
+    groups?: readonly FieldGroup[];
+  } = {},
 ): ExplorerDefinition<S> {
-  const definition = { params, controls: controlsOf(params, options.labels), read, view };
-  return options.fieldsInUse ? { ...definition, fieldsInUse: options.fieldsInUse } : definition;
+  const { labels, ...rest } = options;
+  return { params, controls: controlsOf(params, labels), read, view, ...rest };
 }
 
 /** The explorers a view module adds, by `data-explorer` kind (for a service, its id). */

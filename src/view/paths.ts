@@ -7,7 +7,7 @@ import { dnsTable } from './traffic-manager.ts';
 import { hopLabel, hopTable } from './hops.ts';
 import { chip, chipList, dataTable, fieldCell, lines, recordLines, scrollable, socketCell, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
-import { pathFieldsInUse, pathParams, readPathScenario } from '../model/paths.ts';
+import { pathFieldsInUse, pathGroups, pathParams, readPathScenario } from '../model/paths.ts';
 import { explorer, type Explorers } from './explorer.ts';
 
 /** Who a stage, the client or the backend is on this page (`stage.*` in content/i18n). */
@@ -82,7 +82,8 @@ function verifyTable(result: PathResult, t: Translate): ElementNode {
       h('th', { scope: 'row' }, String(check.leg)),
       fieldCell('local', socketText(check.local)),
       fieldCell('remote', socketText(check.remote)),
-      fieldCell('verify', command, h('code', { class: 'atp-command' }, command)),
+      // A command to copy, not a value chip: it may wrap anywhere (a preformatted block, not a chip).
+      fieldCell('verify', command, h('pre', { class: 'atp-command' }, h('code', {}, command))),
     );
   });
   const columns = (['leg', 'local', 'remote', 'command'] as const).map((column) => t(`table.verify.${column}`));
@@ -169,5 +170,9 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
 
 /** The paths explorer: the form shows only the fields its chain reads. */
 export const explorers: Explorers = {
-  path: explorer(pathParams, readPathScenario, pathView, { labels: { port: 'field.stage-port' }, fieldsInUse: pathFieldsInUse }),
+  path: explorer(pathParams, readPathScenario, pathView, {
+    labels: { port: 'field.stage-port' },
+    fieldsInUse: pathFieldsInUse,
+    groups: pathGroups(),
+  }),
 };

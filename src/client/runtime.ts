@@ -174,8 +174,11 @@ export function updateExplorer(root: HTMLElement, cause: Cause, edited?: string)
     showErrors(root, result.errors, t, definition);
     showFields(root, undefined, result.errors);
     setStatus(root, 'invalid');
+    // The tables and the diagram still show the last valid scenario: say so on the explorer (SPEC §12).
+    root.dataset.stale = '';
     return;
   }
+  delete root.dataset.stale;
   showErrors(root, [], t, definition);
   showFields(root, definition.fieldsInUse?.(result.scenario));
   const view = definition.view(result.scenario, t);

@@ -79,3 +79,16 @@ for (const lang of ['ja', 'en'] as const) {
     await figures(explorer, { 'ports-per-vm': '6400' });
   });
 }
+
+// SPEC §12: while a field is invalid, the explorer says its results are the last valid scenario's.
+test('an invalid field marks the results as stale until a valid edit', async ({ page }) => {
+  await page.goto('/en/outbound/');
+  const explorer = page.locator('[data-explorer="outbound"]');
+  await explorer.locator('input[name="vm"]').fill('300.1.2.3');
+  await expect(explorer).toHaveAttribute('data-stale', '');
+  await expect(explorer.locator('[data-status]')).toContainText('last valid scenario');
+  await expect(explorer.locator('[data-field="wins"]')).toHaveAttribute('data-value', 'lb');
+  await explorer.locator('input[name="vm"]').fill('10.0.1.9');
+  await expect(explorer).not.toHaveAttribute('data-stale');
+  expect((await hopValues(explorer))[0]).toEqual(['10.0.1.9:51000', '203.0.113.200:443']);
+});

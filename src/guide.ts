@@ -2,10 +2,10 @@ import { ELEMENT_NODE, parse, renderSync, walkSync, type Node } from 'ultrahtml'
 import { SERVICES } from './model/services.ts';
 
 /** The pages of the services that declare one, in the registry's order. */
-const pagesOf = (group: 'inbound' | 'outbound') => SERVICES.filter((service) => service.page === group).map((service) => service.id);
+const pagesOf = (group: 'inbound' | 'after-paths') => SERVICES.filter((service) => service.page === group).map((service) => service.id);
 
 /** The pages under "Services": the inbound services', the cross-service pages, then the outbound ones. */
-const SERVICE_PAGES = [...pagesOf('inbound'), 'health-probes', 'paths', ...pagesOf('outbound')];
+const SERVICE_PAGES = [...pagesOf('inbound'), 'health-probes', 'paths', ...pagesOf('after-paths')];
 
 const FAQ_PAGES = [
   'faq/client-certificate',

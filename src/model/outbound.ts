@@ -410,6 +410,6 @@ const methods: readonly OutboundMethod[] = PRECEDENCE.map((egress, rank) => ({ e
 
 export const outboundService: ServiceModule<never, 'outbound'> = {
   id: 'outbound',
-  page: 'outbound',
+  page: 'after-paths',
   outbound: { methods },
 };

@@ -16,8 +16,8 @@ import type { TlsMode } from './application-gateway-tls.ts';
 export interface ServiceModule<P = never, Id extends string = string> {
   /** The service's key: its page slug, its `data-service` value and its i18n `service.<id>`. */
   readonly id: Id;
-  /** Its own page, in the sidebar's group of inbound services or after the paths page (outbound). */
-  readonly page?: 'inbound' | 'outbound';
+  /** Its own page: in the sidebar among the inbound services, or after the paths page (the outbound direction). */
+  readonly page?: 'inbound' | 'after-paths';
   readonly probe?: ProbeSection<P>;
   readonly nsg?: NsgSection<P>;
   /**

@@ -217,3 +217,27 @@ for (const lang of ['ja', 'en'] as const) {
     expect(new URL(page.url()).searchParams.get('fwrule')).toBe('app');
   });
 }
+
+for (const lang of ['ja', 'en'] as const) {
+  test(`/${lang}/paths/: a Private Link origin behind Front Door, and the fixes on the built page`, async ({ page }) => {
+    const explorer = page.locator('[data-explorer="path"]');
+    const backendRule = explorer.locator('[data-nsg-rule][data-place="backends"] [data-field="source"]');
+    await page.goto(`/${lang}/paths/?chain=fd,pls,lb`);
+    await waitForRedraw(explorer);
+    await expect(explorer.locator('[data-field="backend-source"]')).toHaveAttribute('data-value', '10.0.3.4:43000');
+    await expect(backendRule).toHaveAttribute('data-value', '10.0.3.4');
+    // A public backend is reached from the gateway's frontend public IP.
+    await page.goto(`/${lang}/paths/?chain=agw&backends=198.51.100.99`);
+    await waitForRedraw(explorer);
+    await expect(explorer.locator('[data-field="backend-source"]')).toHaveAttribute('data-value', '198.51.100.20:40000');
+    // Behind the firewall the rule names AzureFirewallSubnet; with Traffic Manager first, its probes get a rule.
+    await page.goto(`/${lang}/paths/?chain=fw,lb`);
+    await waitForRedraw(explorer);
+    await expect(backendRule).toHaveAttribute('data-value', '10.0.2.0/26');
+    await page.goto(`/${lang}/paths/?chain=tm,agw`);
+    await waitForRedraw(explorer);
+    await expect(
+      explorer.locator('[data-nsg-rule][data-place="agw-subnet"] [data-field="source"][data-value="AzureTrafficManager"]'),
+    ).toHaveCount(1);
+  });
+}

@@ -6,12 +6,14 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { closeRenderer } from './src/diagram/render.ts';
 import { collectLinks } from './src/build/links.ts';
+import { llmsTxt } from './src/build/llms.ts';
 import { SIDEBAR } from './src/guide.ts';
 import { mermaidConfigCopy } from './src/build/mermaid-config-copy.ts';
 
 /**
- * After the pages are written: close the build-time diagram browser, and list every linkable
- * target (page, heading, explorer) in /links.json for knowledge-base tools.
+ * After the pages are written: close the build-time diagram browser, list every linkable target
+ * (page, heading, explorer) in /links.json for knowledge-base tools, and every page with its
+ * summary in /llms.txt for assistants.
  */
 /** @type {import('astro').AstroIntegration} */
 const buildDone = {
@@ -21,6 +23,7 @@ const buildDone = {
       await closeRenderer();
       const distDir = fileURLToPath(dir);
       writeFileSync(`${distDir}/links.json`, `${JSON.stringify(collectLinks(distDir), null, 2)}\n`);
+      writeFileSync(`${distDir}/llms.txt`, llmsTxt(distDir, site));
     },
   },
 };

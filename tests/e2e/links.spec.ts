@@ -62,3 +62,21 @@ test('sitemap lists every page', () => {
   const sitemap = readFileSync('dist/sitemap-0.xml', 'utf8');
   for (const link of builtLinks().filter((l) => l.kind === 'page')) expect(sitemap, link.url).toContain(`${link.url}</loc>`);
 });
+
+test('llms.txt lists every page of both languages with its stable URL and a summary', async ({ request }) => {
+  const response = await request.get('/llms.txt');
+  expect(response.ok()).toBe(true);
+  const text = await response.text();
+  expect(text.startsWith('# Azure Traffic Paths\n')).toBe(true);
+  const listed = [...text.matchAll(/^- \[(.+?)\]\((\S+?)\): (.+)$/gm)].map((m) => ({ title: m[1]!, path: new URL(m[2]!).pathname, summary: m[3]! }));
+  const pages = builtLinks().filter((link) => link.kind === 'page');
+  for (const page of pages) {
+    const entry = listed.find((item) => item.path === page.url);
+    expect(entry, page.url).toBeDefined();
+    if (page.url.includes('/print/')) continue;
+    expect(entry!.title, page.url).toBe(page.title);
+    expect(entry!.summary.length, page.url).toBeGreaterThan(20);
+  }
+  // Japanese first.
+  expect(text.indexOf('/ja/')).toBeLessThan(text.indexOf('/en/'));
+});

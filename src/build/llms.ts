@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { ELEMENT_NODE, parse, TEXT_NODE, walkSync } from 'ultrahtml';
+import { GUIDE_ORDER, pagePath } from '../guide.ts';
+import { builtPages } from './dist.ts';
+
+/** A page as a knowledge base or an assistant lists it: its title, its stable URL, its one-line summary. */
+export interface PageSummary {
+  readonly title: string;
+  readonly url: string;
+  readonly summary: string;
+}
+
+/** The page's `<h1>` and its meta description, read from the built HTML (so the list is what ships). */
+function summaryOf(html: string): { title: string; summary: string } {
+  let title = '';
+  let summary = '';
+  walkSync(parse(html), (node) => {
+    if (node.type !== ELEMENT_NODE) return;
+    if (node.name === 'meta' && node.attributes.name === 'description') summary = node.attributes.content ?? '';
+    if (node.name === 'h1' && node.attributes.id === '_top') {
+      walkSync(node, (child) => {
+        if (child.type === TEXT_NODE) title += child.value;
+      });
+    }
+  });
+  return { title: title.replace(/\s+/g, ' ').trim(), summary: summary.replace(/\s+/g, ' ').trim() };
+}
+
+/** Every page of one language in the guide's reading order, then any page the order does not name. */
+export function pageSummaries(distDir: string, lang: 'ja' | 'en', site: string): PageSummary[] {
+  const pages = builtPages(distDir).filter((page) => page.path.startsWith(`/${lang}/`));
+  const rank = (path: string) => {
+    const index = GUIDE_ORDER.findIndex((slug) => pagePath(lang, slug) === path);
+    return index === -1 ? GUIDE_ORDER.length : index;
+  };
+  return pages
+    .sort((a, b) => rank(a.path) - rank(b.path))
+    .map((page) => ({ ...summaryOf(readFileSync(page.file, 'utf8')), url: new URL(page.path, site).href }));
+}
+
+/**
+ * `/llms.txt` (llmstxt.org): what the guide is, then every page and FAQ with its stable URL and
+ * summary, Japanese first, English alongside; the print page and links.json as optional extras.
+ */
+export function llmsTxt(distDir: string, site: string): string {
+  const section = (heading: string, lang: 'ja' | 'en') => {
+    const pages = pageSummaries(distDir, lang, site).filter((page) => !page.url.endsWith('/print/'));
+    return [`## ${heading}`, '', ...pages.map((page) => `- [${page.title}](${page.url}): ${page.summary}`), ''];
+  };
+  return [
+    '# Azure Traffic Paths',
+    '',
+    '> Executable documentation of Azure networking: for a scenario, the source and destination IP:port of every packet through Load Balancer, Application Gateway, Traffic Manager, Front Door, Azure Firewall and Private Link, alone or chained; health probes and the NSG rules they need; outbound SNAT and the point of SNAT port exhaustion. Japanese first, English alongside. Every page URL and heading id is stable, and an explorer URL with query parameters is a permalink to a computed scenario.',
+    '',
+    ...section('日本語', 'ja'),
+    ...section('English', 'en'),
+    '## Optional',
+    '',
+    `- [ガイド全体（1 ページ）](${new URL('/ja/print/', site).href}): the whole Japanese guide on one page, in reading order`,
+    `- [The whole guide on one page](${new URL('/en/print/', site).href}): the whole English guide on one page, in reading order`,
+    `- [links.json](${new URL('/links.json', site).href}): every page, heading and explorer with its language, URL and title`,
+    '',
+  ].join('\n');
+}

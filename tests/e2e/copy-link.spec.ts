@@ -30,3 +30,28 @@ test("an explorer's link carries its current scenario", async ({ page }) => {
   await waitForRedraw(explorer);
   await expect(explorer.locator('[data-hop="1"] [data-field="src"]')).toHaveAttribute('data-value', '192.0.2.44:50000');
 });
+
+for (const lang of ['ja', 'en'] as const) {
+  test(`${lang}: an explorer copies its current tables as Markdown, with the permalink`, async ({ page }) => {
+    await page.goto(`/${lang}/outbound/?egress=natgw`);
+    const explorer = page.locator('[data-explorer="outbound"]');
+    await waitForRedraw(explorer);
+    await explorer.locator('button[data-copy="markdown"]').click();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    const lines = text.split('\n');
+    expect(lines[0]).toMatch(/^### /);
+    expect(new URL(lines[2]!).search).toBe('?egress=natgw');
+    expect(new URL(lines[2]!).hash).toBe('#outbound');
+    // The hop table: a header, a separator, and the values as code, one row a hop.
+    expect(text).toContain('| 2 | `198.51.100.80:1024` | `203.0.113.200:443` |');
+    expect(text).toMatch(/^\| --- \| --- \| --- \| --- \|$/m);
+    // Every table row has as many cells as its header.
+    for (const block of text.split('\n\n').filter((b) => b.startsWith('|'))) {
+      const widths = block
+        .split('\n')
+        .filter(Boolean)
+        .map((row) => row.split(/(?<!\\)\|/).length);
+      expect(new Set(widths).size, block).toBe(1);
+    }
+  });
+}

@@ -204,5 +204,14 @@ export function loadBalancerStage({ flow, front, target }: StageInput, c: Pick<L
     pick: 1,
     floating: c.floating,
   });
-  return { packets, next: flow };
+  // In a chain the source is whatever arrived (an edge, an instance, a NAT IP), not always the client.
+  if (c.floating) return { packets, next: flow };
+  return {
+    packets: {
+      ...packets,
+      requestOut: { ...packets.requestOut, note: 'dnat-in-path' },
+      replyIn: { ...packets.replyIn, note: 'reply-in-path' },
+    },
+    next: flow,
+  };
 }

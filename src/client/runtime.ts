@@ -158,6 +158,19 @@ function syncOthers(root: HTMLElement, names: readonly string[]): void {
   }
 }
 
+/** Rules that say the same thing from either side: two fields that must match or must differ. */
+const SYMMETRIC = new Set(['same-family', 'same-address']);
+
+/**
+ * A rule between two fields is reported at the one the reader just edited: typing an IPv6 client
+ * flags the client ("use the same IP version as the backends"), not the backends they left alone.
+ */
+function atEditedField(error: ParamError, edited: string | undefined): ParamError {
+  const other = error.rule.other;
+  if (!edited || other !== edited || error.param === edited || !SYMMETRIC.has(error.rule.code)) return error;
+  return { param: edited, rule: { ...error.rule, other: error.param } };
+}
+
 export function updateExplorer(root: HTMLElement, cause: Cause, edited?: string): void {
   const explorer = readExplorer(root);
   if (!explorer) return;
@@ -171,8 +184,9 @@ export function updateExplorer(root: HTMLElement, cause: Cause, edited?: string)
   if (edited) pending.add(edited);
 
   if (!result.ok) {
-    showErrors(root, result.errors, t, definition);
-    showFields(root, undefined, result.errors);
+    const errors = result.errors.map((error) => atEditedField(error, edited));
+    showErrors(root, errors, t, definition);
+    showFields(root, undefined, errors);
     setStatus(root, 'invalid');
     // The tables and the diagram still show the last valid scenario: say so on the explorer (SPEC §12).
     root.dataset.stale = '';

@@ -121,3 +121,13 @@ for (const [kind, path] of pageOfKind) {
     });
   });
 }
+
+// Issue 24: a rule between two fields shows at the field the reader just edited.
+test('an IPv6 client typed into the Load Balancer explorer is flagged at the client, not at the backends', async ({ page }) => {
+  await page.goto('/en/load-balancer/');
+  const explorer = page.locator('[data-explorer="load-balancer"]');
+  await explorer.locator('input[name="client"]').fill('2001:db8::10');
+  await expect(explorer.locator('[data-error-for="client"]')).toBeVisible();
+  await expect(explorer.locator('[data-error-for="client"]')).toContainText('Backend');
+  await expect(explorer.locator('[data-error-for="backends"]')).toBeHidden();
+});

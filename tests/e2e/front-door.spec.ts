@@ -35,6 +35,9 @@ for (const lang of ['ja', 'en'] as const) {
       test('a client that sends its own X-Forwarded-For (fixed example)', async ({ page }) => {
         await page.goto(`/${lang}/front-door/`);
         const example = page.locator('#fd-forged');
+        // A second explorer of one kind says what it shows instead of repeating the first one's title.
+        const titles = await page.locator('[data-explorer="front-door"] .atp-explorer-heading').allInnerTexts();
+        expect(new Set(titles).size).toBe(titles.length);
         await expect(example.locator('[data-field="xff"]')).toHaveAttribute('data-value', '198.51.100.7, 203.0.113.10');
         await expect(example.locator('[data-field="x-azure-clientip"]')).toHaveAttribute('data-value', '198.51.100.7');
         await expect(example.locator('[data-field="x-azure-socketip"]')).toHaveAttribute('data-value', '203.0.113.10');

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { closeRenderer } from './src/diagram/render.ts';
 import { collectLinks } from './src/build/links.ts';
 import { llmsTxt } from './src/build/llms.ts';
+import { japaneseLines } from './src/build/japanese-lines.ts';
 import { SIDEBAR } from './src/guide.ts';
 import { mermaidConfigCopy } from './src/build/mermaid-config-copy.ts';
 
@@ -41,7 +42,8 @@ export default defineConfig({
   redirects: { '/': '/ja/' },
   // `## Heading {#id}` gives a heading an id that survives rewording and is the same in both
   // languages (SPEC §1: stable anchors). Sätteri, Astro's Markdown processor, has it off by default.
-  markdown: { processor: satteri({ features: { headingAttributes: true } }) },
+  // Japanese paragraphs written over several lines are joined without the space a line break leaves.
+  markdown: { processor: satteri({ features: { headingAttributes: true }, mdastPlugins: [japaneseLines] }) },
   integrations: [
     starlight({
       title: { ja: 'Azure Traffic Paths', en: 'Azure Traffic Paths' },

@@ -80,3 +80,11 @@ test('llms.txt lists every page of both languages with its stable URL and a summ
   // Japanese first.
   expect(text.indexOf('/ja/')).toBeLessThan(text.indexOf('/en/'));
 });
+
+test('Japanese prose carries no space from a line break in its source (issue 24)', () => {
+  const pages = builtLinks().filter((link) => link.kind === 'page' && link.lang === 'ja');
+  for (const page of pages) {
+    const html = readFileSync(`dist${page.url}index.html`, 'utf8');
+    expect(html.match(/[。、）」][ \t]*\n[ \t]*(?=[^\s<])/g) ?? [], page.url).toEqual([]);
+  }
+});

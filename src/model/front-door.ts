@@ -113,8 +113,12 @@ export interface FrontDoorHeader {
   readonly key: FrontDoorHeaderKey;
   readonly name: string;
   readonly value: string;
-  /** Can a client put a value of its choice here? */
-  readonly forgeable: boolean;
+  /**
+   * Can a client put a value of its choice here? `undocumented` where Learn says Front Door appends
+   * the header but not that it replaces a value the client sent (front-door-http-headers-protocol:
+   * "Azure Front Door accepts most headers for the incoming request without modifying them").
+   */
+  readonly forgeable: 'yes' | 'no' | 'undocumented';
 }
 
 /**
@@ -134,13 +138,13 @@ export function frontDoorHeaders(s: FrontDoorScenario): FrontDoorHeader[] {
   const claimed = s.xffin[0];
   return [
     // Any client can send entries of its own in front of Front Door's: only the last one is Front Door's.
-    { key: 'xff', name: 'X-Forwarded-For', value: xffHeader(frontDoorXffChain(s)), forgeable: true },
-    { key: 'x-azure-clientip', name: 'X-Azure-ClientIP', value: claimed ? claimed.ip.text : s.client.text, forgeable: true },
-    { key: 'x-azure-socketip', name: 'X-Azure-SocketIP', value: s.client.text, forgeable: false },
-    { key: 'x-azure-fdid', name: 'X-Azure-FDID', value: s.fdid, forgeable: false },
-    { key: 'xf-host', name: 'X-Forwarded-Host', value: ILLUSTRATION_HOST, forgeable: false },
-    { key: 'xf-proto', name: 'X-Forwarded-Proto', value: 'https', forgeable: false },
-    { key: 'via', name: 'Via', value: '1.1 Azure', forgeable: false },
+    { key: 'xff', name: 'X-Forwarded-For', value: xffHeader(frontDoorXffChain(s)), forgeable: 'yes' },
+    { key: 'x-azure-clientip', name: 'X-Azure-ClientIP', value: claimed ? claimed.ip.text : s.client.text, forgeable: 'yes' },
+    { key: 'x-azure-socketip', name: 'X-Azure-SocketIP', value: s.client.text, forgeable: 'undocumented' },
+    { key: 'x-azure-fdid', name: 'X-Azure-FDID', value: s.fdid, forgeable: 'undocumented' },
+    { key: 'xf-host', name: 'X-Forwarded-Host', value: ILLUSTRATION_HOST, forgeable: 'no' },
+    { key: 'xf-proto', name: 'X-Forwarded-Proto', value: 'https', forgeable: 'no' },
+    { key: 'via', name: 'Via', value: '1.1 Azure', forgeable: 'no' },
   ];
 }
 

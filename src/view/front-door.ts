@@ -20,7 +20,7 @@ function headerTable(headers: readonly FrontDoorHeader[], t: Translate): Element
         header.value,
         header.key === 'xff' ? h('span', { class: 'atp-list' }, chipList(header.value)) : chip(header.value),
       ),
-      fieldCell('forgeable', header.forgeable ? 'yes' : 'no', t(`fd.forgeable.${header.forgeable ? 'yes' : 'no'}`)),
+      fieldCell('forgeable', header.forgeable, t(`fd.forgeable.${header.forgeable}`)),
       h('td', { class: 'atp-note' }, t(`fd.header.${header.key}`)),
     ),
   );

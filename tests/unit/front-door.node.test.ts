@@ -171,7 +171,15 @@ describe('who can forge X-Forwarded-For', () => {
   it('any client can: it may always send entries of its own in front of the one Front Door appends', () => {
     for (const xffin of ['', '198.51.100.7']) {
       const xff = frontDoorHeaders(scenario({ xffin })).find((header) => header.key === 'xff')!;
-      expect(xff.forgeable).toBe(true);
+      expect(xff.forgeable).toBe('yes');
     }
+  });
+});
+
+describe('what Learn does not say', () => {
+  // front-door-http-headers-protocol: Front Door "appends" these; it never says it replaces a value the client sent.
+  it('X-Azure-SocketIP and X-Azure-FDID are not claimed unforgeable', () => {
+    const headers = frontDoorHeaders(scenario({}));
+    expect(headers.filter((h) => h.forgeable === 'undocumented').map((h) => h.name)).toEqual(['X-Azure-SocketIP', 'X-Azure-FDID']);
   });
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { ELEMENT_NODE, parse, TEXT_NODE, walkSync } from 'ultrahtml';
+import { ELEMENT_NODE, parse, walkSync } from 'ultrahtml';
 import { GUIDE_ORDER, pagePath } from '../guide.ts';
 import { builtPages } from './dist.ts';
+import { linksFromHtml } from './links.ts';
 
 /** A page as a knowledge base or an assistant lists it: its title, its stable URL, its one-line summary. */
 export interface PageSummary {
@@ -10,20 +11,14 @@ export interface PageSummary {
   readonly summary: string;
 }
 
-/** The page's `<h1>` and its meta description, read from the built HTML (so the list is what ships). */
-function summaryOf(html: string): { title: string; summary: string } {
-  let title = '';
+/** The page's meta description, read from the built HTML (so the list is what ships). */
+function descriptionOf(html: string): string {
   let summary = '';
   walkSync(parse(html), (node) => {
-    if (node.type !== ELEMENT_NODE) return;
-    if (node.name === 'meta' && node.attributes.name === 'description') summary = node.attributes.content ?? '';
-    if (node.name === 'h1' && node.attributes.id === '_top') {
-      walkSync(node, (child) => {
-        if (child.type === TEXT_NODE) title += child.value;
-      });
-    }
+    if (node.type === ELEMENT_NODE && node.name === 'meta' && node.attributes.name === 'description')
+      summary = node.attributes.content ?? '';
   });
-  return { title: title.replace(/\s+/g, ' ').trim(), summary: summary.replace(/\s+/g, ' ').trim() };
+  return summary.replace(/\s+/g, ' ').trim();
 }
 
 /** Every page of one language in the guide's reading order, then any page the order does not name. */
@@ -35,7 +30,12 @@ export function pageSummaries(distDir: string, lang: 'ja' | 'en', site: string):
   };
   return pages
     .sort((a, b) => rank(a.path) - rank(b.path))
-    .map((page) => ({ ...summaryOf(readFileSync(page.file, 'utf8')), url: new URL(page.path, site).href }));
+    .map((page) => {
+      const html = readFileSync(page.file, 'utf8');
+      // The page's title as links.json gives it (its <h1>).
+      const title = linksFromHtml(page.path, html)[0]!.title;
+      return { title, summary: descriptionOf(html), url: new URL(page.path, site).href };
+    });
 }
 
 /**

@@ -143,12 +143,8 @@ export function isReservedAddress(subnet: Subnet4, ip: Ip): boolean {
 function crossCheck(s: ApplicationGatewayScenario): ParamError[] {
   const errors: ParamError[] = [];
   if (s.agwip.family !== s.client.family) errors.push({ param: 'agwip', rule: { code: 'same-family', other: 'client' } });
-  errors.push(...checkSubnet(s, hasPrivateFrontend(s)));
-  // A private frontend takes a usable address of the subnet; the instances are numbered around it.
-  if (hasPrivateFrontend(s) && isReservedAddress(s.subnet, s.agwip)) {
-    errors.push({ param: 'agwip', rule: { code: 'reserved-address', other: 'subnet' } });
-  }
-  if (s.via > s.instances) errors.push({ param: 'via', rule: { code: 'at-most', max: s.instances, other: 'instances' } });
+  // The same rules as where a path reaches the gateway, here at its own frontend.
+  errors.push(...checkStage(s, { param: 'agwip', ip: s.agwip }));
   if (s.backends[0]!.family !== 4) errors.push({ param: 'backends', rule: { code: 'same-family', other: 'subnet' } });
   if (s.pick > s.backends.length) {
     errors.push({ param: 'pick', rule: { code: 'at-most', max: s.backends.length, other: 'backends' } });
@@ -443,10 +439,14 @@ interface ApplicationGatewayStageSettings extends Pick<
 }
 
 /**
- * The gateway's own rules where a chain reaches it at `frontend`: its instances fit the subnet, the
- * subnet holds no client or backend, and a private frontend is a usable address inside the subnet.
+ * The gateway's rules where it is reached at `front` (its own page's frontend, or where a chain
+ * reaches it): its instances fit the subnet, the subnet holds no client or backend, and a private
+ * frontend is a usable address inside the subnet (the instances are numbered around it).
  */
-function checkStage(s: ApplicationGatewayStageSettings, front: StageFront): ParamError[] {
+function checkStage(
+  s: Pick<ApplicationGatewayScenario, 'subnet' | 'instances' | 'via' | 'client' | 'backends'>,
+  front: StageFront,
+): ParamError[] {
   const privateFrontend = subnetContains(s.subnet, front.ip);
   const errors = checkSubnet(s, privateFrontend);
   if (front.param === 'agwpriv' && !privateFrontend) errors.push({ param: 'agwpriv', rule: { code: 'inside-subnet', other: 'subnet' } });

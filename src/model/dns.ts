@@ -1,5 +1,5 @@
 import { parseIp, type Ip } from './ip.ts';
-import { parseList, type ParamSpec, type Parsed, type Rule } from './params.ts';
+import { fail, parseList, type ParamSpec } from './params.ts';
 
 /**
  * A Traffic Manager endpoint: its DNS name and the address that name resolves to, or, for an
@@ -17,8 +17,6 @@ export function endpointLabel(endpoint: Endpoint): string {
 
 // Without the `u` flag, `i` never folds a non-ASCII letter (e.g. the Kelvin sign) into ASCII.
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
-
-const fail = (rule: Rule): Parsed<never> => ({ ok: false, rule });
 
 /**
  * A host name per RFC 1123: labels of 1–63 letters, digits and inner hyphens, at most 253

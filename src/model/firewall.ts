@@ -1,6 +1,6 @@
 import { socketAddress, type Ip } from './ip.ts';
 import { inTravelOrder, type Hop, type Packets } from './hop.ts';
-import { cidr4Param, enumParam, intParam, ipParam } from './params.ts';
+import { cidr4Param, enumParam, intParam, ipParam, type ParamError } from './params.ts';
 import { isPrivateAddress, subnetContains, type Subnet4 } from './ip.ts';
 import type { DataStage, ServiceModule, StageInput, StageOutput } from './service.ts';
 
@@ -75,6 +75,13 @@ const fwsnat = ipParam('10.0.2.6');
 const fwport = intParam('42000', 1024, 65535);
 const fwsubnet = cidr4Param('10.0.2.0/26');
 
+/** The instance address comes from AzureFirewallSubnet, whichever way the firewall is reached. */
+const checkInstance = (s: Pick<FirewallStageSettings, 'fwsnat' | 'fwsubnet'>): ParamError[] =>
+  subnetContains(s.fwsubnet, s.fwsnat) ? [] : [{ param: 'fwsnat', rule: { code: 'inside-subnet', other: 'fwsubnet' } }];
+
+/** The instance address a path may not give to anything else. */
+const instanceAddress = (s: Pick<FirewallStageSettings, 'fwsnat'>) => [{ param: 'fwsnat', ips: [s.fwsnat] }];
+
 /** The rule collection that allows the traffic when the firewall is reached by route. */
 export const FIREWALL_RULES = ['network', 'app'] as const;
 export type FirewallRule = (typeof FIREWALL_RULES)[number];
@@ -118,8 +125,8 @@ export const firewallService: ServiceModule<never, 'firewall'> = {
       follows: ['client', 'dns', 'global-proxy'],
       frontend: { public: 'fwip' },
       params: { fwip: ipParam('198.51.100.70'), fwsnat, fwport, fwsubnet },
-      check: (s) => (subnetContains(s.fwsubnet, s.fwsnat) ? [] : [{ param: 'fwsnat', rule: { code: 'inside-subnet', other: 'fwsubnet' } }]),
-      occupies: (s) => [{ param: 'fwsnat', ips: [s.fwsnat] }],
+      check: checkInstance,
+      occupies: instanceAddress,
       run: firewallStage,
     } satisfies DataStage<FirewallStageSettings>,
     {
@@ -128,8 +135,8 @@ export const firewallService: ServiceModule<never, 'firewall'> = {
       follows: ['regional-proxy'],
       frontend: 'routed',
       params: { fwrule: enumParam<FirewallRule>('network', FIREWALL_RULES), fwsnat, fwport, fwsubnet },
-      check: (s) => (subnetContains(s.fwsubnet, s.fwsnat) ? [] : [{ param: 'fwsnat', rule: { code: 'inside-subnet', other: 'fwsubnet' } }]),
-      occupies: (s) => [{ param: 'fwsnat', ips: [s.fwsnat] }],
+      check: checkInstance,
+      occupies: instanceAddress,
       run: firewallRouteStage,
     } satisfies DataStage<FirewallRouteSettings>,
   ],

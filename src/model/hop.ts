@@ -35,11 +35,3 @@ export interface Packets<H extends Hop = Hop> {
 
 /** The packets in travel order, for tables: request in, request out, reply in, reply out. */
 export const inTravelOrder = <H extends Hop>(p: Packets<H>): H[] => [p.requestIn, p.requestOut, p.replyIn, p.replyOut];
-
-/** Names four packets given in travel order. */
-export const named = <H extends Hop>([requestIn, requestOut, replyIn, replyOut]: readonly [H, H, H, H]): Packets<H> => ({
-  requestIn,
-  requestOut,
-  replyIn,
-  replyOut,
-});

@@ -2,6 +2,8 @@ import { parseIp, socketAddress, type Ip, type SocketAddress } from './ip.ts';
 import { inTravelOrder, type Hop, type Packets } from './hop.ts';
 import {
   enumParam,
+  fail,
+  parseXffEntry,
   intParam,
   ipParam,
   parseList,
@@ -9,9 +11,7 @@ import {
   type ParamError,
   type ParamSpec,
   type ParamSpecs,
-  type Parsed,
   type RawParams,
-  type Rule,
   type ScenarioResult,
 } from './params.ts';
 import type { OutboundMethod, ServiceModule } from './service.ts';
@@ -115,8 +115,6 @@ export interface OutboundScenario {
   readonly idle: number;
 }
 
-const fail = (rule: Rule): Parsed<never> => ({ ok: false, rule });
-
 /** What is configured: a comma list of egress methods, each at most once. */
 function egressParam(defaultValue: string): ParamSpec<readonly Egress[]> {
   return {
@@ -141,11 +139,11 @@ function destParam(defaultValue: string): ParamSpec<SocketAddress> {
   return {
     default: defaultValue,
     parse(text) {
-      const match = /^(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})$/.exec(text);
-      const ip = match ? parseIp(match[1]!) : null;
-      const port = match ? Number(match[2]) : 0;
-      if (!match || !ip || ip.family !== 4 || port < 1 || port > 65535 || match[2]!.startsWith('0')) return fail({ code: 'ip4-port' });
-      return { ok: true, value: socketAddress(ip, port) };
+      // The same IPv4:port reading as an X-Forwarded-For entry, with the port required.
+      const entry = parseXffEntry(text);
+      return entry && entry.ip.family === 4 && entry.port !== null
+        ? { ok: true, value: socketAddress(entry.ip, entry.port) }
+        : fail({ code: 'ip4-port' });
     },
   };
 }

@@ -19,7 +19,8 @@ export interface ParamError {
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly rule: Rule };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (rule: Rule): Parsed<never> => ({ ok: false, rule });
+/** A parse that broke `rule`: what every parser returns on bad text. */
+export const fail = (rule: Rule): Parsed<never> => ({ ok: false, rule });
 
 /** How a parameter is typed into a form: a text field (the default), a number field, or a choice of its raw values. */
 export type ParamInput = 'text' | 'number' | { readonly options: readonly string[] };

@@ -2,6 +2,7 @@ import { socketAddress, type Ip, type SocketAddress } from './ip.ts';
 import type { Hop } from './hop.ts';
 import {
   COMMON_PARAMS,
+  fail,
   mergeParams,
   readScenario,
   type ParamError,
@@ -119,32 +120,32 @@ export function chainParam(defaultValue: string): ParamSpec<readonly string[]> {
   const data = STAGES.filter((stage) => stage.data)
     .map((stage) => stage.key)
     .join(', ');
-  const fail = (rule: Rule): Parsed<never> => ({ ok: false, rule: { ...rule, keys, data } });
+  const refuse = (rule: Rule): Parsed<never> => fail({ ...rule, keys, data });
   return {
     default: defaultValue,
     parse(text) {
       // Each stage at most once: a longer list is refused before any of it is looked at.
-      if (text.length > 64 || text.split(',').length > STAGES.length) return fail({ code: 'chain-length', max: STAGES.length });
+      if (text.length > 64 || text.split(',').length > STAGES.length) return refuse({ code: 'chain-length', max: STAGES.length });
       const names = text === '' ? [] : text.split(',').map((key) => key.trim().toLowerCase());
       const chain: ChainStage[] = [];
       for (const name of names) {
         const stage = BY_NAME.get(name);
-        if (!stage) return fail({ code: 'chain-stage', value: name.slice(0, 16) });
-        if (chain.includes(stage)) return fail({ code: 'duplicate', value: stage.key });
+        if (!stage) return refuse({ code: 'chain-stage', value: name.slice(0, 16) });
+        if (chain.includes(stage)) return refuse({ code: 'duplicate', value: stage.key });
         const last = chain.at(-1);
         if (last ? !mayFollow(stage, last) : !stage.follows.includes(START)) {
-          return fail(last ? { code: 'chain-order', value: stage.key, after: last.key } : { code: 'chain-first', value: stage.key });
+          return refuse(last ? { code: 'chain-order', value: stage.key, after: last.key } : { code: 'chain-first', value: stage.key });
         }
         chain.push(stage);
       }
-      if (!chain.some((stage) => stage.data)) return fail({ code: 'chain-data-path' });
+      if (!chain.some((stage) => stage.data)) return refuse({ code: 'chain-data-path' });
       // A stage that fronts a certain kind of stage (Private Link: a Load Balancer) needs it right after.
       for (const [index, stage] of chain.entries()) {
         const leadsTo = stage.data?.leadsTo;
         const next = chain[index + 1];
         if (leadsTo && !(next && leadsTo.includes(next.kind))) {
           const allowed = STAGES.filter((other) => leadsTo.includes(other.kind)).map((other) => other.key);
-          return fail({ code: 'chain-next', value: stage.key, next: allowed.join(', ') });
+          return refuse({ code: 'chain-next', value: stage.key, next: allowed.join(', ') });
         }
       }
       return { ok: true, value: chain.map((stage) => stage.key) };

@@ -12,13 +12,12 @@ import {
   type ForwardedHeader,
 } from '../model/application-gateway.ts';
 import { tlsLegs } from '../model/client-certificate.ts';
-import type { ExplorerView } from './explorer.ts';
+import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
 import { hopTable, packetMessages } from './hops.ts';
 import { chip, chipList, dataTable, fieldCell } from './table.ts';
 import { tlsTable } from './application-gateway-tls.ts';
 import { h, type ElementNode } from './tree.ts';
 import { applicationGatewayParams, readApplicationGatewayScenario } from '../model/application-gateway.ts';
-import { explorer, type Explorers } from './explorer.ts';
 
 /** The headers the backend receives, each with its value and what it tells the backend. */
 function headerTable(headers: readonly ForwardedHeader[], trusted: string, sentByClient: number, t: Translate): ElementNode {

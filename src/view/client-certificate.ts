@@ -1,14 +1,19 @@
 import { actorName } from './hops.ts';
 import { type Translate, uiKey } from '../i18n.ts';
-import { certificateRows, tlsLegs, type CertificateRow, type ClientCertificateScenario } from '../model/client-certificate.ts';
+import {
+  certificateRows,
+  tlsLegs,
+  type CertificateRow,
+  type ClientCertificateScenario,
+  clientCertificateParams,
+  readClientCertificateScenario,
+} from '../model/client-certificate.ts';
 import type { Step } from '../diagram/sequence.ts';
 import type { Actor } from '../model/hop.ts';
-import type { ExplorerView } from './explorer.ts';
+import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
 import { dataTable, fieldCell } from './table.ts';
 import { tlsTable } from './application-gateway-tls.ts';
 import { h, type ElementNode } from './tree.ts';
-import { clientCertificateParams, readClientCertificateScenario } from '../model/client-certificate.ts';
-import { explorer, type Explorers } from './explorer.ts';
 
 function certificateTable(rows: readonly CertificateRow[], t: Translate): ElementNode {
   const columns = (['service', 'tls-ends', 'reaches', 'validated-by'] as const).map((column) => t(`table.cert.${column}`));

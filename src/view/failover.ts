@@ -1,12 +1,17 @@
 import type { Translate } from '../i18n.ts';
 import type { Step } from '../diagram/sequence.ts';
-import { failoverFigures, firstFailedProbe, type FailoverFigures, type FailoverScenario } from '../model/failover.ts';
+import {
+  failoverFigures,
+  firstFailedProbe,
+  type FailoverFigures,
+  type FailoverScenario,
+  failoverParams,
+  readFailoverScenario,
+} from '../model/failover.ts';
 import { eventTime, FALLBACK_ENDPOINT, failoverTimeline, inVainAfter, type TimelineEvent } from '../model/timeline.ts';
-import type { ExplorerView } from './explorer.ts';
+import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
 import { dataTable, fieldCell, lines } from './table.ts';
 import { h, type ElementNode, type TreeNode } from './tree.ts';
-import { failoverParams, readFailoverScenario } from '../model/failover.ts';
-import { explorer, type Explorers } from './explorer.ts';
 
 /** The four figures, in SPEC §4's names, with the property of `FailoverFigures` each shows. */
 export const FIGURES = [

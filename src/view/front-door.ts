@@ -1,12 +1,17 @@
 import { inTravelOrder } from '../model/hop.ts';
 import type { Translate } from '../i18n.ts';
-import { frontDoorHeaders, frontDoorPackets, type FrontDoorHeader, type FrontDoorScenario } from '../model/front-door.ts';
-import type { ExplorerView } from './explorer.ts';
+import {
+  frontDoorHeaders,
+  frontDoorPackets,
+  type FrontDoorHeader,
+  type FrontDoorScenario,
+  frontDoorParams,
+  readFrontDoorScenario,
+} from '../model/front-door.ts';
+import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
 import { hopTable, packetMessages } from './hops.ts';
 import { chip, chipList, dataTable, fieldCell } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
-import { frontDoorParams, readFrontDoorScenario } from '../model/front-door.ts';
-import { explorer, type Explorers } from './explorer.ts';
 
 /** The headers the origin receives: value, what it is good for, and whether a client can forge it. */
 function headerTable(headers: readonly FrontDoorHeader[], t: Translate): ElementNode {

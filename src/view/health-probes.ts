@@ -1,13 +1,20 @@
 import { type Translate, uiKey } from '../i18n.ts';
 import type { Step } from '../diagram/sequence.ts';
-import { probeRates, probeRows, probing, type HealthProbeScenario, type ProbeRate, type ProbeRow } from '../model/health-probes.ts';
+import {
+  probeRates,
+  probeRows,
+  probing,
+  type HealthProbeScenario,
+  type ProbeRate,
+  type ProbeRow,
+  healthProbeParams,
+  readHealthProbeScenario,
+} from '../model/health-probes.ts';
 import { nsgRules, type NsgRule } from '../model/nsg.ts';
 import { servicesWith } from '../model/services.ts';
-import type { ExplorerView } from './explorer.ts';
+import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
 import { dataTable, fieldCell, listText, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
-import { healthProbeParams, readHealthProbeScenario } from '../model/health-probes.ts';
-import { explorer, type Explorers } from './explorer.ts';
 
 /** Senders drawn per service in the diagram (the gateway's instances); the rest are summarised in a note. */
 const DRAWN_SENDERS = 3;

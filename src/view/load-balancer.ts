@@ -1,10 +1,8 @@
 import { inTravelOrder } from '../model/hop.ts';
 import type { Translate } from '../i18n.ts';
-import { loadBalancerPackets, type LoadBalancerScenario } from '../model/load-balancer.ts';
-import type { ExplorerView } from './explorer.ts';
+import { loadBalancerPackets, type LoadBalancerScenario, loadBalancerParams, readLoadBalancerScenario } from '../model/load-balancer.ts';
+import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
 import { hopTable, packetMessages } from './hops.ts';
-import { loadBalancerParams, readLoadBalancerScenario } from '../model/load-balancer.ts';
-import { explorer, type Explorers } from './explorer.ts';
 
 export function loadBalancerView(s: LoadBalancerScenario, t: Translate): ExplorerView {
   const packets = loadBalancerPackets(s);

@@ -15,10 +15,9 @@ import {
   type PortLoad,
 } from '../model/outbound.ts';
 import { inTravelOrder } from '../model/hop.ts';
-import type { ExplorerView } from './explorer.ts';
-import { explorer, type Explorers } from './explorer.ts';
+import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
 import { actorName, hopTable, packetMessages } from './hops.ts';
-import { chipList, dataTable, fieldCell, scrollable, socketText } from './table.ts';
+import { chipList, dataTable, fieldCell, figureTable, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 
 /** Counts as readers write them: `64,512`, `51.2` (the same digits in both languages). */
@@ -56,7 +55,7 @@ function neededText(s: OutboundScenario, load: PortLoad, t: Translate): string {
 function summaryTable(s: OutboundScenario, t: Translate): ElementNode {
   const method = winner(s.egress);
   const load = portLoad(s);
-  const row = (key: string, cell: ElementNode) => h('tr', {}, h('th', { scope: 'row' }, t(uiKey(`outbound.summary.${key}`))), cell);
+  const row = (key: string, cell: ElementNode) => [t(uiKey(`outbound.summary.${key}`)), cell] as const;
   const rows = [
     row('wins', fieldCell('wins', method, methodName(method, t))),
     row('ports-per-vm', fieldCell('ports-per-vm', load.available === null ? '' : String(load.available), portsText(s, load, t))),
@@ -115,7 +114,7 @@ function summaryTable(s: OutboundScenario, t: Translate): ElementNode {
     ),
   ];
   const caption = t('outbound.summary.caption', { dest: socketText(s.dest) });
-  return scrollable(caption, h('table', { class: 'atp-table atp-path-summary' }, h('caption', {}, caption), h('tbody', {}, rows)));
+  return figureTable(caption, rows);
 }
 
 /** Every configured method in Microsoft's order: the one used, and why each other one is not. */

@@ -1,41 +1,35 @@
 import { uiKey, type Translate } from '../i18n.ts';
 import type { Step } from '../diagram/sequence.ts';
-import { dataStages, pathLegs, type PathLeg, type PathResult, type PathScenario } from '../model/paths.ts';
+import {
+  dataStages,
+  pathLegs,
+  type PathLeg,
+  type PathResult,
+  type PathScenario,
+  pathFieldsInUse,
+  pathGroups,
+  pathParams,
+  readPathScenario,
+} from '../model/paths.ts';
 import type { ProxyHeader } from '../model/service.ts';
-import type { ExplorerView } from './explorer.ts';
+import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
 import { dnsTable } from './traffic-manager.ts';
 import { hopLabel, hopTable } from './hops.ts';
-import { chip, chipList, dataTable, fieldCell, lines, recordLines, scrollable, socketCell, socketText } from './table.ts';
+import { chip, chipList, dataTable, fieldCell, figureTable, lines, recordLines, socketCell, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
-import { pathFieldsInUse, pathGroups, pathParams, readPathScenario } from '../model/paths.ts';
-import { explorer, type Explorers } from './explorer.ts';
 
 /** Who a stage, the client or the backend is on this page (`stage.*` in content/i18n). */
 const who = (key: string, t: Translate) => t(uiKey(`stage.${key}`));
 
 /** What the backend receives, in one place. */
 function summaryTable(result: PathResult, t: Translate): ElementNode {
-  const row = (key: 'backend-source' | 'xff' | 'cert' | 'proxy', cell: ElementNode) =>
-    h('tr', {}, h('th', { scope: 'row' }, t(`table.path-summary.${key}`)), cell);
-  return scrollable(
-    t('table.path-summary.caption'),
-    h(
-      'table',
-      { class: 'atp-table atp-path-summary' },
-      h('caption', {}, t('table.path-summary.caption')),
-      h(
-        'tbody',
-        {},
-        row('backend-source', socketCell('backend-source', result.backendSource)),
-        row(
-          'xff',
-          fieldCell('xff', result.xff, result.xff === '' ? t('path.xff.none') : h('span', { class: 'atp-list' }, chipList(result.xff))),
-        ),
-        row('cert', fieldCell('cert-reaches-backend', result.cert, t(`cert.reaches.${result.cert}`))),
-        ...(result.proxy ? [row('proxy', proxyCell(result.proxy, t))] : []),
-      ),
-    ),
-  );
+  const xff = result.xff === '' ? t('path.xff.none') : h('span', { class: 'atp-list' }, chipList(result.xff));
+  return figureTable(t('table.path-summary.caption'), [
+    [t('table.path-summary.backend-source'), socketCell('backend-source', result.backendSource)],
+    [t('table.path-summary.xff'), fieldCell('xff', result.xff, xff)],
+    [t('table.path-summary.cert'), fieldCell('cert-reaches-backend', result.cert, t(`cert.reaches.${result.cert}`))],
+    ...(result.proxy ? [[t('table.path-summary.proxy'), proxyCell(result.proxy, t)] as const] : []),
+  ]);
 }
 
 /** The PROXY protocol v2 header's fields: the connection the private endpoint accepted, and the Private Link TLV. */

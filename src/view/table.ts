@@ -86,6 +86,27 @@ export function dataTable(caption: string, columns: readonly string[], rows: rea
   return scrollable(caption, table);
 }
 
+/**
+ * A captioned table of labelled figures: one row each, its label as the row header and its value
+ * cell (a `fieldCell`) beside it, in a scrollable region like every explorer table. What the
+ * backend receives on the paths page; what the VM gets on the outbound page.
+ */
+export function figureTable(caption: string, rows: readonly (readonly [label: string, cell: ElementNode])[]): ElementNode {
+  return scrollable(
+    caption,
+    h(
+      'table',
+      { class: 'atp-table atp-path-summary' },
+      h('caption', {}, caption),
+      h(
+        'tbody',
+        {},
+        rows.map(([label, cell]) => h('tr', {}, h('th', { scope: 'row' }, label), cell)),
+      ),
+    ),
+  );
+}
+
 /** Names as a sentence's list: `A, B and C` (`A、B、C` in Japanese). */
 export function listText(items: readonly string[], t: Translate): string {
   if (items.length < 2) return items.join('');

@@ -9,12 +9,11 @@ import {
   type TrafficManagerScenario,
 } from '../model/traffic-manager.ts';
 import { endpointLabel } from '../model/dns.ts';
-import type { ExplorerView } from './explorer.ts';
+import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
 import { hopMessage, hopTable } from './hops.ts';
 import { dataTable, dnsRecord, fieldCell, lines, recordLines } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 import { readTrafficManagerScenario, trafficManagerParams } from '../model/traffic-manager.ts';
-import { explorer, type Explorers } from './explorer.ts';
 
 export function trafficManagerView(s: TrafficManagerScenario, t: Translate): ExplorerView {
   const answer = answerAt(s);

@@ -19,10 +19,29 @@ export interface ServeOptions {
    * compresses does (for Lighthouse and the measurements; see gzipCopy).
    */
   gzip?: boolean;
+  /**
+   * The sub-path the site was built for (`BASE_PATH`, e.g. `/azure-traffic-paths/`): files are
+   * served under it, and anything outside it is a 404, as on a host where the site is one folder.
+   */
+  base?: string;
+}
+
+/**
+ * A Range header the file server can honour: one `bytes=first-last` or `bytes=first-` range with
+ * first ≤ last. Anything else (a suffix range, several ranges, first > last, junk) is dropped, and
+ * the whole file is sent, as RFC 9110 §14.2 lets a server do; sirv would otherwise hand an
+ * inverted range to the file stream, which throws, or read `-5` as `0-5`.
+ */
+export function honouredRange(value: string | undefined): string | undefined {
+  const match = /^bytes=(\d{1,15})-(\d{0,15})$/.exec(value?.trim() ?? '');
+  if (!match) return undefined;
+  const [, first, last] = match;
+  return last === '' || Number(first) <= Number(last) ? `bytes=${first}-${last}` : undefined;
 }
 
 /** Starts a server for the files under `root` (read once, at start) and resolves once it listens. */
-export function serve(root: string, port: number, host = '127.0.0.1', { gzip = false }: ServeOptions = {}): Promise<Server> {
+export function serve(root: string, port: number, host = '127.0.0.1', { gzip = false, base = '/' }: ServeOptions = {}): Promise<Server> {
+  const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const notFound = readFileSync(join(root, '404.html'));
   const files = sirv(root, {
     gzip,
@@ -34,7 +53,20 @@ export function serve(root: string, port: number, host = '127.0.0.1', { gzip = f
       response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound);
     },
   });
-  const server = createServer((request, response) => files(request, response));
+  const server = createServer((request, response) => {
+    const range = honouredRange(request.headers.range);
+    if (range) request.headers.range = range;
+    else delete request.headers.range;
+    const url = request.url ?? '/';
+    if (prefix !== '/') {
+      if (!url.startsWith(prefix) && `${url}/` !== prefix) {
+        response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound);
+        return;
+      }
+      request.url = `/${url.slice(prefix.length)}`;
+    }
+    files(request, response);
+  });
   return new Promise((done, fail) => {
     server.once('error', fail);
     server.listen(port, host, () => done(server));
@@ -68,6 +100,7 @@ export function originOf(server: Server): string {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const port = Number(process.argv[2] ?? 4399);
   const dir = process.argv[3] ?? 'dist';
-  await serve(dir, port);
-  console.log(`Serving ${dir} at http://127.0.0.1:${port}/`);
+  const base = process.env.BASE_PATH ?? '/';
+  await serve(dir, port, '127.0.0.1', { base });
+  console.log(`Serving ${dir} at http://127.0.0.1:${port}${base}`);
 }

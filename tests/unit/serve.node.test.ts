@@ -13,10 +13,10 @@ const root = join(base, 'dist');
 let server: Server;
 
 /** Sends the path exactly as written (no URL normalisation) and returns status and body. */
-function get(path: string): Promise<{ status: number; body: string }> {
-  const { port } = server.address() as AddressInfo;
+function get(path: string, headers: Record<string, string> = {}, from = server): Promise<{ status: number; body: string }> {
+  const { port } = from.address() as AddressInfo;
   return new Promise((done, fail) => {
-    request({ host: '127.0.0.1', port, path }, (response) => {
+    request({ host: '127.0.0.1', port, path, headers }, (response) => {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));
@@ -57,6 +57,34 @@ describe('serve', () => {
     ['/%E0%A4%A', 404, 'not found page'],
   ])('%s → %i', async (path, status, body) => {
     expect(await get(path)).toEqual({ status, body });
+  });
+
+  test.each([
+    // one range it can honour
+    ['bytes=0-1', 206, 'ja'],
+    ['bytes=3-', 206, 'page'],
+    // an inverted range used to reach the file stream and stop the server
+    ['bytes=50-10', 200, 'ja page'],
+    // a suffix range used to be read as 0-5 (six bytes from the start)
+    ['bytes=-5', 200, 'ja page'],
+    ['bytes=0-1,3-4', 200, 'ja page'],
+    ['bytes=x-y', 200, 'ja page'],
+    ['items=0-1', 200, 'ja page'],
+  ])('Range %s → %i', async (range, status, body) => {
+    expect(await get('/ja/index.html', { range })).toEqual({ status, body });
+    expect(await get('/ja/')).toEqual({ status: 200, body: 'ja page' });
+  });
+
+  test('under a base path, serves the site there and nothing outside it', async () => {
+    const under = await serve(root, 0, '127.0.0.1', { base: '/azure-traffic-paths/' });
+    try {
+      expect(await get('/azure-traffic-paths/ja/', {}, under)).toEqual({ status: 200, body: 'ja page' });
+      expect(await get('/ja/', {}, under)).toEqual({ status: 404, body: 'not found page' });
+      expect(await get('/azure-traffic-paths-x/ja/', {}, under)).toEqual({ status: 404, body: 'not found page' });
+      expect(await get('/azure-traffic-paths/..%2Fdist-evil/x', {}, under)).toEqual({ status: 404, body: 'not found page' });
+    } finally {
+      under.close();
+    }
   });
 
   test('keeps serving after a malformed escape', async () => {

@@ -7,17 +7,53 @@ export interface Ip {
 }
 
 /**
+ * An IPv6 address written with its last 32 bits as a dotted quad (`64:ff9b::198.51.100.7`), in
+ * hexadecimal groups; null when the dotted part is not a strict dotted quad (`::ffff:0x7f.0.0.1`).
+ * ipaddr.js reads any dotted tail loosely and takes `::a.b.c.d` for `::ffff:a.b.c.d`; reading the
+ * tail here keeps one rule for IPv4 text everywhere.
+ */
+function hexTail(input: string): string | null {
+  const colon = input.lastIndexOf(':');
+  const quad = input.slice(colon + 1);
+  if (colon < 0 || !quad.includes('.')) return input;
+  if (!ipaddr.IPv4.isValidFourPartDecimal(quad)) return null;
+  const [a, b, c, d] = ipaddr.IPv4.parse(quad).octets as [number, number, number, number];
+  return `${input.slice(0, colon + 1)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+}
+
+/**
+ * The IPv4 address an IPv6 text stands for when it is an IPv4 address in IPv6 dress: IPv4-mapped
+ * (`::ffff:10.0.0.9`, `::ffff:a00:9`, RFC 4291 §2.5.5.2) or the deprecated IPv4-compatible form
+ * (`::10.0.0.5`, §2.5.5.1). A packet in a virtual network carries the IPv4 address itself, so the
+ * explorers refuse these and name the address to enter instead. Null for anything else.
+ */
+export function embeddedIpv4(input: string): string | null {
+  const hex = input.includes('%') ? null : hexTail(input);
+  if (hex === null || !ipaddr.IPv6.isValid(hex)) return null;
+  const parts = ipaddr.IPv6.parse(hex).parts;
+  const mapped = parts.slice(0, 5).every((part) => part === 0) && (parts[5] === 0xffff || parts[5] === 0);
+  // `::` and `::1` are IPv6's own addresses, not IPv4 ones.
+  if (!mapped || (parts[5] === 0 && parts[6] === 0)) return null;
+  return [parts[6]! >> 8, parts[6]! & 255, parts[7]! >> 8, parts[7]! & 255].join('.');
+}
+
+/**
  * Parses an IPv4 address in strict dotted-quad form or an IPv6 address without a zone.
- * Returns null for anything else (shorthand IPv4 such as `10.1`, hex parts, zones, spaces).
+ * Returns null for anything else: shorthand IPv4 such as `10.1`, hex parts, zones, spaces, and
+ * IPv4 addresses written as IPv6 (see embeddedIpv4). IPv6 is shown per RFC 5952, with the
+ * well-known NAT64 prefix's IPv4 part dotted (§5).
  */
 export function parseIp(input: string): Ip | null {
   if (ipaddr.IPv4.isValidFourPartDecimal(input)) {
     return { text: ipaddr.IPv4.parse(input).toString(), family: 4 };
   }
-  if (!input.includes('%') && ipaddr.IPv6.isValid(input)) {
-    return { text: ipaddr.IPv6.parse(input).toRFC5952String(), family: 6 };
-  }
-  return null;
+  const hex = input.includes('%') ? null : hexTail(input);
+  if (hex === null || !ipaddr.IPv6.isValid(hex) || embeddedIpv4(input) !== null) return null;
+  const address = ipaddr.IPv6.parse(hex);
+  const text = address.toRFC5952String();
+  if (address.range() !== 'rfc6052') return { text, family: 6 };
+  const parts = address.parts;
+  return { text: `64:ff9b::${[parts[6]! >> 8, parts[6]! & 255, parts[7]! >> 8, parts[7]! & 255].join('.')}`, family: 6 };
 }
 
 /** One end of a TCP connection: an address and a port. Formatted as text only by the views. */

@@ -1,4 +1,4 @@
-import { parseIp, parseSubnet4, type Ip, type Subnet4 } from './ip.ts';
+import { embeddedIpv4, parseIp, parseSubnet4, type Ip, type Subnet4 } from './ip.ts';
 
 /**
  * The rule a parameter broke: a code (its message is `rule.<code>` in content/i18n) and the
@@ -109,7 +109,9 @@ export function ipParam(defaultValue: string): ParamSpec<Ip> {
     default: defaultValue,
     parse(text) {
       const ip = text.length <= 64 ? parseIp(text) : null;
-      return ip ? ok(ip) : fail({ code: 'ip' });
+      if (ip) return ok(ip);
+      const ipv4 = text.length <= 64 ? embeddedIpv4(text) : null;
+      return fail(ipv4 === null ? { code: 'ip' } : { code: 'ip-v4-in-v6', ipv4 });
     },
   };
 }

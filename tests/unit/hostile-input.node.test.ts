@@ -23,6 +23,10 @@ const HOSTILE = [
   '😀',
   'javascript:window.__pwned=1',
   "' OR '1'='1",
+  // IPv4 written as IPv6: the loose dotted tail ipaddr.js accepts, and the mapped and compatible forms
+  '::ffff:0x7f.0.0.1',
+  '::ffff:10.0.0.9',
+  '::10.0.0.5',
 ];
 
 /**

@@ -10,6 +10,8 @@ import { llmsTxt } from './src/build/llms.ts';
 import { japaneseLines } from './src/build/japanese-lines.ts';
 import { SIDEBAR } from './src/guide.ts';
 import { mermaidConfigCopy } from './src/build/mermaid-config-copy.ts';
+import { baseLinks } from './src/build/base-links.ts';
+import { BASE, withBase } from './src/base.ts';
 
 /**
  * After the pages are written: close the build-time diagram browser, list every linkable target
@@ -29,21 +31,23 @@ const buildDone = {
   },
 };
 
-// The public address the site is deployed at (canonical URLs, sitemap, Open Graph).
+// The public address the site is deployed at (canonical URLs, sitemap, Open Graph), and the
+// sub-path it lives under there (SPEC §12): SITE_URL=https://contoso.example BASE_PATH=/azure-traffic-paths/.
 const site = process.env.SITE_URL ?? 'https://azure-traffic-paths.example';
 
 export default defineConfig({
   site,
+  base: BASE,
   srcDir: './',
   trailingSlash: 'always',
   // Mermaid runs in the reader's browser only in the diagram renderer's frame, a bundle of its own
   // (src/client/diagram-renderer.ts); there it copies its config lazily, with plain loops.
   vite: { worker: { format: 'es', plugins: () => [mermaidConfigCopy()] } },
-  redirects: { '/': '/ja/' },
+  redirects: { '/': withBase('/ja/') },
   // `## Heading {#id}` gives a heading an id that survives rewording and is the same in both
   // languages (SPEC §1: stable anchors). Sätteri, Astro's Markdown processor, has it off by default.
   // Japanese paragraphs written over several lines are joined without the space a line break leaves.
-  markdown: { processor: satteri({ features: { headingAttributes: true }, mdastPlugins: [japaneseLines] }) },
+  markdown: { processor: satteri({ features: { headingAttributes: true }, mdastPlugins: [japaneseLines, baseLinks] }) },
   integrations: [
     starlight({
       title: { ja: 'Azure Traffic Paths', en: 'Azure Traffic Paths' },
@@ -55,7 +59,7 @@ export default defineConfig({
       customCss: ['./components/styles/site.css', './components/styles/tables.css', './components/styles/print.css'],
       components: { MarkdownContent: './components/overrides/MarkdownContent.astro' },
       head: [
-        { tag: 'meta', attrs: { property: 'og:image', content: new URL('/screenshot-load-balancer.png', site).href } },
+        { tag: 'meta', attrs: { property: 'og:image', content: new URL(withBase('/screenshot-load-balancer.png'), site).href } },
         { tag: 'meta', attrs: { name: 'twitter:card', content: 'summary_large_image' } },
       ],
       // One list for the sidebar and the print order (src/guide.ts).

@@ -1,4 +1,5 @@
 import { ELEMENT_NODE, parse, renderSync, walkSync, type Node } from 'ultrahtml';
+import { withBase } from './base.ts';
 import { SERVICES } from './model/services.ts';
 
 /** The pages of the services that declare one, in the registry's order. */
@@ -48,9 +49,9 @@ export function pagePath(lang: string, slug: string): string {
  * and changes it as a tree: only `href`s of `<a>` elements are touched.
  */
 export function localiseGuideLinks(html: string, lang: string, slugs: readonly string[]): string {
-  const targets = new Map(slugs.map((slug) => [pagePath(lang, slug), printSectionId(slug)]));
+  const targets = new Map(slugs.map((slug) => [withBase(pagePath(lang, slug)), printSectionId(slug)]));
   // A link to the print page itself (the index mentions it) goes to the table of contents.
-  targets.set(`/${lang}/print/`, 'print-contents');
+  targets.set(withBase(`/${lang}/print/`), 'print-contents');
   const tree = parse(html) as Node;
   walkSync(tree, (node) => {
     if (node.type !== ELEMENT_NODE || node.name !== 'a' || node.attributes.href === undefined) return;

@@ -1,10 +1,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { BASE, withBase, withoutBase } from '../base.ts';
 import { htmlFiles } from './dist.ts';
 
 /**
  * Finds broken internal links in the built site: every `href` and `src` that points inside the
  * site must name a file that exists, and every `#anchor` must name an id on the target page.
+ * In a build for a sub-path (BASE_PATH), a link must also stay under it: `/ja/…` written from the
+ * host's root would leave the site.
  */
 export interface BrokenLink {
   readonly page: string;
@@ -26,7 +29,7 @@ function fileFor(distDir: string, path: string): string | undefined {
   return existsSync(index) ? index : undefined;
 }
 
-export function checkLinks(distDir: string): { checked: number; broken: BrokenLink[] } {
+export function checkLinks(distDir: string, base = BASE): { checked: number; broken: BrokenLink[] } {
   const broken: BrokenLink[] = [];
   const idCache = new Map<string, Set<string>>();
   const ids = (file: string) => {
@@ -41,13 +44,19 @@ export function checkLinks(distDir: string): { checked: number; broken: BrokenLi
     for (const match of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
       const href = decode(match[1]!);
       if (!href || /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) continue;
-      const url = new URL(href, `http://site${page}`);
-      if (url.pathname.startsWith('/_astro/') || url.pathname.startsWith('/pagefind/')) {
-        if (!fileFor(distDir, url.pathname)) broken.push({ page, href, reason: 'missing-page' });
+      const url = new URL(href, `http://site${withBase(page, base)}`);
+      const path = withoutBase(url.pathname, base);
+      if (path === null) {
+        checked += 1;
+        broken.push({ page, href, reason: 'missing-page' });
+        continue;
+      }
+      if (path.startsWith('/_astro/') || path.startsWith('/pagefind/')) {
+        if (!fileFor(distDir, path)) broken.push({ page, href, reason: 'missing-page' });
         continue;
       }
       checked += 1;
-      const target = fileFor(distDir, url.pathname);
+      const target = fileFor(distDir, path);
       if (!target) {
         broken.push({ page, href, reason: 'missing-page' });
         continue;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { withBase } from '../base.ts';
 import { builtPages } from './dist.ts';
 import { ELEMENT_NODE, parse, TEXT_NODE, walkSync, type Node } from 'ultrahtml';
 
@@ -58,7 +59,9 @@ export function linksFromHtml(path: string, html: string): Link[] {
   return [{ lang, kind: 'page', url: path, title: pageTitle }, ...links];
 }
 
-/** All links of the built site, pages in path order, for both languages. */
-export function collectLinks(distDir: string): Link[] {
-  return builtPages(distDir).flatMap((page) => linksFromHtml(page.path, readFileSync(page.file, 'utf8')));
+/** All links of the built site, pages in path order, for both languages, under the site's base. */
+export function collectLinks(distDir: string, base?: string): Link[] {
+  return builtPages(distDir).flatMap((page) =>
+    linksFromHtml(page.path, readFileSync(page.file, 'utf8')).map((link) => ({ ...link, url: withBase(link.url, base) })),
+  );
 }

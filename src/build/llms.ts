@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ELEMENT_NODE, parse, walkSync } from 'ultrahtml';
+import { withBase } from '../base.ts';
 import { GUIDE_ORDER, pagePath } from '../guide.ts';
 import { builtPages } from './dist.ts';
 import { linksFromHtml } from './links.ts';
@@ -34,7 +35,7 @@ export function pageSummaries(distDir: string, lang: 'ja' | 'en', site: string):
       const html = readFileSync(page.file, 'utf8');
       // The page's title as links.json gives it (its <h1>).
       const title = linksFromHtml(page.path, html)[0]!.title;
-      return { title, summary: descriptionOf(html), url: new URL(page.path, site).href };
+      return { title, summary: descriptionOf(html), url: new URL(withBase(page.path), site).href };
     });
 }
 
@@ -56,9 +57,9 @@ export function llmsTxt(distDir: string, site: string): string {
     ...section('English', 'en'),
     '## Optional',
     '',
-    `- [ガイド全体（1 ページ）](${new URL('/ja/print/', site).href}): the whole Japanese guide on one page, in reading order`,
-    `- [The whole guide on one page](${new URL('/en/print/', site).href}): the whole English guide on one page, in reading order`,
-    `- [links.json](${new URL('/links.json', site).href}): every page, heading and explorer with its language, URL and title`,
+    `- [ガイド全体（1 ページ）](${new URL(withBase('/ja/print/'), site).href}): the whole Japanese guide on one page, in reading order`,
+    `- [The whole guide on one page](${new URL(withBase('/en/print/'), site).href}): the whole English guide on one page, in reading order`,
+    `- [links.json](${new URL(withBase('/links.json'), site).href}): every page, heading and explorer with its language, URL and title`,
     '',
   ].join('\n');
 }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { closeRenderer } from './src/diagram/render.ts';
 import { collectLinks } from './src/build/links.ts';
 import { llmsTxt } from './src/build/llms.ts';
+import { staticWebAppConfig } from './src/build/static-web-app.ts';
 import { japaneseLines } from './src/build/japanese-lines.ts';
 import { SIDEBAR } from './src/guide.ts';
 import { mermaidConfigCopy } from './src/build/mermaid-config-copy.ts';
@@ -15,8 +16,9 @@ import { BASE, withBase } from './src/base.ts';
 
 /**
  * After the pages are written: close the build-time diagram browser, list every linkable target
- * (page, heading, explorer) in /links.json for knowledge-base tools, and every page with its
- * summary in /llms.txt for assistants.
+ * (page, heading, explorer) in /links.json for knowledge-base tools, every page with its
+ * summary in /llms.txt for assistants, and the hosting configuration with the security headers
+ * (/staticwebapp.config.json, for Azure Static Web Apps; the README gives them for other hosts).
  */
 /** @type {import('astro').AstroIntegration} */
 const buildDone = {
@@ -27,6 +29,8 @@ const buildDone = {
       const distDir = fileURLToPath(dir);
       writeFileSync(`${distDir}/links.json`, `${JSON.stringify(collectLinks(distDir), null, 2)}\n`);
       writeFileSync(`${distDir}/llms.txt`, llmsTxt(distDir, site));
+      // Last: the security headers hash the inline scripts of the finished pages.
+      writeFileSync(`${distDir}/staticwebapp.config.json`, `${JSON.stringify(staticWebAppConfig(distDir), null, 2)}\n`);
     },
   },
 };

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { closeRenderer } from './src/diagram/render.ts';
 import { collectLinks } from './src/build/links.ts';
-import { llmsTxt } from './src/build/llms.ts';
+import { llmsTxt, writePageMarkdown } from './src/build/llms.ts';
 import { staticWebAppConfig } from './src/build/static-web-app.ts';
 import { japaneseLines } from './src/build/japanese-lines.ts';
 import { SIDEBAR } from './src/guide.ts';
@@ -17,7 +17,7 @@ import { BASE, withBase } from './src/base.ts';
 /**
  * After the pages are written: close the build-time diagram browser, list every linkable target
  * (page, heading, explorer) in /links.json for knowledge-base tools, every page with its
- * summary in /llms.txt for assistants, and the hosting configuration with the security headers
+ * summary in /llms.txt and as Markdown beside it (index.md) for assistants, and the hosting configuration with the security headers
  * (/staticwebapp.config.json, for Azure Static Web Apps; the README gives them for other hosts).
  */
 /** @type {import('astro').AstroIntegration} */
@@ -28,6 +28,7 @@ const buildDone = {
       await closeRenderer();
       const distDir = fileURLToPath(dir);
       writeFileSync(`${distDir}/links.json`, `${JSON.stringify(collectLinks(distDir), null, 2)}\n`);
+      writePageMarkdown(distDir, site);
       writeFileSync(`${distDir}/llms.txt`, llmsTxt(distDir, site));
       // Last: the security headers hash the inline scripts of the finished pages.
       writeFileSync(`${distDir}/staticwebapp.config.json`, `${JSON.stringify(staticWebAppConfig(distDir), null, 2)}\n`);

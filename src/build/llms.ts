@@ -1,15 +1,34 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { ELEMENT_NODE, parse, walkSync } from 'ultrahtml';
 import { withBase } from '../base.ts';
 import { GUIDE_ORDER, pagePath } from '../guide.ts';
 import { builtPages } from './dist.ts';
 import { linksFromHtml } from './links.ts';
+import { pageMarkdown } from './page-markdown.ts';
 
 /** A page as a knowledge base or an assistant lists it: its title, its stable URL, its one-line summary. */
 export interface PageSummary {
   readonly title: string;
   readonly url: string;
   readonly summary: string;
+  /** The page as Markdown (`index.md` beside it), or undefined where there is none (the print page). */
+  readonly markdown?: string;
+}
+
+/** Pages with a Markdown version: every page but the print page, which is the others together. */
+export const hasMarkdown = (path: string): boolean => !path.endsWith('/print/');
+
+/**
+ * Writes `index.md` beside each page's `index.html` (see page-markdown.ts), for readers that
+ * take text: the same content, at the page's URL plus `index.md`.
+ */
+export function writePageMarkdown(distDir: string, site: string): number {
+  const pages = builtPages(distDir).filter((page) => hasMarkdown(page.path));
+  for (const page of pages) {
+    const url = new URL(withBase(page.path), site).href;
+    writeFileSync(page.file.replace(/index\.html$/, 'index.md'), pageMarkdown(readFileSync(page.file, 'utf8'), url));
+  }
+  return pages.length;
 }
 
 /** The page's meta description, read from the built HTML (so the list is what ships). */
@@ -35,18 +54,25 @@ export function pageSummaries(distDir: string, lang: 'ja' | 'en', site: string):
       const html = readFileSync(page.file, 'utf8');
       // The page's title as links.json gives it (its <h1>).
       const title = linksFromHtml(page.path, html)[0]!.title;
-      return { title, summary: descriptionOf(html), url: new URL(withBase(page.path), site).href };
+      const url = new URL(withBase(page.path), site).href;
+      return { title, summary: descriptionOf(html), url, markdown: hasMarkdown(page.path) ? `${url}index.md` : undefined };
     });
 }
 
 /**
- * `/llms.txt` (llmstxt.org): what the guide is, then every page and FAQ with its stable URL and
- * summary, Japanese first, English alongside; the print page and links.json as optional extras.
+ * `/llms.txt` (llmstxt.org): what the guide is, then every page and FAQ with its stable URL,
+ * summary and Markdown version, Japanese first, English alongside; the print page and links.json
+ * as optional extras.
  */
 export function llmsTxt(distDir: string, site: string): string {
   const section = (heading: string, lang: 'ja' | 'en') => {
     const pages = pageSummaries(distDir, lang, site).filter((page) => !page.url.endsWith('/print/'));
-    return [`## ${heading}`, '', ...pages.map((page) => `- [${page.title}](${page.url}): ${page.summary}`), ''];
+    return [
+      `## ${heading}`,
+      '',
+      ...pages.map((page) => `- [${page.title}](${page.url}): ${page.summary}${page.markdown ? ` Markdown: ${page.markdown}` : ''}`),
+      '',
+    ];
   };
   return [
     '# Azure Traffic Paths',

@@ -88,3 +88,33 @@ test('Japanese prose carries no space from a line break in its source (issue 24)
     expect(html.match(/[。、）」][ \t]*\n[ \t]*(?=[^\s<])/g) ?? [], page.url).toEqual([]);
   }
 });
+
+test('every page but the print page has a Markdown version, listed in llms.txt, that reads as the page does', async ({ request }) => {
+  const llms = await (await request.get('/llms.txt')).text();
+  const pages = builtLinks().filter((link) => link.kind === 'page' && !link.url.endsWith('/print/'));
+  for (const page of pages) {
+    const response = await request.get(`${page.url}index.md`);
+    expect(response.status(), page.url).toBe(200);
+    const text = await response.text();
+    expect(text.split('\n')[0], page.url).toBe(`# ${page.title}`);
+    expect(llms, page.url).toContain(`Markdown: https://azure-traffic-paths.example${page.url}index.md`);
+    // Nothing of the page's machinery: no markup, no form, no script.
+    expect(text, page.url).not.toMatch(/<(svg|script|form|button|input|style)\b/);
+    expect(text, page.url).not.toContain('Section titled');
+    // Every section heading of the page is there, in order.
+    const sections = builtLinks().filter((link) => link.url.startsWith(`${page.url}#`) && link.kind !== 'explorer');
+    let at = 0;
+    for (const section of sections) {
+      const found = text.indexOf(` ${section.title}\n`, at);
+      expect(found, `${page.url}: ${section.title}`).toBeGreaterThan(-1);
+      at = found;
+    }
+  }
+  // The explorers' tables, with the default scenario's values, in both languages.
+  for (const lang of ['ja', 'en']) {
+    const text = await (await request.get(`/${lang}/load-balancer/index.md`)).text();
+    expect(text).toContain('| 1 | `203.0.113.10:50000` | `198.51.100.10:443` |');
+    expect(text).toContain('| 4 | `198.51.100.10:443` | `203.0.113.10:50000` |');
+    expect(text).not.toContain(lang === 'ja' ? '既定値に戻す' : 'Reset to defaults');
+  }
+});

@@ -18,7 +18,11 @@ const refusals = (result: { ok: true } | { ok: false; errors: readonly { param: 
 // frontend is such an address, so Traffic Manager cannot steer to it.
 describe('Traffic Manager endpoints must be reachable from the internet', () => {
   it.each<[string, RawParams, [string, string][]]>([
-    ['an RFC 1918 address (an internal Load Balancer frontend)', { endpoints: '198.51.100.30,10.0.2.10' }, [['endpoints', 'tm-private-endpoint']]],
+    [
+      'an RFC 1918 address (an internal Load Balancer frontend)',
+      { endpoints: '198.51.100.30,10.0.2.10' },
+      [['endpoints', 'tm-private-endpoint']],
+    ],
     ['172.16/12 by name', { endpoints: 'a.example.com=172.16.0.4,b.example.com=198.51.100.40' }, [['endpoints', 'tm-private-endpoint']]],
     ['192.168/16 first', { endpoints: '192.168.1.5,198.51.100.40' }, [['endpoints', 'tm-private-endpoint']]],
     // The guide's public examples (documentation ranges) stay accepted.
@@ -51,7 +55,9 @@ describe('Application Gateway probes count one listener', () => {
 
   it.each(['ja', 'en'] as const)('%s: the rate cell and the note say per listener, with Learn’s example of four', (lang) => {
     const t = translator(lang);
-    expect(t('rate.application-gateway', { senders: 2, interval: 30, rate: 4 })).toMatch(lang === 'ja' ? /リスナー 1 つあたり/ : /per listener/);
+    expect(t('rate.application-gateway', { senders: 2, interval: 30, rate: 4 })).toMatch(
+      lang === 'ja' ? /リスナー 1 つあたり/ : /per listener/,
+    );
     expect(t('probe.agw-listeners', {})).toMatch(/4/);
   });
 });

@@ -307,7 +307,14 @@ const probe: NonNullable<ServiceModule<ApplicationGatewayProbeScenario>['probe']
         )
       : [],
   target: 'backend',
-  notes: [],
+  /**
+   * The rows count one listener. Each listener probes its backends on its own, so a backend behind
+   * several listeners gets these probes once per listener; the model has one listener and one
+   * backend port, so it says so in a note instead of repeating rows that would differ only in the
+   * port of a backend setting it does not model. Learn: application-gateway-probe-overview, 2026-12
+   * ("if there are multiple listeners, then each listener probes the backend independent of each other").
+   */
+  notes: ['probe.agw-listeners'],
   whenNone: 'probe.agw-ipv6',
   moreSenders: 'diagram.probes.more.application-gateway',
 };

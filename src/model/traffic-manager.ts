@@ -1,4 +1,4 @@
-import { socketAddress, type Ip } from './ip.ts';
+import { isPrivateAddress, socketAddress, type Ip } from './ip.ts';
 import type { Hop } from './hop.ts';
 import {
   arrivingAt,
@@ -80,9 +80,30 @@ export function checkEndpointTypes(s: Pick<TrafficManagerScenario, 'endpoints'>)
   return named > 0 && named < s.endpoints.length ? [{ param: 'endpoints', rule: { code: 'mixed-endpoint-types' } }] : [];
 }
 
+/**
+ * Traffic Manager answers with addresses the internet can reach and probes them from the internet,
+ * so it cannot steer to a private address such as an internal Load Balancer's frontend. Learn:
+ * traffic-manager-faqs, 2026-12 ("Addresses that correspond to reserved private IP address spaces
+ * aren't allowed. These addresses include those called out in RFC 1918, …"). The FAQ lists the
+ * documentation ranges (RFC 5737) too; the guide's examples use them to stand for public
+ * addresses, as `isPrivateAddress` explains, so only a network's own private ranges are refused.
+ */
+export function checkEndpointAddresses(s: Pick<TrafficManagerScenario, 'endpoints'>): ParamError[] {
+  const inside = s.endpoints.find((endpoint) => isPrivateAddress(endpoint.ip));
+  return inside ? [{ param: 'endpoints', rule: { code: 'tm-private-endpoint', value: inside.ip.text } }] : [];
+}
+
+/** The endpoint rules in the order they are reported: one message for the field at a time. */
+function checkEndpoints(s: Pick<TrafficManagerScenario, 'client' | 'endpoints'>): ParamError[] {
+  for (const check of [checkEndpointFamilies, checkEndpointTypes, checkEndpointAddresses]) {
+    const errors = check(s);
+    if (errors.length > 0) return errors;
+  }
+  return [];
+}
+
 function crossCheck(s: TrafficManagerScenario): ParamError[] {
-  const errors = checkEndpointFamilies(s);
-  if (errors.length === 0) errors.push(...checkEndpointTypes(s));
+  const errors = checkEndpoints(s);
   // A profile whose answer is its own name would be a CNAME loop (one message per field at most).
   if (errors.length === 0 && s.endpoints.some((endpoint) => endpoint.fqdn === s.profile)) {
     errors.push({ param: 'endpoints', rule: { code: 'duplicate', value: s.profile } });
@@ -170,10 +191,7 @@ const probe: NonNullable<ServiceModule<TrafficManagerProbeScenario>['probe']> = 
     port: trafficManagerParams.port,
     interval: monitorParams.interval,
   },
-  check(s) {
-    const errors = checkEndpointFamilies(s);
-    return errors.length > 0 ? errors : checkEndpointTypes(s);
-  },
+  check: (s) => checkEndpoints(s),
   /** Every endpoint, from the service tag's ranges; 200 unless the profile lists other expected codes. */
   rows: (s) =>
     s.endpoints.map((endpoint) => ({
@@ -225,6 +243,8 @@ export const trafficManagerService: ServiceModule<TrafficManagerProbeScenario, '
     key: 'tm',
     // The paths page starts from neutral example names: its endpoints stand for any region's stage.
     params: { profile, endpoints: withDefault(endpoints, 'region1.example.com=198.51.100.30,region2.example.com=198.51.100.40') },
+    // The chain's own cross-check compares the answer's IP version with the client's.
+    check: (s) => [...checkEndpointTypes(s), ...checkEndpointAddresses(s)],
     resolve: (s) => resolveForPath(s),
     // Blocked probes make every endpoint Degraded, and Traffic Manager then answers as if all were healthy.
     probes: { source: TM_PROBE_SOURCE, reason: 'tm-probe' },

@@ -114,7 +114,7 @@ describe('the terminology table', () => {
       '許容されるエラーの数',
       'パススルー',
       '厳格モード',
-      'TLS ターミネーション',
+      'TLS 終端',
       'プローブ エージェント',
       '正常性プローブ',
       'プライベート IP',
@@ -125,6 +125,72 @@ describe('the terminology table', () => {
     ]) {
       expect(japanese, term).toContain(term);
     }
+  });
+
+  it('lists the terms issue 25 named, each with a Learn ja-jp page', () => {
+    for (const [ja, page] of [
+      ['TLS 終端', 'ja-jp/azure/application-gateway/ssl-overview'],
+      ['内部ロード バランサー', 'ja-jp/azure/load-balancer/components'],
+      ['機能低下', 'ja-jp/azure/traffic-manager/traffic-manager-troubleshooting-degraded'],
+      ['配信元グループ', 'ja-jp/azure/frontdoor/origin'],
+      ['エッジ ロケーション', 'ja-jp/azure/frontdoor/front-door-traffic-acceleration'],
+      ['分割 TCP', 'ja-jp/azure/frontdoor/front-door-traffic-acceleration'],
+      ['カスタム規則', 'ja-jp/azure/web-application-firewall/afds/waf-front-door-custom-rules'],
+      ['一致変数', 'ja-jp/azure/web-application-firewall/afds/waf-front-door-custom-rules'],
+      ['要素', 'ja-jp/azure/application-gateway/how-application-gateway-works'],
+      ['DNS 応答', 'ja-jp/azure/traffic-manager/traffic-manager-endpoint-types'],
+      ['ファイアウォール', 'ja-jp/azure/firewall/snat-private-range'],
+    ] as const) {
+      const term = terms.find((row) => row.ja.includes(ja));
+      expect(term?.source, ja).toContain(page);
+    }
+  });
+
+  // Every new check must reject what the pages said before issue 25 and allow what Learn ja writes.
+  it.each([
+    ['TLS termination', 'TLS ターミネーションの設定', true],
+    ['TLS termination', 'クライアントの接続はどこで終わるか', true],
+    ['TLS termination', 'エッジは TLS を終端します', false],
+    ['Azure Load Balancer (product name)', 'Application Gateway → 内部 Load Balancer', true],
+    ['Azure Load Balancer (product name)', 'ロード バランサーを作成', true],
+    ['Azure Load Balancer (product name)', 'Application Gateway → 内部ロード バランサー', false],
+    ['Azure Load Balancer (product name)', 'パブリック ロード バランサーの場合', false],
+    ['origin, origin group (Front Door)', 'Front Door → Private Link のオリジン', true],
+    ['edge location (Front Door)', 'エッジの場所', true],
+    ['split TCP (Front Door)', 'Microsoft はこれを Split TCP と呼んでいます', true],
+    ['split TCP (Front Door)', 'Microsoft はこれを分割 TCP と呼んでいます', false],
+    ['WAF custom rule', 'WAF のカスタム ルールでブロック', true],
+    ['WAF custom rule', 'WAF のカスタム規則でブロック', false],
+    ['WAF match variable', '照合変数 RemoteAddr', true],
+    ['entry of X-Forwarded-For', '「X-Forwarded-For に値が 2 つある」', true],
+    ['entry of X-Forwarded-For', 'X-Forwarded-For には 2 つの値が入ります', true],
+    ['entry of X-Forwarded-For', 'クライアントは末尾から 2 番目の値です', true],
+    ['entry of X-Forwarded-For', '信頼してよいのは最後の値だけです', true],
+    ['entry of X-Forwarded-For', '前にある値はクライアントが自由に書ける', true],
+    ['entry of X-Forwarded-For', '信頼してよいのは最後の要素だけです', false],
+    ['entry of X-Forwarded-For', '4 つの値は次のように決まります', false],
+    ['DNS response', 'エンドポイントを DNS で回答するだけです', true],
+    ['DNS response', 'DNS 応答で返すだけです', false],
+    ['Azure Firewall after its first mention', 'Firewall の DNAT 規則', true],
+    ['Azure Firewall after its first mention', 'Azure Firewall の DNAT 規則と AzureFirewallSubnet', false],
+    ['words this guide removed (issue 25): implementation words and calques', '各サービスは単独のページと同じ関数で計算され', true],
+    ['words this guide removed (issue 25): implementation words and calques', 'ビルド時にエンジンで計算', true],
+    ['words this guide removed (issue 25): implementation words and calques', '経路（サービスのキーをカンマ区切り）', true],
+    ['words this guide removed (issue 25): implementation words and calques', 'あなたの配信元のアドレス', true],
+    ['words this guide removed (issue 25): implementation words and calques', '自分の接続で要求を送り直します', true],
+    ['words this guide removed (issue 25): implementation words and calques', '1 本の TCP 接続は 1 人のクライアントを意味しません', true],
+    ['words this guide removed (issue 25): implementation words and calques', 'その都度そう書いています', true],
+    ['words this guide removed (issue 25): implementation words and calques', '利用者が書き換えられると Microsoft は説明', true],
+    ['words this guide removed (issue 25): implementation words and calques', '2 つの確認を計算で示す', true],
+    ['example marker (UI strings)', 'IPv4 アドレス（例 203.0.113.10）', true],
+    ['example marker (UI strings)', 'IPv4 アドレス（例: 203.0.113.10）', false],
+    ['example marker (UI strings)', 'エニーキャスト アドレス（例）', false],
+  ] as const)('%s: “%s” is rejected: %s', (concept, text, hit) => {
+    const term = terms.find((row) => row.concept === concept);
+    expect(term, concept).toBeDefined();
+    expect(
+      term!.wrong.some((variant) => variant.lang === 'ja' && new RegExp(variant.pattern.source, variant.pattern.flags).test(text)),
+    ).toBe(hit);
   });
 
   it('gives every term a Japanese term, an English term and where it comes from', () => {

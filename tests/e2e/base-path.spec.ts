@@ -104,7 +104,7 @@ for (const lang of ['ja', 'en'] as const) {
     await page.locator('button[data-open-modal]').first().click();
     await page.locator('#starlight__search input').fill('X-Forwarded-For');
     const result = page.locator('#starlight__search .pagefind-ui__result-link').first();
-    await expect(result).toBeVisible();
+    await expect(result).toBeVisible({ timeout: 15_000 });
     const hrefs = await page
       .locator('#starlight__search .pagefind-ui__result-link')
       .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { closeRenderer } from './src/diagram/render.ts';
 import { collectLinks } from './src/build/links.ts';
 import { llmsTxt, writePageMarkdown } from './src/build/llms.ts';
-import { staticWebAppConfig } from './src/build/static-web-app.ts';
+import { headersFile, staticWebAppConfig } from './src/build/static-web-app.ts';
 import { japaneseLines } from './src/build/japanese-lines.ts';
 import { SIDEBAR } from './src/guide.ts';
 import { mermaidConfigCopy } from './src/build/mermaid-config-copy.ts';
@@ -32,6 +32,7 @@ const buildDone = {
       writeFileSync(`${distDir}/llms.txt`, llmsTxt(distDir, site));
       // Last: the security headers hash the inline scripts of the finished pages.
       writeFileSync(`${distDir}/staticwebapp.config.json`, `${JSON.stringify(staticWebAppConfig(distDir), null, 2)}\n`);
+      writeFileSync(`${distDir}/_headers`, headersFile(distDir));
     },
   },
 };

@@ -95,3 +95,19 @@ export function staticWebAppConfig(distDir: string, base = BASE): object {
     },
   };
 }
+
+/**
+ * The same headers in the `_headers` format that several static hosts read (Netlify, Cloudflare
+ * Pages), and that anyone can copy into a web server's configuration: a path pattern, then its
+ * headers indented under it.
+ */
+export function headersFile(distDir: string, base = BASE): string {
+  const block = (pattern: string, headers: Record<string, string>) => [
+    pattern,
+    ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`),
+  ];
+  return `${[
+    ...block(withBase('/*', base), securityHeaders(distDir)),
+    ...block(withBase('/_astro/*', base), { 'Cache-Control': IMMUTABLE }),
+  ].join('\n')}\n`;
+}

@@ -17,9 +17,14 @@ export function isLang(value: string): value is Lang {
   return value === 'ja' || value === 'en';
 }
 
-/** The language of a page from its path (`/ja/…`, `/en/…`); Japanese is the default. */
-export function langOfPath(pathname: string): Lang {
-  const segment = pathname.split('/')[1] ?? '';
+/**
+ * The language of a page from its path (`/ja/…`, `/en/…`, or under the site's base path,
+ * `/azure-traffic-paths/en/…`); Japanese is the default. The base is Astro's, where there is one.
+ */
+export function langOfPath(pathname: string, base: string = import.meta.env?.BASE_URL ?? '/'): Lang {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const path = prefix !== '/' && pathname.startsWith(prefix) ? pathname.slice(prefix.length - 1) : pathname;
+  const segment = path.split('/')[1] ?? '';
   return isLang(segment) ? segment : 'ja';
 }
 

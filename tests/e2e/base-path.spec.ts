@@ -88,6 +88,12 @@ for (const lang of ['ja', 'en'] as const) {
     });
     await page.goto(at(`/${lang}/load-balancer/`));
     const explorer = page.locator('[data-explorer="load-balancer"]');
+    // The page's components take its language from the path after the base, not the base's name.
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(explorer.locator('button[data-reset]')).toHaveText(lang === 'ja' ? '既定値に戻す' : 'Reset to defaults');
+    await expect(explorer.locator('caption').first()).toHaveText(
+      lang === 'ja' ? 'パケットごとの送信元と宛先' : 'Source and destination of each packet',
+    );
     await explorer.locator('input[name="client"]').fill('192.0.2.99');
     await explorer.locator('input[name="pick"]').fill('2');
     // The diagram is redrawn by the renderer bundle, loaded from under the base on the first edit.

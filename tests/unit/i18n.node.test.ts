@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { stringKeys, translator, uiKey, type UiKey } from '../../src/i18n.ts';
+import { describe, expect, it, test } from 'vitest';
+import { langOfPath, stringKeys, translator, uiKey, type UiKey } from '../../src/i18n.ts';
 
 describe('UI strings', () => {
   it('Japanese and English have exactly the same keys', () => {
@@ -21,5 +21,20 @@ describe('UI strings', () => {
       const raw = (t: typeof ja) => t(uiKey(key));
       expect(slots(raw(en)), key).toEqual(slots(raw(ja)));
     }
+  });
+});
+
+describe('langOfPath', () => {
+  test.each([
+    ['/en/load-balancer/', '/', 'en'],
+    ['/ja/', '/', 'ja'],
+    ['/', '/', 'ja'],
+    // Under a base path the language is the segment after it, not the base's own name.
+    ['/azure-traffic-paths/en/load-balancer/', '/azure-traffic-paths/', 'en'],
+    ['/azure-traffic-paths/en/print/', '/azure-traffic-paths', 'en'],
+    ['/azure-traffic-paths/ja/', '/azure-traffic-paths/', 'ja'],
+    ['/en/x/', '/azure-traffic-paths/', 'en'],
+  ])('%s under %s is %s', (path, base, lang) => {
+    expect(langOfPath(path, base)).toBe(lang);
   });
 });

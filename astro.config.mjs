@@ -7,27 +7,37 @@ import { fileURLToPath } from 'node:url';
 import { closeRenderer } from './src/diagram/render.ts';
 import { collectLinks } from './src/build/links.ts';
 import { llmsTxt } from './src/build/llms.ts';
+import { writeGuidePdfs } from './src/build/pdf.ts';
 import { japaneseLines } from './src/build/japanese-lines.ts';
 import { SIDEBAR } from './src/guide.ts';
 import { mermaidConfigCopy } from './src/build/mermaid-config-copy.ts';
 
 /**
  * After the pages are written: close the build-time diagram browser, list every linkable target
- * (page, heading, explorer) in /links.json for knowledge-base tools, and every page with its
- * summary in /llms.txt for assistants.
+ * (page, heading, explorer) in /links.json for knowledge-base tools, every page with its summary
+ * in /llms.txt for assistants, and print the guide to /guide-ja.pdf and /guide-en.pdf.
  */
 /** @type {import('astro').AstroIntegration} */
-const buildDone = {
-  name: 'atp-build-done',
-  hooks: {
-    'astro:build:done': async ({ dir }) => {
-      await closeRenderer();
-      const distDir = fileURLToPath(dir);
-      writeFileSync(`${distDir}/links.json`, `${JSON.stringify(collectLinks(distDir), null, 2)}\n`);
-      writeFileSync(`${distDir}/llms.txt`, llmsTxt(distDir, site));
+const buildDone = (() => {
+  let base = '/';
+  return {
+    name: 'atp-build-done',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        await closeRenderer();
+        const distDir = fileURLToPath(dir);
+        writeFileSync(`${distDir}/links.json`, `${JSON.stringify(collectLinks(distDir), null, 2)}\n`);
+        writeFileSync(`${distDir}/llms.txt`, llmsTxt(distDir, site));
+        const started = performance.now();
+        await writeGuidePdfs(distDir, base);
+        logger.info(`guide-ja.pdf and guide-en.pdf printed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      },
     },
-  },
-};
+  };
+})();
 
 // The public address the site is deployed at (canonical URLs, sitemap, Open Graph).
 const site = process.env.SITE_URL ?? 'https://azure-traffic-paths.example';
@@ -53,7 +63,10 @@ export default defineConfig({
         en: { label: 'English', lang: 'en' },
       },
       customCss: ['./components/styles/site.css', './components/styles/tables.css', './components/styles/print.css'],
-      components: { MarkdownContent: './components/overrides/MarkdownContent.astro' },
+      components: {
+        MarkdownContent: './components/overrides/MarkdownContent.astro',
+        Footer: './components/overrides/Footer.astro',
+      },
       head: [
         { tag: 'meta', attrs: { property: 'og:image', content: new URL('/screenshot-load-balancer.png', site).href } },
         { tag: 'meta', attrs: { name: 'twitter:card', content: 'summary_large_image' } },

@@ -19,10 +19,15 @@ export interface ServeOptions {
    * compresses does (for Lighthouse and the measurements; see gzipCopy).
    */
   gzip?: boolean;
+  /**
+   * The site's base path (Astro's `base`, e.g. `/docs/`): a build for a sub-path links to
+   * `/docs/ja/…` while its files sit at `dist/ja/…`, so requests under it are answered from the root.
+   */
+  base?: string;
 }
 
 /** Starts a server for the files under `root` (read once, at start) and resolves once it listens. */
-export function serve(root: string, port: number, host = '127.0.0.1', { gzip = false }: ServeOptions = {}): Promise<Server> {
+export function serve(root: string, port: number, host = '127.0.0.1', { gzip = false, base = '/' }: ServeOptions = {}): Promise<Server> {
   const notFound = readFileSync(join(root, '404.html'));
   const files = sirv(root, {
     gzip,
@@ -34,7 +39,13 @@ export function serve(root: string, port: number, host = '127.0.0.1', { gzip = f
       response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound);
     },
   });
-  const server = createServer((request, response) => files(request, response));
+  const prefix = base.replace(/\/+$/, '');
+  const server = createServer((request, response) => {
+    const url = request.url ?? '/';
+    if (prefix && (url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`)))
+      request.url = url.slice(prefix.length) || '/';
+    files(request, response);
+  });
   return new Promise((done, fail) => {
     server.once('error', fail);
     server.listen(port, host, () => done(server));

@@ -19,7 +19,7 @@ import type { Lang } from '../i18n.ts';
  * in-document link, and every entry of the contents links its section: the first print says on
  * which page each entry starts, the numbers go into the contents' slots (which keep their width
  * empty or full, so nothing moves), and the second print is the PDF. Its destinations are read
- * again; should a number have moved, it prints once more, and fails the build after that.
+ * again; should a number have moved, it prints again, and fails the build if they never settle.
  *
  * Chromium writes the tagged PDF's structure tree (what makes it readable to assistive tools) as
  * thousands of uncompressed objects, a third of the file; pdf-lib writes the same objects again
@@ -59,8 +59,8 @@ const PDF_OPTIONS = {
     'Azure Traffic Paths — <span class="pageNumber"></span> / <span class="totalPages"></span></div>',
 } as const;
 
-/** Prints shown before giving up on page numbers that will not settle. */
-const MAX_PRINTS = 3;
+/** Prints of one language before giving up on page numbers that will not settle. */
+const MAX_PRINTS = 4;
 
 async function printGuide(browser: Browser, url: string): Promise<Buffer> {
   const page = await browser.newPage();
@@ -71,31 +71,40 @@ async function printGuide(browser: Browser, url: string): Promise<Buffer> {
     const targets = await page
       .locator('[data-toc-page]')
       .evaluateAll((slots) => slots.map((slot) => slot.getAttribute('data-toc-page') ?? ''));
-    let written: number[] = [];
+    let written: readonly number[] | undefined;
+    let missing: string[] = [];
     for (let print = 1; print <= MAX_PRINTS; print++) {
-      const pdf = await page.pdf(PDF_OPTIONS);
+      // Until the numbers are in, a draft: without the structure tree and outline, which change no
+      // page break (checked: the same pages either way) and are half the time of a print.
+      const pdf = await page.pdf(written ? PDF_OPTIONS : { ...PDF_OPTIONS, tagged: false, outline: false });
       const starts = await startPages(pdf, targets);
-      if (starts.every((n, i) => n === written[i])) return pdf;
-      await fillSlots(page, starts);
-      written = starts;
+      missing = targets.filter((_, i) => starts[i] === undefined);
+      if (missing.length > 0) continue;
+      if (written && starts.every((n, i) => n === written![i])) return pdf;
+      written = starts as number[];
+      await fillSlots(page, written);
     }
-    throw new Error(`${url}: the table of contents' page numbers did not settle after ${MAX_PRINTS} prints`);
+    const why = missing.length > 0 ? `no destination for ${missing.map((id) => `#${id}`).join(', ')}` : 'the page numbers did not settle';
+    throw new Error(`${url}: ${why} after ${MAX_PRINTS} prints`);
   } finally {
     await page.close();
   }
 }
 
-/** The page (from 1, as the footer counts) on which each id's element starts, from the PDF's named destinations. */
-export async function startPages(pdf: Uint8Array, ids: readonly string[]): Promise<number[]> {
+/**
+ * The page (from 1, as the footer counts) on which each id's element starts, from the PDF's named
+ * destinations (undefined where the PDF has none: an id no link points to).
+ */
+export async function startPages(pdf: Uint8Array, ids: readonly string[]): Promise<(number | undefined)[]> {
   // pdf.js takes over the buffer it reads: give it a copy.
   const document = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
   try {
+    // The whole table at once: one walk of the name tree, never a search in it.
+    const destinations = await document.getDestinations();
     return await Promise.all(
       ids.map(async (id) => {
-        const destination = await document.getDestination(id);
-        const ref = destination?.[0];
-        if (!ref || typeof ref !== 'object') throw new Error(`The PDF has no destination for #${id}: is it linked from the contents?`);
-        return (await document.getPageIndex(ref)) + 1;
+        const ref = destinations[id]?.[0];
+        return ref && typeof ref === 'object' ? (await document.getPageIndex(ref)) + 1 : undefined;
       }),
     );
   } finally {

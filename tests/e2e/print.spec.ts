@@ -201,7 +201,8 @@ for (const lang of ['ja', 'en'] as const) {
       expect(entries.length).toBeGreaterThan(50);
       const ids = new Set(entries.map((entry) => entry.id));
       const pdf = await openPdf(guidePdf(lang));
-      const startOf = async (id: string) => (await pdf.getPageIndex((await pdf.getDestination(id))![0])) + 1;
+      const destinations = await pdf.getDestinations();
+      const startOf = async (id: string) => (await pdf.getPageIndex(destinations[id]![0])) + 1;
       // The contents fill the sheets before the guide's first page (which starts a sheet). Each entry
       // there is a link (an annotation with the entry's destination) with a number to its right.
       const lastContentsPage = (await startOf(entries[0]!.id)) - 1;

@@ -8,6 +8,7 @@ import { closeRenderer } from './src/diagram/render.ts';
 import { collectLinks } from './src/build/links.ts';
 import { llmsTxt, writePageMarkdown } from './src/build/llms.ts';
 import { headersFile, staticWebAppConfig } from './src/build/static-web-app.ts';
+import { writeGuidePdfs } from './src/build/pdf.ts';
 import { japaneseLines } from './src/build/japanese-lines.ts';
 import { SIDEBAR } from './src/guide.ts';
 import { mermaidConfigCopy } from './src/build/mermaid-config-copy.ts';
@@ -16,26 +17,36 @@ import { BASE, withBase } from './src/base.ts';
 
 /**
  * After the pages are written: close the build-time diagram browser, list every linkable target
- * (page, heading, explorer) in /links.json for knowledge-base tools, every page with its
- * summary in /llms.txt and as Markdown beside it (index.md) for assistants, and the hosting configuration with the security headers
- * (/staticwebapp.config.json, for Azure Static Web Apps; the README gives them for other hosts).
+ * (page, heading, explorer) in /links.json for knowledge-base tools, every page with its summary
+ * in /llms.txt and as Markdown beside it (index.md) for assistants; print the guide to
+ * /guide-ja.pdf and /guide-en.pdf; then write the hosting configuration with the security headers
+ * (/staticwebapp.config.json for Azure Static Web Apps, /_headers for other hosts).
  */
 /** @type {import('astro').AstroIntegration} */
-const buildDone = {
-  name: 'atp-build-done',
-  hooks: {
-    'astro:build:done': async ({ dir }) => {
-      await closeRenderer();
-      const distDir = fileURLToPath(dir);
-      writeFileSync(`${distDir}/links.json`, `${JSON.stringify(collectLinks(distDir), null, 2)}\n`);
-      writePageMarkdown(distDir, site);
-      writeFileSync(`${distDir}/llms.txt`, llmsTxt(distDir, site));
-      // Last: the security headers hash the inline scripts of the finished pages.
-      writeFileSync(`${distDir}/staticwebapp.config.json`, `${JSON.stringify(staticWebAppConfig(distDir), null, 2)}\n`);
-      writeFileSync(`${distDir}/_headers`, headersFile(distDir));
+const buildDone = (() => {
+  let base = '/';
+  return {
+    name: 'atp-build-done',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        await closeRenderer();
+        const distDir = fileURLToPath(dir);
+        writeFileSync(`${distDir}/links.json`, `${JSON.stringify(collectLinks(distDir), null, 2)}\n`);
+        writePageMarkdown(distDir, site);
+        writeFileSync(`${distDir}/llms.txt`, llmsTxt(distDir, site));
+        const started = performance.now();
+        await writeGuidePdfs(distDir, base);
+        logger.info(`guide-ja.pdf and guide-en.pdf printed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        // Last: the security headers hash the inline scripts of the finished pages.
+        writeFileSync(`${distDir}/staticwebapp.config.json`, `${JSON.stringify(staticWebAppConfig(distDir), null, 2)}\n`);
+        writeFileSync(`${distDir}/_headers`, headersFile(distDir));
+      },
     },
-  },
-};
+  };
+})();
 
 // The public address the site is deployed at (canonical URLs, sitemap, Open Graph), and the
 // sub-path it lives under there (SPEC §12): SITE_URL=https://contoso.example BASE_PATH=/azure-traffic-paths/.
@@ -63,7 +74,10 @@ export default defineConfig({
         en: { label: 'English', lang: 'en' },
       },
       customCss: ['./components/styles/site.css', './components/styles/tables.css', './components/styles/print.css'],
-      components: { MarkdownContent: './components/overrides/MarkdownContent.astro' },
+      components: {
+        MarkdownContent: './components/overrides/MarkdownContent.astro',
+        Footer: './components/overrides/Footer.astro',
+      },
       head: [
         { tag: 'meta', attrs: { property: 'og:image', content: new URL(withBase('/screenshot-load-balancer.png'), site).href } },
         { tag: 'meta', attrs: { name: 'twitter:card', content: 'summary_large_image' } },

@@ -3,7 +3,8 @@
  * diagrams or the tests open pages. Order: whatever src/browser/resolve.ts finds; otherwise
  * Playwright's own download (works on a machine with internet access); otherwise, as root on
  * Debian, `apt-get install chromium fonts-noto-cjk`. If none works, it prints the commands.
- * The PDF check also reads the printed guide with `pdftotext` (Debian: poppler-utils).
+ * The PDF sets Japanese in MigMix (Debian: fonts-migmix), a TrueType font Chromium embeds as a
+ * subset, and its tests read it with `pdftotext` and `pdffonts` (Debian: poppler-utils).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,10 +15,11 @@ function run(command: string, args: string[]): boolean {
   return spawnSync(command, args, { stdio: 'inherit' }).status === 0;
 }
 
-function hasJapaneseFont(): boolean {
+/** Whether fontconfig lists a font for the pattern (`:lang=ja`, a family name); true off Linux. */
+function hasFont(pattern: string): boolean {
   if (process.platform !== 'linux') return true;
   try {
-    return execFileSync('fc-list', [':lang=ja'], { encoding: 'utf8' }).trim().length > 0;
+    return execFileSync('fc-list', [pattern], { encoding: 'utf8' }).trim().length > 0;
   } catch {
     return false;
   }
@@ -33,7 +35,8 @@ if (!browser) {
   browser = findBrowser();
   if (!browser) aptPackages.push('chromium');
 }
-if (!hasJapaneseFont()) aptPackages.push('fonts-noto-cjk');
+if (!hasFont(':lang=ja')) aptPackages.push('fonts-noto-cjk');
+if (!hasFont('MigMix 1P')) aptPackages.push('fonts-migmix');
 const hasPdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
 if (!hasPdftotext) aptPackages.push('poppler-utils');
 
@@ -47,6 +50,10 @@ if (aptPackages.length > 0) {
     if (aptPackages.includes('fonts-noto-cjk') && browser) {
       console.warn('Warning: no Japanese font found; diagrams with Japanese labels may be laid out badly.');
       console.warn('Install one, e.g. `sudo apt-get install -y fonts-noto-cjk`.');
+    }
+    if (aptPackages.includes('fonts-migmix')) {
+      console.warn('Warning: MigMix not found; the PDF will embed Japanese text as Type 3 glyphs (large, and the PDF test fails).');
+      console.warn('Install it, e.g. `sudo apt-get install -y fonts-migmix`.');
     }
     if (aptPackages.includes('poppler-utils')) {
       console.warn('Warning: pdftotext not found; the PDF test will fail. Install poppler-utils (Debian/Ubuntu) or poppler.');

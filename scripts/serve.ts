@@ -59,11 +59,14 @@ export function serve(root: string, port: number, host = '127.0.0.1', { gzip = f
     else delete request.headers.range;
     const url = request.url ?? '/';
     if (prefix !== '/') {
-      if (!url.startsWith(prefix) && `${url}/` !== prefix) {
+      // `/base/…`, or the base itself without its slash (`/base`, `/base?q`).
+      const bare = prefix.slice(0, -1);
+      if (url === bare || url.startsWith(`${bare}?`)) request.url = `/${url.slice(bare.length)}`;
+      else if (url.startsWith(prefix)) request.url = `/${url.slice(prefix.length)}`;
+      else {
         response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound);
         return;
       }
-      request.url = `/${url.slice(prefix.length)}`;
     }
     files(request, response);
   });

@@ -36,6 +36,19 @@ export function printSectionId(slug: string): string {
   return `page-${slug.replace(/\//g, '-')}`;
 }
 
+/** The printed guide's file at the root of the built site, e.g. `guide-ja.pdf` (src/build/pdf.ts writes it). */
+export function guidePdfFile(lang: string): string {
+  return `guide-${lang}.pdf`;
+}
+
+/**
+ * The printed guide's URL under the site's base path: pass `import.meta.env.BASE_URL`, so the link
+ * works under a sub-path deploy too (`/` gives `/guide-ja.pdf`, `/docs` or `/docs/` gives `/docs/guide-ja.pdf`).
+ */
+export function guidePdfUrl(base: string, lang: string): string {
+  return `${base.endsWith('/') ? base : `${base}/`}${guidePdfFile(lang)}`;
+}
+
 /** The URL path of a page, e.g. `/ja/faq/client-ip/` (the index is `/ja/`). */
 export function pagePath(lang: string, slug: string): string {
   return slug === 'index' ? `/${lang}/` : `/${lang}/${slug}/`;

@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { guidePdfUrl } from '../../src/guide.ts';
+import { guidePdf, openPdf, pageTexts, pagesText, pdfFonts } from './pdf.ts';
 import { builtLinks } from './site-pages.ts';
 
 /** Explorer kinds shown anywhere on the site's pages in one language. */
@@ -126,7 +129,7 @@ for (const lang of ['ja', 'en'] as const) {
 
     test(`dist/guide-${lang}.pdf has the default hops and an outline`, async () => {
       const file = `dist/guide-${lang}.pdf`;
-      expect(existsSync(file), `${file} (npm run pdf)`).toBe(true);
+      expect(existsSync(file), `${file} (npm run build writes it)`).toBe(true);
       const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0 }).promise;
       let text = '';
       for (let n = 1; n <= pdf.numPages; n++) {
@@ -149,5 +152,106 @@ for (const lang of ['ja', 'en'] as const) {
       expect(Math.abs(view[2]! - 595.3)).toBeLessThan(1.5);
       expect(Math.abs(view[3]! - 841.9)).toBeLessThan(1.5);
     });
+
+    test(`the print page and every page's footer link ${guidePdf(lang)}`, async ({ page, request }) => {
+      // The UI dictionary of the language (src/i18n.ts reads it through Vite, which tests run without).
+      const strings = JSON.parse(readFileSync(`content/i18n/${lang}.json`, 'utf8')) as Record<string, string>;
+      const href = guidePdfUrl('/', lang);
+      await page.goto(`/${lang}/print/`);
+      await expect(page.locator('.atp-pdf-download a')).toHaveAttribute('href', href);
+      await expect(page.locator('.atp-pdf-download a')).toHaveText(strings['pdf.link']!);
+      await expect(page.locator('.atp-pdf-link a')).toHaveAttribute('href', href);
+      await expect(page.locator('.atp-pdf-link a')).toHaveText(strings['pdf.footer']!);
+      // Paper needs no link to itself.
+      await page.emulateMedia({ media: 'print' });
+      await expect(page.locator('.atp-pdf-download')).toBeHidden();
+      await expect(page.locator('.atp-pdf-link')).toBeHidden();
+      // Every page of the language, in its footer.
+      for (const link of builtLinks().filter((l) => l.lang === lang && l.kind === 'page')) {
+        const html = readFileSync(`dist${link.url}index.html`, 'utf8');
+        expect(html.match(/<p class="atp-pdf-link[^"]*">\s*<a href="([^"]+)"/)?.[1], link.url).toBe(href);
+      }
+      // The link leads to the PDF.
+      const response = await request.get(href);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-type']).toContain('application/pdf');
+      expect((await response.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    });
+
+    test(`${guidePdf(lang)} says nothing of npm`, async () => {
+      const text = (await pagesText(await openPdf(guidePdf(lang)))).join('\n');
+      expect(text.length).toBeGreaterThan(10_000);
+      expect(text.match(/.{0,40}\bnpm\b.{0,40}/gi) ?? []).toEqual([]);
+    });
+
+    test(`${guidePdf(lang)} embeds every font as a subset, none as Type 3, in at most 2 MB`, () => {
+      const fonts = pdfFonts(guidePdf(lang));
+      expect(fonts.length).toBeGreaterThan(0);
+      // Chromium makes a Type 3 font of a CFF font (Noto Sans CJK) and of glyphs it makes up (synthesised bold, stroked text).
+      expect(fonts.filter((font) => font.type === 'Type 3').length, 'Type 3 fonts').toBe(0);
+      for (const font of fonts) expect(font.embedded && font.subset, `${font.name} (${font.type}) embedded as a subset`).toBe(true);
+      expect(statSync(guidePdf(lang)).size).toBeLessThanOrEqual(2 * 1024 * 1024);
+    });
+
+    test(`${guidePdf(lang)}'s contents give the page each entry starts on`, async () => {
+      // The entries as the print page lists them: target id and title.
+      const html = readFileSync(`dist/${lang}/print/index.html`, 'utf8');
+      const decode = (text: string) => text.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+      const entries = [...html.matchAll(/<a href="#([^"]+)">([^<]*)<\/a><span class="atp-toc-page" data-toc-page="\1">/g)].map((m) => ({ id: m[1]!, title: decode(m[2]!) }));
+      expect(entries.length).toBeGreaterThan(50);
+      const ids = new Set(entries.map((entry) => entry.id));
+      const pdf = await openPdf(guidePdf(lang));
+      const destinations = await pdf.getDestinations();
+      const startOf = async (id: string) => (await pdf.getPageIndex(destinations[id]![0])) + 1;
+      // The contents fill the sheets before the guide's first page (which starts a sheet). Each entry
+      // there is a link (an annotation with the entry's destination) with a number to its right.
+      const lastContentsPage = (await startOf(entries[0]!.id)) - 1;
+      expect(lastContentsPage).toBeGreaterThan(0);
+      const shown = new Map<string, number>();
+      for (let n = 1; n <= lastContentsPage; n++) {
+        const links = (await (await pdf.getPage(n)).getAnnotations()).filter((a) => a.subtype === 'Link' && ids.has(a.dest));
+        const texts = await pageTexts(pdf, n);
+        for (const link of links) {
+          const [, bottom, right, top] = link.rect as number[];
+          const number = texts.find((text) => text.x >= right! && text.y >= bottom! - 3 && text.y <= top! + 3 && /^\d+$/.test(text.str.trim()));
+          if (number) shown.set(link.dest, Number(number.str));
+        }
+      }
+      expect(entries.filter((entry) => !shown.has(entry.id)).map((entry) => entry.title), 'entries without a page number').toEqual([]);
+      // Where each section really starts: the page of its destination, which shows its heading.
+      const text = await pagesText(pdf);
+      const squash = (value: string) => value.replace(/\s+/g, '');
+      for (const { id, title } of entries) {
+        const start = await startOf(id);
+        expect(start, `${title} starts after the contents`).toBeGreaterThan(lastContentsPage);
+        expect(shown.get(id), `${title} (#${id})`).toBe(start);
+        expect(squash(text[start - 1]!), `page ${start} shows ${title}`).toContain(squash(title));
+      }
+    });
   });
 }
+
+test('no built page mentions npm', () => {
+  const pages = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+  expect(pages.length).toBeGreaterThan(30);
+  for (const file of pages) {
+    // The text a reader sees: scripts, styles and tags out.
+    const text = readFileSync(join('dist', file), 'utf8')
+      .replace(/<(script|style)\b[\s\S]*?<\/\1>/g, '')
+      .replace(/<[^>]+>/g, ' ');
+    expect(text.match(/.{0,40}\bnpm\b.{0,40}/gi) ?? [], file).toEqual([]);
+  }
+});
+
+test('Japanese text has no half-width space after 。 or 、, on the pages and in the PDF (issue 24)', async ({ page }) => {
+  const near = /.{0,20}[。、] .{0,20}/g;
+  for (const link of builtLinks().filter((l) => l.lang === 'ja' && l.kind === 'page' && !l.url.includes('/print/'))) {
+    await page.goto(link.url);
+    // The text as laid out: a space only where the reader sees one (cells and blocks are tabs and breaks).
+    const text = await page.locator('main').evaluate((main) => (main as HTMLElement).innerText);
+    expect(text.match(near) ?? [], link.url).toEqual([]);
+  }
+  const pages = await pagesText(await openPdf(guidePdf('ja')));
+  const found = pages.flatMap((text, i) => (text.match(near) ?? []).map((context) => `p. ${i + 1}: ${context}`));
+  expect(found).toEqual([]);
+});

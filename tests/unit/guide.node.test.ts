@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { GUIDE_ORDER, localiseGuideLinks } from '../../src/guide.ts';
+import { GUIDE_ORDER, guidePdfUrl, localiseGuideLinks } from '../../src/guide.ts';
 
 describe('localiseGuideLinks', () => {
   test.each([
@@ -20,5 +20,17 @@ describe('localiseGuideLinks', () => {
     ['<link href="/ja/load-balancer/">', '<link href="/ja/load-balancer/">'],
   ])('%s', (html, expected) => {
     expect(localiseGuideLinks(html, 'ja', GUIDE_ORDER)).toBe(expected);
+  });
+});
+
+describe('guidePdfUrl', () => {
+  test.each([
+    // the default build
+    ['/', 'ja', '/guide-ja.pdf'],
+    // a sub-path deploy, whether the base ends in a slash or not
+    ['/azure-traffic-paths/', 'en', '/azure-traffic-paths/guide-en.pdf'],
+    ['/azure-traffic-paths', 'ja', '/azure-traffic-paths/guide-ja.pdf'],
+  ])('%s, %s → %s', (base, lang, expected) => {
+    expect(guidePdfUrl(base, lang)).toBe(expected);
   });
 });

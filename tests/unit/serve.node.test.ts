@@ -93,3 +93,29 @@ describe('serve', () => {
     expect(await get('/ja/')).toEqual({ status: 200, body: 'ja page' });
   });
 });
+
+describe('serve under a base path', () => {
+  // A build for a sub-path links to /docs/ja/ while its files sit at dist/ja/ (the PDF build prints it so).
+  let sub: Server;
+  beforeAll(async () => {
+    sub = await serve(root, 0, '127.0.0.1', { base: '/docs/' });
+  });
+  afterAll(() => {
+    sub.close();
+  });
+
+  test.each([
+    // a page under the base, with and without the trailing slash
+    ['/docs/ja/', 200, 'ja page'],
+    ['/docs/ja', 200, 'ja page'],
+    // outside the base is outside the site
+    ['/ja/', 404, 'not found page'],
+    // a name that only starts like the base is not under it
+    ['/docsx/ja/', 404, 'not found page'],
+    // under the base, escapes still never leave the root
+    ['/docs/..%2Fdist-evil/x', 404, 'not found page'],
+    ['/docs/%2E%2E/secret.txt', 404, 'not found page'],
+  ])('%s → %i', async (path, status, body) => {
+    expect(await get(path, {}, sub)).toEqual({ status, body });
+  });
+});

@@ -7,7 +7,10 @@
  */
 function shownSvg(figure: Element): SVGSVGElement | null {
   const holders = [...figure.querySelectorAll<HTMLElement>('[data-svg]')];
-  const shown = holders.find((holder) => holder.getClientRects().length > 0) ?? holders[0];
+  // A drawing shown in pieces (health probes) has no frame on screen: then the theme's drawing.
+  const theme = document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
+  const shown =
+    holders.find((holder) => holder.getClientRects().length > 0) ?? holders.find((holder) => holder.dataset.svg === theme) ?? holders[0];
   return shown?.querySelector('svg') ?? null;
 }
 

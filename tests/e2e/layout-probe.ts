@@ -119,7 +119,8 @@ export function layoutProblems(options: ProbeOptions): string[] {
         problems.push(`diagram scrolls sideways at ${viewportWidth}px (${sizes}): ${svg.id}`);
       }
       if (options.narrow) {
-        if (frame.closest('[data-diagram]')?.getAttribute('data-view') !== 'fit') problems.push(`no fitted view at ${viewportWidth}px: ${svg.id}`);
+        if (frame.closest('[data-diagram]')?.getAttribute('data-view') !== 'fit')
+          problems.push(`no fitted view at ${viewportWidth}px: ${svg.id}`);
         if (frame.scrollWidth > frame.clientWidth + 1 || drawing.left < box.left - 0.5 || drawing.right > box.right + 0.5) {
           problems.push(`fitted view cuts the drawing at ${viewportWidth}px (${sizes}): ${svg.id}`);
         }

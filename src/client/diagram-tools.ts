@@ -41,7 +41,8 @@ function openFullSize(figure: Element, closeLabel: string, labels: ZoomLabels): 
   const svg = shownSvg(figure);
   if (!svg) return;
   const dialog = document.createElement('dialog');
-  dialog.className = 'atp-diagram-dialog';
+  // Not content: Starlight's spacing between content blocks would push the bar's buttons apart.
+  dialog.className = 'atp-diagram-dialog not-content';
   dialog.setAttribute('aria-label', svg.querySelector('title')?.textContent ?? '');
   const close = document.createElement('button');
   close.type = 'button';
@@ -82,7 +83,9 @@ function download(figure: Element, file: string): void {
   for (const [name, value] of Object.entries({ x: box.x, y: box.y, width: box.width, height: box.height }))
     card.setAttribute(name, String(value));
   card.setAttribute('fill', CARD[theme] ?? CARD.light!);
-  copy.insertBefore(card, copy.querySelector(':scope > style')?.nextSibling ?? copy.firstChild);
+  // Behind everything drawn: before the first child that is not the title or the description.
+  const first = [...copy.children].find((child) => !['title', 'desc'].includes(child.localName));
+  copy.insertBefore(card, first ?? null);
   const url = URL.createObjectURL(new Blob([copy.outerHTML], { type: 'image/svg+xml' }));
   const link = document.createElement('a');
   link.href = url;

@@ -28,7 +28,9 @@ const base = {
     // sizes a reader sees: at least 11 px (SPEC §7.4).
     messageFontSize: 14,
     actorFontSize: 14,
-    noteFontSize: 13,
+    // One size for every label: the frame scales a drawing down to 11/14 of it at most
+    // (components/DiagramFrame.astro), so a smaller note would set a higher floor for all.
+    noteFontSize: 14,
     // Narrower boxes and margins than Mermaid's defaults, so a three-participant flow fits the
     // column at natural size; wider diagrams scroll in their frame.
     width: 128,

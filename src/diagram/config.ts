@@ -33,8 +33,8 @@ const base = {
     noteFontSize: 14,
     // Narrower boxes and margins than Mermaid's defaults, so a three-participant flow fits the
     // column at natural size; wider diagrams scroll in their frame.
-    width: 128,
-    actorMargin: 24,
+    width: 116,
+    actorMargin: 20,
     diagramMarginX: 8,
     diagramMarginY: 8,
   },

@@ -1,19 +1,48 @@
 /**
- * The diagram frame's tools (SPEC §7.4): a full-size view in a dialog and an SVG download, both
+ * The diagram frame's tools (SPEC §7.4, issue 24): a 100% / fit-to-width switch for the frame, a
+ * full-size view in a dialog (the whole drawing fitted to the screen, with the same switch) and an
+ * SVG download on the theme's card colour, all
  * of the drawing the reader sees (the current theme's, after any edit). Revealed only here, so a
  * page without JavaScript shows no dead buttons.
  */
 function shownSvg(figure: Element): SVGSVGElement | null {
   const holders = [...figure.querySelectorAll<HTMLElement>('[data-svg]')];
-  const shown = holders.find((holder) => holder.getClientRects().length > 0) ?? holders[0];
+  // A drawing shown in pieces (health probes) has no frame on screen: then the theme's drawing.
+  const theme = document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
+  const shown =
+    holders.find((holder) => holder.getClientRects().length > 0) ?? holders.find((holder) => holder.dataset.svg === theme) ?? holders[0];
   return shown?.querySelector('svg') ?? null;
 }
 
-function openFullSize(figure: Element, closeLabel: string): void {
+/** The card colour of each theme's frame (components/DiagramFrame.astro): the download's background. */
+const CARD: Record<string, string> = { light: '#ffffff', dark: '#17181c' };
+
+/** Labels of the 100% / fit switch. */
+interface ZoomLabels {
+  readonly actual: string;
+  readonly fit: string;
+}
+
+/** A button that switches `holder` between the fitted view and the natural size (`data-view`). */
+function zoomSwitch(button: HTMLButtonElement, holder: HTMLElement, labels: ZoomLabels): void {
+  const show = () => {
+    const natural = holder.dataset.view === 'natural';
+    button.setAttribute('aria-pressed', String(natural));
+    button.textContent = natural ? labels.fit : labels.actual;
+  };
+  button.addEventListener('click', () => {
+    holder.dataset.view = holder.dataset.view === 'natural' ? 'fit' : 'natural';
+    show();
+  });
+  show();
+}
+
+function openFullSize(figure: Element, closeLabel: string, labels: ZoomLabels): void {
   const svg = shownSvg(figure);
   if (!svg) return;
   const dialog = document.createElement('dialog');
-  dialog.className = 'atp-diagram-dialog';
+  // Not content: Starlight's spacing between content blocks would push the bar's buttons apart.
+  dialog.className = 'atp-diagram-dialog not-content';
   dialog.setAttribute('aria-label', svg.querySelector('title')?.textContent ?? '');
   const close = document.createElement('button');
   close.type = 'button';
@@ -22,13 +51,20 @@ function openFullSize(figure: Element, closeLabel: string): void {
   const body = document.createElement('div');
   body.className = 'atp-diagram-dialog-body atp-svg';
   body.tabIndex = 0;
+  body.dataset.view = 'fit';
+  const zoom = document.createElement('button');
+  zoom.type = 'button';
+  zoomSwitch(zoom, body, labels);
+  const bar = document.createElement('div');
+  bar.className = 'atp-diagram-dialog-bar';
+  bar.append(zoom, close);
   const copy = svg.cloneNode(true) as SVGSVGElement;
   // The copy keeps Mermaid's styles, which are scoped to the SVG's id: give it a new one.
   copy.id = `${svg.id}-full`;
   copy.querySelector('style')?.replaceChildren(svg.querySelector('style')?.textContent?.replaceAll(`#${svg.id}`, `#${copy.id}`) ?? '');
   body.dataset.svg = svg.closest<HTMLElement>('[data-svg]')?.dataset.svg ?? 'light';
   body.append(copy);
-  dialog.append(close, body);
+  dialog.append(bar, body);
   dialog.addEventListener('close', () => dialog.remove());
   figure.append(dialog);
   dialog.showModal();
@@ -39,6 +75,17 @@ function download(figure: Element, file: string): void {
   if (!svg) return;
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  // The drawing on its theme's card, as on the page (a transparent SVG is unreadable on a
+  // background of the other theme).
+  const theme = svg.closest<HTMLElement>('[data-svg]')?.dataset.svg ?? 'light';
+  const box = svg.viewBox.baseVal;
+  const card = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  for (const [name, value] of Object.entries({ x: box.x, y: box.y, width: box.width, height: box.height }))
+    card.setAttribute(name, String(value));
+  card.setAttribute('fill', CARD[theme] ?? CARD.light!);
+  // Behind everything drawn: before the first child that is not the title or the description.
+  const first = [...copy.children].find((child) => !['title', 'desc'].includes(child.localName));
+  copy.insertBefore(card, first ?? null);
   const url = URL.createObjectURL(new Blob([copy.outerHTML], { type: 'image/svg+xml' }));
   const link = document.createElement('a');
   link.href = url;
@@ -50,7 +97,10 @@ function download(figure: Element, file: string): void {
 for (const tools of document.querySelectorAll<HTMLElement>('[data-diagram-tools]')) {
   const figure = tools.closest('[data-diagram]');
   if (!figure) continue;
-  tools.querySelector('[data-diagram-full]')?.addEventListener('click', () => openFullSize(figure, tools.dataset.textClose ?? '×'));
+  const labels = { actual: tools.dataset.textActual ?? '100%', fit: tools.dataset.textFit ?? 'Fit' };
+  tools.querySelector('[data-diagram-full]')?.addEventListener('click', () => openFullSize(figure, tools.dataset.textClose ?? '×', labels));
+  const zoom = tools.querySelector<HTMLButtonElement>('[data-diagram-zoom]');
+  if (zoom) zoomSwitch(zoom, figure as HTMLElement, labels);
   const downloadButton = tools.querySelector<HTMLElement>('[data-diagram-download]');
   downloadButton?.addEventListener('click', () => download(figure, downloadButton.dataset.file ?? 'diagram.svg'));
   tools.hidden = false;

@@ -171,6 +171,25 @@ function atEditedField(error: ParamError, edited: string | undefined): ParamErro
   return { param: edited, rule: { ...error.rule, other: error.param } };
 }
 
+/** Each value cell as `field=value`, in document order. */
+const fieldValues = (output: Element): string[] =>
+  [...output.querySelectorAll('[data-field]')].map((cell) => `${cell.getAttribute('data-field')}=${cell.getAttribute('data-value')}`);
+
+/**
+ * What changed since the last edit (issue 24): a value cell whose value differs from the one in
+ * the same place before the edit is marked `data-changed` (the stylesheet tints it). The patch
+ * clears the mark at the next edit, since the view never writes it.
+ */
+function markChanged(output: Element, before: readonly string[]): void {
+  if (before.length === 0) return;
+  const cells = [...output.querySelectorAll<HTMLElement>('[data-field]')];
+  if (cells.length !== before.length) return;
+  cells.forEach((cell, index) => {
+    const now = `${cell.dataset.field}=${cell.dataset.value}`;
+    if (now !== before[index]) cell.dataset.changed = '';
+  });
+}
+
 export function updateExplorer(root: HTMLElement, cause: Cause, edited?: string): void {
   const explorer = readExplorer(root);
   if (!explorer) return;
@@ -197,7 +216,11 @@ export function updateExplorer(root: HTMLElement, cause: Cause, edited?: string)
   showFields(root, definition.fieldsInUse?.(result.scenario));
   const view = definition.view(result.scenario, t);
   const output = root.querySelector('[data-output]');
-  if (output) patchChildren(output, view.outputs);
+  if (output) {
+    const before = cause === 'url' ? [] : fieldValues(output);
+    patchChildren(output, view.outputs);
+    markChanged(output, before);
+  }
   // A reset changes every parameter of this explorer; an edit only those it touched.
   if (cause !== 'url') {
     const written = cause === 'reset' ? Object.keys(raw) : [...pending];

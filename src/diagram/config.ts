@@ -28,35 +28,65 @@ const base = {
     // sizes a reader sees: at least 11 px (SPEC §7.4).
     messageFontSize: 14,
     actorFontSize: 14,
-    noteFontSize: 13,
+    // One size for every label: the frame scales a drawing down to 11/14 of it at most
+    // (components/DiagramFrame.astro), so a smaller note would set a higher floor for all.
+    noteFontSize: 14,
     // Narrower boxes and margins than Mermaid's defaults, so a three-participant flow fits the
     // column at natural size; wider diagrams scroll in their frame.
-    width: 128,
-    actorMargin: 24,
+    width: 116,
+    actorMargin: 20,
     diagramMarginX: 8,
     diagramMarginY: 8,
   },
 } as const;
 
-/** Dark palette: text and lines light on the page's dark grey, notes a muted amber. */
+/**
+ * The site's palettes (Starlight's greys and accent, issue 24), not Mermaid's lavender and yellow:
+ * participants on the page's grey cards, lines in the text grey, and the notes that carry a
+ * page's point in the accent's tint with an accent border. Colours only: the geometry is the same
+ * in both themes (src/diagram/variant.ts relies on it).
+ */
+const lightVariables = {
+  background: '#ffffff',
+  primaryColor: '#edeef3',
+  primaryTextColor: '#17181c',
+  primaryBorderColor: '#555962',
+  lineColor: '#353841',
+  secondaryColor: '#f6f7f9',
+  tertiaryColor: '#f6f7f9',
+  noteBkgColor: '#eef0fe',
+  noteTextColor: '#0f1c8a',
+  noteBorderColor: '#3d50f5',
+  actorBkg: '#edeef3',
+  actorBorder: '#555962',
+  actorTextColor: '#17181c',
+  actorLineColor: '#888c96',
+  signalColor: '#353841',
+  signalTextColor: '#17181c',
+  labelBoxBkgColor: '#edeef3',
+  labelTextColor: '#17181c',
+  loopTextColor: '#17181c',
+  textColor: '#17181c',
+};
+
 const darkVariables = {
   background: '#17181c',
-  primaryColor: '#2a3140',
+  primaryColor: '#23262f',
   primaryTextColor: '#eef0f4',
-  primaryBorderColor: '#8b96ad',
-  lineColor: '#c9d1e0',
-  secondaryColor: '#2d2f36',
+  primaryBorderColor: '#888c96',
+  lineColor: '#c1c3c8',
+  secondaryColor: '#23262f',
   tertiaryColor: '#23262f',
-  noteBkgColor: '#4a3f1e',
-  noteTextColor: '#f5ecd0',
-  noteBorderColor: '#b59a4b',
-  actorBkg: '#2a3140',
-  actorBorder: '#8b96ad',
+  noteBkgColor: '#17264f',
+  noteTextColor: '#e3e9ff',
+  noteBorderColor: '#6f8fff',
+  actorBkg: '#23262f',
+  actorBorder: '#888c96',
   actorTextColor: '#eef0f4',
-  actorLineColor: '#8b96ad',
-  signalColor: '#c9d1e0',
+  actorLineColor: '#888c96',
+  signalColor: '#c1c3c8',
   signalTextColor: '#eef0f4',
-  labelBoxBkgColor: '#2a3140',
+  labelBoxBkgColor: '#23262f',
   labelTextColor: '#eef0f4',
   loopTextColor: '#eef0f4',
   textColor: '#eef0f4',
@@ -66,7 +96,6 @@ const darkVariables = {
 const halo = (color: string) => `.messageText { paint-order: stroke; stroke: ${color}; stroke-width: 4px; stroke-linejoin: round; }`;
 
 export function mermaidConfig(theme: DiagramTheme) {
-  return theme === 'dark'
-    ? { ...base, theme: 'base' as const, themeVariables: darkVariables, themeCSS: halo(darkVariables.background) }
-    : { ...base, theme: 'default' as const, themeCSS: halo('#ffffff') };
+  const themeVariables = theme === 'dark' ? darkVariables : lightVariables;
+  return { ...base, theme: 'base' as const, themeVariables, themeCSS: halo(themeVariables.background) };
 }

@@ -1,7 +1,7 @@
 /**
  * The last touch on a rendered diagram, in a DOM (the build's Chromium page and the reader's
- * browser run this same function): natural size instead of Mermaid's "shrink to the column"
- * (SPEC §7.4), no `name` attributes on shapes, which HTML does not allow there, and none of the
+ * browser run this same function): its natural size as attributes and as `--atp-natural` (the
+ * frame fits it to the column from there, SPEC §7.4 and issue 24), no `name` attributes on shapes, which HTML does not allow there, and none of the
  * icon symbols Mermaid adds to every sequence diagram for actor types we never draw (database,
  * computer, clock: nearly half of each drawing's bytes).
  * Self-contained on purpose: the build sends its source text to the page.
@@ -13,6 +13,9 @@ export function finishSvg(svg: SVGSVGElement): void {
     svg.setAttribute('height', String(Math.ceil(box.height)));
   }
   svg.style.removeProperty('max-width');
+  // The natural width for the frame's stylesheet, which fits the drawing to its column without
+  // going past it or shrinking a label under 11 px (components/DiagramFrame.astro).
+  if (box && box.width > 0) svg.style.setProperty('--atp-natural', `${Math.ceil(box.width)}px`);
   if (svg.getAttribute('style') === '') svg.removeAttribute('style');
   for (const shape of svg.querySelectorAll('[name]')) shape.removeAttribute('name');
   const used = new Set(

@@ -39,7 +39,9 @@ export function sequenceSource(diagram: SequenceDiagram): string {
   };
   const lines = ['sequenceDiagram', `accTitle: ${escapeMermaid(diagram.title)}`, `accDescr: ${escapeMermaid(diagram.description)}`];
   for (const p of diagram.participants) {
-    lines.push(`participant ${idOf(p.key)} as ${p.label.map(escapeMermaid).join('<br/>')}`);
+    // A long name takes two lines (an address never breaks): the box, and so the drawing, narrower.
+    const name = p.label.flatMap((line) => wrapText(line, PARTICIPANT_WIDTH));
+    lines.push(`participant ${idOf(p.key)} as ${name.map(escapeMermaid).join('<br/>')}`);
   }
   let groupIndex = 0;
   const writeSteps = (steps: readonly Step[], indent: string): void => {
@@ -65,6 +67,9 @@ export function sequenceSource(diagram: SequenceDiagram): string {
 function label(text: Label): string {
   return typeof text === 'string' ? escapeMermaid(text) : text.map(escapeMermaid).join('<br/>');
 }
+
+/** How wide a participant's name line may be, in the same cells (`Application Gateway` breaks). */
+export const PARTICIPANT_WIDTH = 16;
 
 /** How wide a note line may be, in half-width character cells (a CJK character takes two). */
 export const NOTE_WIDTH = 38;

@@ -35,7 +35,9 @@ function takeStyle(svg: string): { svg: string; css: string } {
 
 /** A drawing's stylesheet rescoped from its own id to every shared-style drawing. */
 function rescope(css: string, id: string, theme: DiagramTheme): string {
-  const scoped = css.replace(idSelector(id), SCOPE[theme]);
+  // Mermaid's base theme names a gradient after the drawing (`url(#<id>-gradient)`) in rules for
+  // flowchart shapes that a sequence diagram never draws: one name for all, so sheets compare equal.
+  const scoped = css.replace(idSelector(id), SCOPE[theme]).replaceAll(`url(#${id}-`, 'url(#atp-shared-');
   return theme === 'dark' ? `@media screen{${scoped}}` : scoped;
 }
 

@@ -18,7 +18,11 @@ function headerTable(headers: readonly FrontDoorHeader[], t: Translate): Element
   const rows = headers.map((header) =>
     h(
       'tr',
-      { 'data-header': header.name },
+      // The rows that carry the page's answer (issue 24): what a client can forge, and the ID check.
+      {
+        'data-header': header.name,
+        'data-answer': header.forgeable === 'yes' ? 'forgeable' : header.key === 'x-azure-fdid' ? 'check' : undefined,
+      },
       h('th', { scope: 'row' }, chip(header.name)),
       fieldCell(
         header.key,

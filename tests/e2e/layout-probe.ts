@@ -80,7 +80,10 @@ export function layoutProblems(options: ProbeOptions): string[] {
     const printedWide = options.print && natural > column.width + 1;
     if (printedWide && svg.getBoundingClientRect().right > column.right + 1) problems.push(`diagram cut off in print: ${svg.id}`);
     // Scaled or not, a label reads at 11 px: a drawing too wide for paper prints in pieces (printParts).
-    if (smallest < 10.95)
+    // On a phone a drawing is fitted to the screen, whole (issue 24); its 100 % control gives the
+    // natural size, so there the fitted labels may be smaller.
+    const fitted = options.narrow && svg.closest('[data-diagram]')?.getAttribute('data-view') === 'fit';
+    if (smallest < 10.95 && !fitted)
       problems.push(`diagram label at ${smallest.toFixed(1)}px${printedWide ? ' (scaled to the printed column)' : ''}: ${svg.id}`);
     for (const note of svg.querySelectorAll('rect.note')) {
       const box = note.getBoundingClientRect();
@@ -101,6 +104,34 @@ export function layoutProblems(options: ProbeOptions): string[] {
       const luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
       if (luminance > 0.35) problems.push(`diagram on a light card in dark mode (${color}): ${svg.id}`);
     }
+  }
+  // Issue 24: what the reader came for is in view. At 1280 a drawing fits its frame (no sideways
+  // scrolling) with its labels at 11 px or more (checked above); on a phone the frame shows the
+  // whole drawing, fitted to the screen. Not in print, where drawings scale to paper.
+  if (!options.print) {
+    for (const frame of main.querySelectorAll<HTMLElement>('[data-diagram] [data-svg]')) {
+      const svg = frame.querySelector('svg');
+      if (!svg || !visible(frame) || frame.closest('dialog')) continue;
+      const drawing = svg.getBoundingClientRect();
+      const box = frame.getBoundingClientRect();
+      const sizes = `${Math.round(drawing.width)}px drawing, ${frame.clientWidth}px frame`;
+      if (!options.narrow && frame.scrollWidth > frame.clientWidth + 1) {
+        problems.push(`diagram scrolls sideways at ${viewportWidth}px (${sizes}): ${svg.id}`);
+      }
+      if (options.narrow) {
+        if (frame.closest('[data-diagram]')?.getAttribute('data-view') !== 'fit')
+          problems.push(`no fitted view at ${viewportWidth}px: ${svg.id}`);
+        if (frame.scrollWidth > frame.clientWidth + 1 || drawing.left < box.left - 0.5 || drawing.right > box.right + 0.5) {
+          problems.push(`fitted view cuts the drawing at ${viewportWidth}px (${sizes}): ${svg.id}`);
+        }
+      }
+    }
+    // Values first: an address chip reads at 14 px or more, as large as the text around it.
+    const small = [...main.querySelectorAll<HTMLElement>('code.atp-chip')]
+      .filter((chip) => visible(chip))
+      .map((chip) => parseFloat(getComputedStyle(chip).fontSize))
+      .filter((size) => size < 13.95);
+    if (small.length > 0) problems.push(`${small.length} value chips under 14px (smallest ${Math.min(...small).toFixed(1)}px)`);
   }
   return problems;
 }

@@ -41,13 +41,15 @@ test.describe('search', () => {
     }
   });
 
-  test('table cells are indexed with separators between them', async ({ page }) => {
+  // Issue 24: excerpts read as sentences. An explorer's tables, form and diagram are left out of
+  // the index (their cells read as a run of values there); the prose around them finds the page.
+  test("an explorer's tables stay out of the index; the page is found by its prose", async ({ page }) => {
     await page.goto('/en/health-probes/');
     const headers = await page.locator('[data-explorer="health-probes"] table').first().locator('thead th').allTextContents();
     const hit = (await search(page, 'AzureTrafficManager')).find((h) => h.url === '/en/health-probes/');
     expect(hit).toBeDefined();
-    for (let i = 1; i < headers.length; i++) expect(hit!.content).not.toContain(`${headers[i - 1]}${headers[i]}`);
-    expect(hit!.content).toContain(headers.join(' '));
+    expect(hit!.content).not.toContain(headers.join(' '));
+    expect(hit!.content).not.toContain('198.51.100.30:443. 30');
   });
 
   test('the search box on a Japanese page speaks Japanese', async ({ page }) => {

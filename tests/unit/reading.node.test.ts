@@ -67,6 +67,19 @@ describe('note wrapping', () => {
     });
     expect(source).toContain('Note over p1: note');
   });
+
+  // Issue 24: a narrower drawing. The box is as wide as its widest line.
+  it.each([
+    // A service name of two words takes two lines.
+    [['Application Gateway', '10.0.0.10'], 'Application<br/>Gateway<br/>10.0.0.10'],
+    // A short name stays on one line.
+    [['Traffic Manager', '198.51.100.30'], 'Traffic Manager<br/>198.51.100.30'],
+    // An address or a DNS name never breaks, however long.
+    [['Endpoint 1', 'test01.japaneast.cloudapp.azure.com'], 'Endpoint 1<br/>test01.japaneast.cloudapp.azure.com'],
+  ])('draws the participant %j on lines of 16 cells at most', (label, expected) => {
+    const source = sequenceSource({ title: 't', description: 'd', participants: [{ key: 'a', label }], steps: [] });
+    expect(source).toContain(`participant p0 as ${expected}\n`);
+  });
 });
 
 describe('comparison matrix, turned', () => {

@@ -51,8 +51,8 @@ describe('build-time Mermaid renderer', () => {
     // Markup in a label arrives as escaped text, never as an element or an attribute.
     expect(svg).not.toMatch(/<script|<img|\son\w+="/i);
     expect(svgText(svg)).toContain(label);
-    // The theme directive was not obeyed: the default (light) theme's actor fill stays.
-    expect(svg).toContain('#ECECFF');
+    // The theme directive was not obeyed: the site's light actor fill stays (src/diagram/config.ts).
+    expect(svg.toLowerCase()).toContain('#edeef3');
   });
 
   it('reuses one browser: a second render is fast', async () => {

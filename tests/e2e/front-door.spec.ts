@@ -54,7 +54,7 @@ for (const lang of ['ja', 'en'] as const) {
     await explorer.locator('input[name="xffin"]').fill('198.51.100.7');
     await waitForRedraw(explorer, 2);
     await expect(explorer.locator('[data-field="xff"]')).toHaveAttribute('data-value', '198.51.100.7, 2001:db8::10');
-    expect(new URL(page.url()).searchParams.get('xffin')).toBe('198.51.100.7');
+    await expect.poll(() => new URL(page.url()).searchParams.get('xffin')).toBe('198.51.100.7');
     await explorer.locator('input[name="fdid"]').fill('<img src=x onerror=alert(1)>');
     await expect(explorer.locator('[data-error-for="fdid"]')).toBeVisible();
     await expect(explorer.locator('[data-field="x-azure-fdid"]')).toHaveAttribute('data-value', 'a1b2c3d4-0000-4000-8000-00000000fd01');

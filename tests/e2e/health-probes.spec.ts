@@ -56,7 +56,7 @@ for (const lang of ['ja', 'en'] as const) {
       await waitForRedraw(explorer);
       expect((await probeValues(explorer)).filter((r) => r[0] === 'application-gateway').map((r) => r[1])).toEqual(['172.16.8.4', '172.16.8.4', '172.16.8.5', '172.16.8.5']);
       await expect(explorer.locator('[data-nsg-rule][data-place="agw-backends"] [data-field="source"]')).toHaveAttribute('data-value', '172.16.8.0/27');
-      expect(new URL(page.url()).searchParams.get('subnet')).toBe('172.16.8.0/27');
+      await expect.poll(() => new URL(page.url()).searchParams.get('subnet')).toBe('172.16.8.0/27');
     });
 
     test('the print pieces are drawn with their stylesheet: every line has a stroke', async ({ page }) => {

@@ -74,7 +74,7 @@ for (const lang of ['ja', 'en'] as const) {
         ['198.51.100.10:443', '203.0.113.10:50000'],
         ['198.51.100.10:443', '203.0.113.10:50000'],
       ]);
-      expect(new URL(page.url()).searchParams.get('floating')).toBe('1');
+      await expect.poll(() => new URL(page.url()).searchParams.get('floating')).toBe('1');
     });
   });
 }

@@ -99,7 +99,7 @@ for (const lang of ['ja', 'en'] as const) {
       await page.keyboard.press('Enter');
       await waitForRedraw(explorer);
       await expect(explorer.locator('input[name="chain"]')).toHaveValue('agw');
-      expect(new URL(page.url()).searchParams.get('chain')).toBe('agw');
+      await expect.poll(() => new URL(page.url()).searchParams.get('chain')).toBe('agw');
       // Add the Load Balancer after it.
       await editor.locator('select').selectOption('lb');
       await editor.locator('button[data-focus="add"]').press('Enter');
@@ -214,7 +214,7 @@ for (const lang of ['ja', 'en'] as const) {
     await waitForRedraw(explorer, 2);
     await expect(explorer.locator('[data-field="backend-source"]')).toHaveAttribute('data-value', '10.0.2.6:42000');
     await expect(explorer.locator('p[data-warning]')).toHaveCount(0);
-    expect(new URL(page.url()).searchParams.get('fwrule')).toBe('app');
+    await expect.poll(() => new URL(page.url()).searchParams.get('fwrule')).toBe('app');
   });
 }
 

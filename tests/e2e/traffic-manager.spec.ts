@@ -107,7 +107,7 @@ for (const lang of ['ja', 'en'] as const) {
       await expect.poll(() => figures(failover)).toEqual([160, 300, 255, 415]);
       await expect(failover.locator('[data-field="switch-at"]')).toHaveText(UNIT[lang](300));
       await expect.poll(() => diagramText(failover)).toContain('300');
-      expect(new URL(page.url()).searchParams.get('ttl')).toBe('300');
+      await expect.poll(() => new URL(page.url()).searchParams.get('ttl')).toBe('300');
 
       await page.goto(page.url());
       await waitForRedraw(failover);

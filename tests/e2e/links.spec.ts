@@ -118,3 +118,12 @@ test('every page but the print page has a Markdown version, listed in llms.txt, 
     expect(text).not.toContain(lang === 'ja' ? '既定値に戻す' : 'Reset to defaults');
   }
 });
+
+test('no page repeats an id (a heading and a form field once shared outbound-ports)', () => {
+  for (const page of builtLinks().filter((link) => link.kind === 'page')) {
+    const html = readFileSync(`dist${page.url}index.html`, 'utf8');
+    const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1]!);
+    const repeated = [...new Set(ids.filter((id, index) => ids.indexOf(id) !== index))];
+    expect(repeated, page.url).toEqual([]);
+  }
+});

@@ -315,6 +315,8 @@ export interface PathResult {
   readonly backendSource: SocketAddress;
   readonly xff: string;
   readonly cert: CertReach;
+  /** The stage whose proxy ended the client's TLS (where the certificate stopped), or null when it reaches the backend. */
+  readonly certEndedAt: string | null;
   /** The PROXY protocol header in front of the backend's stream, if a stage added one. */
   readonly proxy: ProxyHeader | null;
   readonly nsg: readonly NsgRule[];
@@ -417,6 +419,7 @@ export function pathLegs(s: PathScenario): PathResult {
     backendSource: request[request.length - 1]!.src,
     xff: xffHeader(flow.xff),
     cert: flow.cert,
+    certEndedAt: perStage.find(({ next }) => next.cert !== 'yes')?.stage.key ?? null,
     proxy: flow.proxy ?? null,
     nsg: nsgRows(s, stages, [...request, ...probes]),
     warnings,

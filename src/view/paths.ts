@@ -27,9 +27,15 @@ function summaryTable(result: PathResult, t: Translate): ElementNode {
   return figureTable(t('table.path-summary.caption'), [
     [t('table.path-summary.backend-source'), socketCell('backend-source', result.backendSource)],
     [t('table.path-summary.xff'), fieldCell('xff', result.xff, xff)],
-    [t('table.path-summary.cert'), fieldCell('cert-reaches-backend', result.cert, t(`cert.reaches.${result.cert}`))],
+    [t('table.path-summary.cert'), fieldCell('cert-reaches-backend', result.cert, certText(result, t))],
     ...(result.proxy ? [[t('table.path-summary.proxy'), proxyCell(result.proxy, t)] as const] : []),
   ]);
+}
+
+/** Whether the client's certificate reaches the backend, naming the stage where its TLS ended. */
+function certText(result: PathResult, t: Translate): string {
+  if (result.cert === 'no' && result.certEndedAt) return t('cert.reaches.no-at', { stage: who(result.certEndedAt, t) });
+  return t(uiKey(`cert.reaches.${result.cert}`));
 }
 
 /** The PROXY protocol v2 header's fields: the connection the private endpoint accepted, and the Private Link TLV. */

@@ -5,6 +5,7 @@ import type { RawParams } from '../../src/model/params.ts';
 import { socketText } from '../../src/view/table.ts';
 import { errorMessage } from '../../src/view/errors.ts';
 import { translator } from '../../src/i18n.ts';
+import { explorerFor } from '../../src/explorers.ts';
 
 function scenario(raw: RawParams): PathScenario {
   const result = readPathScenario(raw);
@@ -408,5 +409,32 @@ describe('second edition: new stages', () => {
       [3, 'Inbound', 'TCP', '10.0.1.4:443', '10.0.0.4:40000'],
     ]);
     expect(pathLegs(scenario({ chain: 'pls,lb' })).verify.map((c) => socketText(c.remote))).toEqual(['10.0.3.4:43000']);
+  });
+});
+
+describe('where the client certificate stops', () => {
+  // The first stage that ends the client's TLS names the reason; a Layer 4 stage (firewall DNAT,
+  // Load Balancer, Private Link) passes the handshake on.
+  it.each([
+    ['fd', 'fd'],
+    ['fd,lb', 'fd'],
+    ['fd,pls,lb', 'fd'],
+    ['fd,agw', 'fd'],
+    ['fw,agw', 'agw'],
+    ['agw,lb', 'agw'],
+    ['tm,agw', 'agw'],
+    ['lb', null],
+    ['pls,lb', null],
+    ['fw,lb', null],
+  ])('%s: %s', (chain, stage) => {
+    expect(pathLegs(scenario({ chain })).certEndedAt).toBe(stage);
+  });
+
+  it('the table says where, in both languages', () => {
+    const outputs = (lang: 'ja' | 'en', chain: string) =>
+      JSON.stringify(explorerFor('path').view(scenario({ chain }), translator(lang)).outputs);
+    expect(outputs('en', 'fd,lb')).toContain('No: the client’s TLS ends at Front Door');
+    expect(outputs('en', 'fd,lb')).not.toContain('ends at the gateway');
+    expect(outputs('ja', 'agw')).toContain('届かない（クライアントの TLS は Application Gateway で終端する）');
   });
 });

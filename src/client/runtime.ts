@@ -132,6 +132,9 @@ function writeUrl(raw: Record<string, string>, baseline: Record<string, string>,
     if (trimmed === (baseline[name] ?? '')) url.searchParams.delete(name);
     else url.searchParams.set(name, trimmed);
   }
+  // A list reads as the pages write it (`chain=fd,pls,lb`, not `fd%2Cpls%2Clb`): a comma needs no
+  // escape in a query (RFC 3986 sub-delims), and URLSearchParams reads it back the same.
+  url.search = url.search.replace(/%2C/gi, ',');
   if (!pendingUrl) void afterPaint().then(flushUrl);
   pendingUrl = url;
 }

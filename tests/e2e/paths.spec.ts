@@ -106,6 +106,8 @@ for (const lang of ['ja', 'en'] as const) {
       await waitForRedraw(explorer, 2);
       await expect(explorer.locator('input[name="chain"]')).toHaveValue('agw,lb');
       expect(await hopValues(explorer)).toEqual(PRESETS['agw,lb']!.legs);
+      // The address reads as the pages write a chain, with plain commas.
+      await expect.poll(() => new URL(page.url()).search).toBe('?chain=agw,lb');
     });
 
     test('the form shows the fields the chain reads; a field with an error is shown whatever the chain', async ({ page }) => {

@@ -13,7 +13,7 @@ import { japaneseLines } from './src/build/japanese-lines.ts';
 import { SIDEBAR } from './src/guide.ts';
 import { mermaidConfigCopy } from './src/build/mermaid-config-copy.ts';
 import { baseLinks } from './src/build/base-links.ts';
-import { BASE, withBase } from './src/base.ts';
+import { siteBase, withBase } from './src/base.ts';
 
 /**
  * After the pages are written: close the build-time diagram browser, list every linkable target
@@ -54,7 +54,7 @@ const site = process.env.SITE_URL ?? 'https://azure-traffic-paths.example';
 
 export default defineConfig({
   site,
-  base: BASE,
+  base: siteBase(),
   srcDir: './',
   trailingSlash: 'always',
   // Mermaid runs in the reader's browser only in the diagram renderer's frame, a bundle of its own

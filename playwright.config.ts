@@ -1,22 +1,11 @@
-import { createServer, type AddressInfo } from 'node:net';
 import { defineConfig } from '@playwright/test';
+import { freePort } from './scripts/serve.ts';
 import { CHROMIUM_ARGS, resolveBrowser } from './src/browser/resolve.ts';
 
 // A free port unless one is given: two runs on one machine never share (or reuse) a server. The
 // workers read the config again; they inherit the runner's environment, so they get the same port.
 process.env.ATP_E2E_PORT ??= String(await freePort());
 const PORT = Number(process.env.ATP_E2E_PORT);
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => done(port));
-    });
-  });
-}
 
 // End-to-end tests run against the production build (`npm run build`), served by scripts/serve.ts (sirv).
 export default defineConfig({

@@ -7,11 +7,12 @@
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import sirv from 'sirv';
+import { siteBase, withoutBase } from '../src/base.ts';
 
 export interface ServeOptions {
   /**
@@ -41,7 +42,6 @@ export function honouredRange(value: string | undefined): string | undefined {
 
 /** Starts a server for the files under `root` (read once, at start) and resolves once it listens. */
 export function serve(root: string, port: number, host = '127.0.0.1', { gzip = false, base = '/' }: ServeOptions = {}): Promise<Server> {
-  const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const notFound = readFileSync(join(root, '404.html'));
   const files = sirv(root, {
     gzip,
@@ -57,17 +57,12 @@ export function serve(root: string, port: number, host = '127.0.0.1', { gzip = f
     const range = honouredRange(request.headers.range);
     if (range) request.headers.range = range;
     else delete request.headers.range;
-    const url = request.url ?? '/';
-    if (prefix !== '/') {
-      // `/base/…`, or the base itself without its slash (`/base`, `/base?q`).
-      const bare = prefix.slice(0, -1);
-      if (url === bare || url.startsWith(`${bare}?`)) request.url = `/${url.slice(bare.length)}`;
-      else if (url.startsWith(prefix)) request.url = `/${url.slice(prefix.length)}`;
-      else {
-        response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound);
-        return;
-      }
+    const path = withoutBase(request.url ?? '/', base);
+    if (path === null) {
+      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound);
+      return;
     }
+    request.url = path;
     files(request, response);
   });
   return new Promise((done, fail) => {
@@ -94,6 +89,18 @@ export function gzipCopy(root: string): string {
   return copy;
 }
 
+/** A port no server listens on now, from the system (for a server started by another process). */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createNetServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => done(port));
+    });
+  });
+}
+
 /** The server's base URL, e.g. `http://127.0.0.1:41234` (port 0 asks the system for a free one). */
 export function originOf(server: Server): string {
   const { address, port } = server.address() as AddressInfo;
@@ -103,7 +110,7 @@ export function originOf(server: Server): string {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const port = Number(process.argv[2] ?? 4399);
   const dir = process.argv[3] ?? 'dist';
-  const base = process.env.BASE_PATH ?? '/';
+  const base = siteBase();
   await serve(dir, port, '127.0.0.1', { base });
   console.log(`Serving ${dir} at http://127.0.0.1:${port}${base}`);
 }

@@ -46,7 +46,7 @@ export function guidePdfFile(lang: string): string {
  * works under a sub-path deploy too (`/` gives `/guide-ja.pdf`, `/docs` or `/docs/` gives `/docs/guide-ja.pdf`).
  */
 export function guidePdfUrl(base: string, lang: string): string {
-  return `${base.endsWith('/') ? base : `${base}/`}${guidePdfFile(lang)}`;
+  return withBase(`/${guidePdfFile(lang)}`, base);
 }
 
 /** The URL path of a page, e.g. `/ja/faq/client-ip/` (the index is `/ja/`). */

@@ -1,5 +1,6 @@
 import ja from '../content/i18n/ja.json';
 import en from '../content/i18n/en.json';
+import { withoutBase } from './base.ts';
 
 export type Lang = 'ja' | 'en';
 export type Strings = Readonly<Record<string, string>>;
@@ -22,9 +23,7 @@ export function isLang(value: string): value is Lang {
  * `/azure-traffic-paths/en/…`); Japanese is the default. The base is Astro's, where there is one.
  */
 export function langOfPath(pathname: string, base: string = import.meta.env?.BASE_URL ?? '/'): Lang {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
-  const path = prefix !== '/' && pathname.startsWith(prefix) ? pathname.slice(prefix.length - 1) : pathname;
-  const segment = path.split('/')[1] ?? '';
+  const segment = (withoutBase(pathname, base) ?? pathname).split('/')[1] ?? '';
   return isLang(segment) ? segment : 'ja';
 }
 

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { BASE, withBase, withoutBase } from '../base.ts';
+import { siteBase, withBase, withoutBase } from '../base.ts';
 import { htmlFiles } from './dist.ts';
+import { decodeHtml as decode } from './html-text.ts';
 
 /**
  * Finds broken internal links in the built site: every `href` and `src` that points inside the
@@ -15,12 +16,6 @@ export interface BrokenLink {
   readonly reason: 'missing-page' | 'missing-anchor';
 }
 
-const decode = (text: string) =>
-  text
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'");
-
 export function idsOf(html: string): Set<string> {
   return new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((match) => decode(match[1]!)));
 }
@@ -33,7 +28,7 @@ function fileFor(distDir: string, path: string): string | undefined {
   return existsSync(index) ? index : undefined;
 }
 
-export function checkLinks(distDir: string, base = BASE): { checked: number; broken: BrokenLink[] } {
+export function checkLinks(distDir: string, base = siteBase()): { checked: number; broken: BrokenLink[] } {
   const broken: BrokenLink[] = [];
   const idCache = new Map<string, Set<string>>();
   const ids = (file: string) => {

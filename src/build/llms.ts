@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { ELEMENT_NODE, parse, walkSync } from 'ultrahtml';
 import { withBase } from '../base.ts';
 import { GUIDE_ORDER, pagePath } from '../guide.ts';
 import { builtPages } from './dist.ts';
+import { metaDescription } from './html-text.ts';
 import { linksFromHtml } from './links.ts';
 import { pageMarkdown } from './page-markdown.ts';
 
@@ -31,16 +31,6 @@ export function writePageMarkdown(distDir: string, site: string): number {
   return pages.length;
 }
 
-/** The page's meta description, read from the built HTML (so the list is what ships). */
-function descriptionOf(html: string): string {
-  let summary = '';
-  walkSync(parse(html), (node) => {
-    if (node.type === ELEMENT_NODE && node.name === 'meta' && node.attributes.name === 'description')
-      summary = node.attributes.content ?? '';
-  });
-  return summary.replace(/\s+/g, ' ').trim();
-}
-
 /** Every page of one language in the guide's reading order, then any page the order does not name. */
 export function pageSummaries(distDir: string, lang: 'ja' | 'en', site: string): PageSummary[] {
   const pages = builtPages(distDir).filter((page) => page.path.startsWith(`/${lang}/`));
@@ -55,7 +45,7 @@ export function pageSummaries(distDir: string, lang: 'ja' | 'en', site: string):
       // The page's title as links.json gives it (its <h1>).
       const title = linksFromHtml(page.path, html)[0]!.title;
       const url = new URL(withBase(page.path), site).href;
-      return { title, summary: descriptionOf(html), url, markdown: hasMarkdown(page.path) ? `${url}index.md` : undefined };
+      return { title, summary: metaDescription(html), url, markdown: hasMarkdown(page.path) ? `${url}index.md` : undefined };
     });
 }
 

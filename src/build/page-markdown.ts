@@ -1,4 +1,6 @@
 import { ELEMENT_NODE, parse, TEXT_NODE, walkSync, type Node } from 'ultrahtml';
+import { BLOCK_END, markdownTable, phraseLine } from '../view/markdown.ts';
+import { decodeHtml as decode, metaDescription } from './html-text.ts';
 
 /**
  * A Markdown version of a built page (SPEC §12), for assistants and knowledge bases that read
@@ -28,17 +30,6 @@ const BLOCK = new Set([
   'h4',
 ]);
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/** Text as the HTML carries it, with its character references read. */
-function decode(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (reference, name: string) => {
-    if (name[0] === '#')
-      return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1)));
-    return ENTITIES[name.toLowerCase()] ?? reference;
-  });
-}
-
 const classes = (node: Node): string[] => (node.attributes?.class ?? '').split(/\s+/);
 
 function skipped(node: Node): boolean {
@@ -49,7 +40,7 @@ function skipped(node: Node): boolean {
   return names.includes('sl-anchor-link') || names.includes('sr-only') || names.includes('atp-status');
 }
 
-/** Text of an inline run: links absolute, code in backticks, emphasis kept; blocks inside (a cell's leg and note) end with `\u0000`. */
+/** Text of an inline run: links absolute, code in backticks, emphasis kept; blocks inside (a cell's leg and note) end with BLOCK_END. */
 function inline(node: Node, page: URL): string {
   if (node.type === TEXT_NODE) return decode(node.value);
   if (node.type !== ELEMENT_NODE && node.type !== 0) return '';
@@ -66,7 +57,7 @@ function inline(node: Node, page: URL): string {
     case 'i':
       return `*${inner().trim()}*`;
     case 'br':
-      return '\u0000';
+      return BLOCK_END;
     case 'a': {
       const href = node.attributes.href;
       const text = inner().trim();
@@ -75,19 +66,14 @@ function inline(node: Node, page: URL): string {
     default: {
       const text = inner();
       const names = classes(node);
-      return BLOCK.has(node.name) || names.includes('atp-leg') || names.includes('atp-note') ? `${text}\u0000` : text;
+      return BLOCK.has(node.name) || names.includes('atp-leg') || names.includes('atp-note') ? `${text}${BLOCK_END}` : text;
     }
   }
 }
 
 /** An inline run as one line: breaks inside it become `: ` (a leg and its note), spaces collapsed. */
 function line(node: Node, page: URL): string {
-  return inline(node, page)
-    .replace(/\s+/g, ' ')
-    .replace(/[\s\u0000]+$/, '')
-    .replace(/^[\s\u0000]+/, '')
-    .replace(/\s*\u0000[\s\u0000]*/g, ': ')
-    .trim();
+  return phraseLine(inline(node, page));
 }
 
 const elements = (node: Node): Node[] => (node.children ?? []).filter((child: Node) => child.type === ELEMENT_NODE);
@@ -101,21 +87,20 @@ function find(node: Node, test: (node: Node) => boolean): Node[] {
 }
 
 function table(node: Node, page: URL): string[] {
-  const cell = (child: Node) => line(child, page).replace(/\|/g, '\\|');
-  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const cell = (child: Node) => line(child, page);
   const thead = find(node, (child) => child.name === 'thead')[0];
   const head = thead ? find(thead, (child) => child.name === 'tr') : [];
   const body = find(node, (child) => child.name === 'tr').filter((tr) => !head.includes(tr));
-  const header = head[0] ? elements(head[0]).map(cell) : [];
-  const cells = body.map((tr) => elements(tr).map(cell));
-  const width = Math.max(header.length, ...cells.map((c) => c.length));
-  const filled = header.length > 0 ? header : Array.from({ length: width }, () => '');
   const caption = find(node, (child) => child.name === 'caption')[0];
-  return [...(caption ? [`**${line(caption, page)}**`, ''] : []), row(filled), row(filled.map(() => '---')), ...cells.map(row)];
+  return markdownTable(
+    caption ? line(caption, page) : '',
+    head[0] ? elements(head[0]).map(cell) : [],
+    body.map((tr) => elements(tr).map(cell)),
+  );
 }
 
 /** The Markdown blocks of an element's children, each a list of lines. */
-function blocks(node: Node, page: URL, depth = 0): string[][] {
+function blocks(node: Node, page: URL): string[][] {
   const out: string[][] = [];
   for (const child of node.children ?? []) {
     if (child.type === TEXT_NODE) {
@@ -136,7 +121,7 @@ function blocks(node: Node, page: URL, depth = 0): string[][] {
           const marker = name === 'ol' ? `${index + 1}.` : '-';
           const nested = elements(item).filter((c) => c.name === 'ul' || c.name === 'ol');
           const own = line({ ...item, children: item.children.filter((c: Node) => !nested.includes(c)) }, page);
-          const inner = nested.flatMap((list) => blocks({ ...item, children: [list] }, page, depth + 1).flat());
+          const inner = nested.flatMap((list) => blocks({ ...item, children: [list] }, page).flat());
           return [`${marker} ${own}`, ...inner.map((text) => `   ${text}`)];
         }),
       );
@@ -150,11 +135,7 @@ function blocks(node: Node, page: URL, depth = 0): string[][] {
       out.push(table(child, page));
     } else if (name === 'aside' || name === 'blockquote') {
       const title = find(child, (c) => classes(c).includes('starlight-aside__title'))[0];
-      const content = blocks(
-        title ? (find(child, (c) => classes(c).includes('starlight-aside__content'))[0] ?? child) : child,
-        page,
-        depth,
-      );
+      const content = blocks(title ? (find(child, (c) => classes(c).includes('starlight-aside__content'))[0] ?? child) : child, page);
       const lines = [
         ...(title ? [`**${line({ ...title, attributes: {} }, page)}**`, ''] : []),
         ...content.flatMap((b) => [...b, '']),
@@ -164,7 +145,7 @@ function blocks(node: Node, page: URL, depth = 0): string[][] {
       const label = find(child, (c) => c.attributes['aria-label'] !== undefined)[0]?.attributes['aria-label'];
       if (label) out.push([`*${label}*`]);
     } else {
-      out.push(...blocks(child, page, depth));
+      out.push(...blocks(child, page));
     }
   }
   return out.filter((block) => block.length > 0);
@@ -175,14 +156,8 @@ export function pageMarkdown(html: string, url: string): string {
   const tree = parse(html) as Node;
   const page = new URL(url);
   const title = find(tree, (node) => node.name === 'h1')[0];
-  const description = decode(
-    find(tree, (node) => node.name === 'meta' && node.attributes.name === 'description')[0]?.attributes.content ?? '',
-  );
+  const description = metaDescription(tree);
   const content = find(tree, (node) => classes(node).includes('sl-markdown-content'))[0];
-  const head = [
-    [`# ${title ? line(title, page) : ''}`],
-    ...(description ? [[`> ${description.replace(/\s+/g, ' ').trim()}`]] : []),
-    [page.href],
-  ];
+  const head = [[`# ${title ? line(title, page) : ''}`], ...(description ? [[`> ${description}`]] : []), [page.href]];
   return `${[...head, ...(content ? blocks(content, page) : [])].map((block) => block.join('\n')).join('\n\n')}\n`;
 }

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { PDFDocument } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { originOf, serve } from '../../scripts/serve.ts';
+import { withBase } from '../base.ts';
 import { launchBrowser } from '../browser/resolve.ts';
 import { guidePdfFile } from '../guide.ts';
 import type { Lang } from '../i18n.ts';
@@ -27,13 +28,13 @@ import type { Lang } from '../i18n.ts';
  */
 export async function writeGuidePdfs(distDir: string, base = '/'): Promise<void> {
   const server = await serve(distDir, 0, '127.0.0.1', { base });
-  const root = `${originOf(server)}${base.endsWith('/') ? base : `${base}/`}`;
+  const origin = originOf(server);
   const browser = await launchBrowser();
   try {
     // The two languages print side by side: each is one renderer process, most of the time spent.
     await Promise.all(
       LANGS.map(async (lang) => {
-        const pdf = await printGuide(browser, `${root}${lang}/print/`);
+        const pdf = await printGuide(browser, `${origin}${withBase(`/${lang}/print/`, base)}`);
         writeFileSync(join(distDir, guidePdfFile(lang)), await compact(pdf));
       }),
     );

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { BASE, withBase } from '../base.ts';
+import { siteBase, withBase } from '../base.ts';
 import { htmlFiles } from './dist.ts';
 
 /**
@@ -76,7 +76,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * `/` → `/ja/` redirect, the 404 page (it speaks both languages), trailing slashes as the site
  * writes them, and a type for Pagefind's index files, which Static Web Apps would not serve without one.
  */
-export function staticWebAppConfig(distDir: string, base = BASE): object {
+export function staticWebAppConfig(distDir: string, base = siteBase()): object {
   return {
     trailingSlash: 'always',
     routes: [
@@ -101,7 +101,7 @@ export function staticWebAppConfig(distDir: string, base = BASE): object {
  * Pages), and that anyone can copy into a web server's configuration: a path pattern, then its
  * headers indented under it.
  */
-export function headersFile(distDir: string, base = BASE): string {
+export function headersFile(distDir: string, base = siteBase()): string {
   const block = (pattern: string, headers: Record<string, string>) => [
     pattern,
     ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`),

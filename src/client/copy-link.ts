@@ -5,6 +5,8 @@
  * URL) and one that copies its tables as Markdown with that link, for a support ticket or a chat.
  * Labels come from a <template> the page renders.
  */
+import { explorerMarkdown } from './explorer-markdown.ts';
+
 const strings = document.querySelector<HTMLElement>('template[data-copy-link-strings]')?.dataset ?? {};
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -25,58 +27,6 @@ function copyIcon(): SVGSVGElement {
   path.setAttribute('d', 'M9 9h10v12H9zM5 3h10v3H7v11H5z');
   svg.append(path);
   return svg;
-}
-
-/** A table cell as Markdown: values (chips) in backticks, pipes escaped, line breaks as spaces. */
-function cellText(cell: Element): string {
-  const parts: string[] = [];
-  const walk = (node: Node) => {
-    if (node instanceof HTMLElement && node.matches('code')) parts.push(`\`${node.textContent ?? ''}\``);
-    else if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
-    else if (node instanceof HTMLElement && node.matches('pre')) parts.push(`\`${node.textContent ?? ''}\``);
-    else node.childNodes.forEach(walk);
-    // A block inside a cell (the leg above its note) ends a phrase.
-    if (node instanceof HTMLElement && getComputedStyle(node).display === 'block') parts.push('\u0000');
-  };
-  cell.childNodes.forEach(walk);
-  return parts
-    .join('')
-    .replace(/\s+/g, ' ')
-    .replace(/[\s\u0000]+$/, '')
-    .replace(/\s*\u0000\s*/g, ': ')
-    .trim()
-    .replace(/\|/g, '\\|');
-}
-
-/**
- * The explorer's current tables as Markdown, after its heading and the permalink to its scenario:
- * pipe tables read as tables in a ticket and still line up as text in a plain-text email.
- */
-export function explorerMarkdown(explorer: HTMLElement, url: string): string {
-  const heading = explorer.querySelector('.atp-explorer-heading')?.textContent?.trim() ?? '';
-  const blocks = [`### ${heading}`, '', url];
-  for (const block of explorer.querySelectorAll<HTMLElement>('[data-output] :is(table, .atp-callout)')) {
-    // A warning or a note the explorer shows beside its tables travels as a quote.
-    if (!(block instanceof HTMLTableElement)) {
-      blocks.push('', `> ${block.textContent?.replace(/\s+/g, ' ').trim() ?? ''}`);
-      continue;
-    }
-    const table = block;
-    const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
-    const head = [...table.querySelectorAll('thead th')].map(cellText);
-    const body = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map(cellText));
-    const width = Math.max(head.length, ...body.map((cells) => cells.length));
-    const header = head.length > 0 ? head : Array.from({ length: width }, () => '');
-    blocks.push(
-      '',
-      `**${table.querySelector('caption')?.textContent?.trim() ?? ''}**`,
-      '',
-      row(header),
-      row(header.map(() => '---')),
-      ...body.map(row),
-    );
-  }
-  return `${blocks.join('\n')}\n`;
 }
 
 function makeMarkdownButton(explorer: HTMLElement): HTMLButtonElement {

@@ -7,11 +7,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { SWA_BIN } from '../../scripts/ensure-swa.ts';
+import { freePort } from '../../scripts/serve.ts';
 import { inlineScripts, scriptHash } from '../../src/build/static-web-app.ts';
 import { expect, test } from './fixtures.ts';
 import { hopValues, waitForRedraw } from './helpers.ts';
@@ -20,15 +20,6 @@ import { builtPages } from './site-pages.ts';
 interface Emulator {
   readonly origin: string;
   stop(): void;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => done(port));
-    });
-  });
 }
 
 /** `swa start dist` with the configuration in `configDir`, once it answers. */

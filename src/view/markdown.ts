@@ -1,0 +1,30 @@
+/**
+ * Tables as Markdown, one way for both places that write them: the explorer's "copy as Markdown"
+ * button (src/client/copy-link.ts, from the live tables) and each page's Markdown version
+ * (src/build/page-markdown.ts, from the built HTML). Pure, no DOM.
+ */
+
+/** Marks the end of a block inside collected inline text (a leg above its note, a line break). */
+export const BLOCK_END = '\u0000';
+
+/** Collected inline text as one line: spaces collapsed, and the blocks in it joined by `: `. */
+export function phraseLine(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[\s\u0000]+$/, '')
+    .replace(/^[\s\u0000]+/, '')
+    .replace(/\s*\u0000[\s\u0000]*/g, ': ')
+    .trim();
+}
+
+/**
+ * A table: its caption in bold, then a pipe table (pipes in cells escaped), which reads as a table
+ * in a ticket and still lines up as text in a plain-text email. A table without a header row gets
+ * an empty one, as Markdown needs one.
+ */
+export function markdownTable(caption: string, head: readonly string[], body: readonly (readonly string[])[]): string[] {
+  const row = (cells: readonly string[]) => `| ${cells.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
+  const width = Math.max(head.length, ...body.map((cells) => cells.length));
+  const header = head.length > 0 ? head : Array.from({ length: width }, () => '');
+  return [...(caption ? [`**${caption}**`, ''] : []), row(header), row(header.map(() => '---')), ...body.map(row)];
+}

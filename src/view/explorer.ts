@@ -3,8 +3,19 @@ import type { Translate } from '../i18n.ts';
 import type { ParamSpecs, RawParams, ScenarioResult } from '../model/params.ts';
 import type { ElementNode } from './tree.ts';
 
-/** What an explorer shows for one scenario: output blocks and one diagram. */
+/**
+ * The explorer's answer for its scenario in one localised sentence (SPEC §4): what a reader sees
+ * first, above the form. `state` is shown by a word and a colour.
+ */
+export interface Verdict {
+  readonly state: 'ok' | 'warning' | 'fails';
+  readonly text: string;
+}
+
+/** What an explorer shows for one scenario: its verdict, output blocks and one diagram. */
 export interface ExplorerView {
+  /** Computed from the engine's result by the view module (every interactive explorer will have one). */
+  readonly verdict?: Verdict;
   readonly outputs: readonly ElementNode[];
   readonly diagram: SequenceDiagram;
   /**

@@ -1,0 +1,94 @@
+/**
+ * Issue 30's fourth pass outside the outbound pages: answers that were wrong or half right. Every
+ * expected value is worked out by hand from Learn's rules quoted beside it.
+ */
+import { describe, expect, it } from 'vitest';
+import { explorerFor } from '../../src/explorers.ts';
+import { translator, type Lang } from '../../src/i18n.ts';
+import { pathLegs, readPathScenario, type PathScenario } from '../../src/model/paths.ts';
+import type { RawParams } from '../../src/model/params.ts';
+import type { ExplorerView } from '../../src/view/explorer.ts';
+import { toHtml, type ElementNode, type TreeNode } from '../../src/view/tree.ts';
+
+/** An explorer's view for a scenario that must be valid. */
+function view(kind: string, raw: RawParams, lang: Lang = 'en'): ExplorerView {
+  const definition = explorerFor(kind);
+  const result = definition.read(raw);
+  if (!result.ok) throw new Error(`unexpected errors: ${JSON.stringify(result.errors)}`);
+  return definition.view(result.scenario, translator(lang));
+}
+
+/** Every element of the view's outputs, depth first. */
+function elements(nodes: readonly TreeNode[]): ElementNode[] {
+  return nodes.flatMap((node) => (typeof node === 'string' ? [] : [node, ...elements(node.children)]));
+}
+
+const text = (node: TreeNode): string => (typeof node === 'string' ? node : node.children.map(text).join(''));
+
+function path(raw: RawParams): PathScenario {
+  const result = readPathScenario(raw);
+  if (!result.ok) throw new Error(`unexpected errors: ${JSON.stringify(result.errors)}`);
+  return result.scenario;
+}
+
+// Learn (load-balancer components, Limitations; troubleshoot-backend-traffic): a backend's flow to
+// its own internal frontend fails when it is mapped back to itself; it works when it lands on
+// another backend. Destination NAT keeps the source, so hop 2 goes from the VM to the VM.
+describe('a backend calling its own internal Load Balancer frontend (hairpin)', () => {
+  it.each<{ name: string; raw: RawParams; state: string; leg: string | null; odds: string }>([
+    {
+      name: 'one backend, the caller: every flow fails',
+      raw: { client: '10.0.1.4', lbip: '10.0.1.100', backends: '10.0.1.4' },
+      state: 'fails',
+      leg: '2',
+      odds: 'every connection',
+    },
+    {
+      name: 'two backends, mapped back to the caller',
+      raw: { client: '10.0.1.4', lbip: '10.0.1.100' },
+      state: 'fails',
+      leg: '2',
+      odds: 'about 1 in 2',
+    },
+    {
+      name: 'four backends, mapped to another one',
+      raw: { client: '10.0.1.4', lbip: '10.0.1.100', backends: '10.0.1.4,10.0.1.5,10.0.1.6,10.0.1.7', pick: '3' },
+      state: 'warning',
+      leg: null,
+      odds: 'about 1 in 4',
+    },
+  ])('$name', ({ raw, state, leg, odds }) => {
+    const v = view('load-balancer', raw);
+    expect(v.verdict?.state).toBe(state);
+    const all = elements(v.outputs);
+    const callout = all.find((node) => node.attrs['data-warning'] === 'hairpin' && node.tag === 'p');
+    expect(callout).toBeDefined();
+    expect(text(callout!)).toContain(odds);
+    expect(text(callout!)).toContain('proxy layer');
+    const rows = all.filter((node) => node.tag === 'tr' && node.attrs['data-warning'] === 'hairpin').map((node) => node.attrs['data-hop']);
+    expect(rows).toEqual(leg ? [leg] : []);
+  });
+
+  it('a client outside the backend pool is no hairpin', () => {
+    const v = view('load-balancer', {});
+    expect(v.verdict?.state).toBe('ok');
+    expect(toHtml({ tag: 'div', attrs: {}, children: [...v.outputs] })).not.toContain('data-warning');
+  });
+
+  it.each<{ name: string; raw: RawParams; key: string; leg: number }>([
+    // chain lb: legs 1 client→lb, 2 lb→backend. The warning sits on leg 2, the flow delivered to itself.
+    { name: 'paths, mapped back to the caller', raw: { chain: 'lb', client: '10.0.1.4', lbip: '10.0.1.100' }, key: 'hairpin', leg: 2 },
+    {
+      name: 'paths, mapped to another backend',
+      raw: { chain: 'lb', client: '10.0.1.4', lbip: '10.0.1.100', pick: '2' },
+      key: 'hairpin-chance',
+      leg: 2,
+    },
+  ])('$name', ({ raw, key, leg }) => {
+    expect(pathLegs(path(raw)).warnings.map((w) => [w.key, w.leg])).toEqual([[key, leg]]);
+  });
+
+  it('paths: a client outside the pool gets no hairpin warning', () => {
+    expect(pathLegs(path({ chain: 'lb' })).warnings).toEqual([]);
+  });
+});

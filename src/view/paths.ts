@@ -74,8 +74,15 @@ function warningNotes(result: PathResult, t: Translate): ElementNode[] {
 
 /** Check it yourself: each leg that arrives at a VM, as Network Watcher IP flow verify takes it. */
 function verifyTable(result: PathResult, t: Translate): ElementNode {
+  if (result.verify.length === 0) {
+    return h('p', { class: 'atp-table-note', 'data-verify': 'none' }, t('table.verify.public-backend'));
+  }
   const rows = result.verify.map((check) => {
     const command = `az network watcher test-ip-flow --resource-group <RG> --vm <VM> --direction ${check.direction} --protocol ${check.protocol} --local ${socketText(check.local)} --remote ${socketText(check.remote)}`;
+    // IP flow verify takes IPv4 only: say so instead of printing a command that fails.
+    const cell = check.runs
+      ? fieldCell('verify', command, h('pre', { class: 'atp-command' }, h('code', {}, command)))
+      : fieldCell('verify', 'ipv4-only', t('table.verify.ipv4-only'));
     return h(
       'tr',
       { 'data-verify-leg': String(check.leg) },
@@ -83,7 +90,7 @@ function verifyTable(result: PathResult, t: Translate): ElementNode {
       fieldCell('local', socketText(check.local)),
       fieldCell('remote', socketText(check.remote)),
       // A command to copy, not a value chip: it may wrap anywhere (a preformatted block, not a chip).
-      fieldCell('verify', command, h('pre', { class: 'atp-command' }, h('code', {}, command))),
+      cell,
     );
   });
   const columns = (['leg', 'local', 'remote', 'command'] as const).map((column) => t(`table.verify.${column}`));

@@ -9,6 +9,9 @@ import { pathLegs, readPathScenario, type PathScenario } from '../../src/model/p
 import type { RawParams } from '../../src/model/params.ts';
 import type { ExplorerView } from '../../src/view/explorer.ts';
 import { toHtml, type ElementNode, type TreeNode } from '../../src/view/tree.ts';
+import { compareTable } from '../../src/view/compare.ts';
+
+const explorerMatrix = () => compareTable(translator('en'));
 
 /** An explorer's view for a scenario that must be valid. */
 function view(kind: string, raw: RawParams, lang: Lang = 'en'): ExplorerView {
@@ -90,5 +93,65 @@ describe('a backend calling its own internal Load Balancer frontend (hairpin)', 
 
   it('paths: a client outside the pool gets no hairpin warning', () => {
     expect(pathLegs(path({ chain: 'lb' })).warnings).toEqual([]);
+  });
+});
+
+// IP flow verify checks a VM's network interface (ip-flow-verify-overview); its local and remote
+// addresses are IPv4 only (REST API, Verify IP Flow). Local is the VM's own address.
+describe('the IP flow verify command', () => {
+  const commandOf = (raw: RawParams) => {
+    const cell = elements(view('path', raw).outputs).find((node) => node.attrs['data-field'] === 'verify');
+    return cell?.attrs['data-value'];
+  };
+
+  it('agw,lb with Floating IP: --local is the VM (10.0.1.4), not the frontend the packet is addressed to', () => {
+    // Leg 3 lb → backend: source the instance 10.0.0.4:20000, destination 10.0.1.100:443 (Floating IP keeps the frontend).
+    expect(pathLegs(path({ chain: 'agw,lb', floating: '1' })).verify.map((c) => [c.local.ip.text, c.local.port, c.runs])).toEqual([
+      ['10.0.1.4', 443, true],
+    ]);
+    expect(commandOf({ chain: 'agw,lb', floating: '1' })).toContain('--local 10.0.1.4:443 ');
+  });
+
+  it('an IPv6 client and backends: no command, a sentence that IP flow verify takes IPv4 only', () => {
+    const raw = { chain: 'lb', client: '2001:db8::10', lbip: '2001:db8::100', backends: '2001:db8:1::4,2001:db8:1::5' };
+    expect(pathLegs(path(raw)).verify.map((c) => c.runs)).toEqual([false]);
+    expect(commandOf(raw)).toBe('ipv4-only');
+    const html = toHtml({ tag: 'div', attrs: {}, children: [...view('path', raw).outputs] });
+    expect(html).not.toContain('az network watcher');
+    expect(html).toContain('IPv4 addresses only');
+  });
+
+  it('Application Gateway toward a public backend: no check, and a sentence why', () => {
+    const raw = { chain: 'agw', backends: '198.51.100.80' };
+    expect(pathLegs(path(raw)).verify).toEqual([]);
+    const note = elements(view('path', raw).outputs).find((node) => node.attrs['data-verify'] === 'none');
+    expect(text(note!)).toContain('not the network interface of a VM');
+  });
+
+  it('the note says what the check needs', () => {
+    const html = toHtml({ tag: 'div', attrs: {}, children: [...view('path', { chain: 'agw' }).outputs] });
+    expect(html).toContain('Network Watcher in the VM’s subscription and region');
+    expect(html).toContain('NSG diagnostics');
+  });
+});
+
+// How an application gateway works: toward a public backend the gateway uses its frontend public IP.
+describe('Application Gateway toward a public backend', () => {
+  it('hop 3 says the backend answers the frontend public IP, not an instance', () => {
+    for (const lang of ['en', 'ja'] as const) {
+      const t = translator(lang);
+      const rows = elements(view('application-gateway', { backends: '198.51.100.80' }, lang).outputs).filter(
+        (n) => n.attrs['data-hop'] === '3',
+      );
+      expect(text(rows[0]!)).toContain(t('hopNote.proxy-reply-public'));
+      expect(text(rows[0]!)).not.toContain(t('hopNote.proxy-reply'));
+    }
+  });
+
+  it('the index matrix cell names the public-backend case', () => {
+    const cell = elements([explorerMatrix()]).find(
+      (n) => n.attrs['data-field'] === 'source-at-backend' && n.attrs['data-service'] === 'application-gateway',
+    );
+    expect(text(cell!)).toContain('public backend');
   });
 });

@@ -155,3 +155,52 @@ describe('Application Gateway toward a public backend', () => {
     expect(text(cell!)).toContain('public backend');
   });
 });
+
+// Private Link (private-link-service-overview; frontdoor/private-link).
+describe('Private Link', () => {
+  it('fd,pls,lb: Front Door reaches the private endpoint from its managed network, from no documented address', () => {
+    const v = view('path', { chain: 'fd,pls,lb', proxy: '1' });
+    const leg2 = elements(v.outputs).find((n) => n.tag === 'tr' && n.attrs['data-hop'] === '2')!;
+    const src = elements([leg2]).find((n) => n.attrs['data-field'] === 'src')!;
+    expect(src.attrs['data-value']).toBe('undocumented');
+    expect(text(leg2)).not.toContain('192.0.2.50');
+    // The reply into Front Door's network (leg 7) has the same unknown address as its destination.
+    const leg7 = elements(v.outputs).find((n) => n.tag === 'tr' && n.attrs['data-hop'] === '7')!;
+    expect(elements([leg7]).find((n) => n.attrs['data-field'] === 'dst')!.attrs['data-value']).toBe('undocumented');
+    // Neither the header's source nor any diagram label shows the edge's public address.
+    expect(pathLegs(path({ chain: 'fd,pls,lb', proxy: '1' })).proxy).toEqual({ source: null, linkId: 1234567 });
+    const header = elements(v.outputs).find((n) => n.attrs['data-field'] === 'proxy-header')!;
+    expect(header.attrs['data-value']).toBe('undocumented linkid=1234567');
+    const labels = v.diagram.steps
+      .flatMap((step) => ('steps' in step ? step.steps : [step]))
+      .flatMap((step) => ('text' in step ? step.text : []));
+    expect(labels.join(' ')).not.toContain('192.0.2.50');
+  });
+
+  it('pls,lb with TCP Proxy v2: the header shows the consumer and LinkID, and says its destination is not documented', () => {
+    const v = view('path', { chain: 'pls,lb', client: '10.1.0.10', proxy: '1' });
+    const header = elements(v.outputs).find((n) => n.attrs['data-field'] === 'proxy-header')!;
+    expect(header.attrs['data-value']).toBe('10.1.0.10:50000 linkid=1234567');
+    expect(text(header)).toContain('destination address: not documented');
+  });
+
+  it.each<{ client: string; warned: boolean }>([
+    { client: '203.0.113.10', warned: true },
+    { client: '10.1.0.10', warned: false },
+  ])('pls first with consumer $client: warned that a consumer is private = $warned', ({ client, warned }) => {
+    const keys = pathLegs(path({ chain: 'pls,lb', client })).warnings.map((w) => [w.key, w.leg]);
+    expect(keys).toEqual(warned ? [['public-consumer', 1]] : []);
+  });
+
+  it('the paths page gives the idle timeout, the probes that carry the header and the private consumer in its presets', async () => {
+    const { readFileSync } = await import('node:fs');
+    const en = readFileSync('content/docs/en/paths.mdx', 'utf8');
+    const ja = readFileSync('content/docs/ja/paths.mdx', 'utf8');
+    expect(en).toContain('~5 minutes (300 seconds)');
+    expect(en).toContain('#64867');
+    expect(en).toContain('?chain=pls,lb&client=10.1.0.10#path');
+    expect(ja).toContain('約 5 分（300 秒）');
+    expect(ja).toContain('## IP フロー検証で確認する {#path-verify}');
+    expect(ja).not.toMatch(/提供側|自分で確かめる/);
+  });
+});

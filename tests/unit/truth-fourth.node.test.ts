@@ -204,3 +204,19 @@ describe('Private Link', () => {
     expect(ja).not.toMatch(/提供側|自分で確かめる/);
   });
 });
+
+// Firewall and Application Gateway for virtual networks; snat-private-range; tutorial-private-ip-dnat.
+describe('the routed firewall’s fixes', () => {
+  it.each(['en', 'ja'] as const)('agw,fwr with a network rule (%s): the return route, private DNAT and 255.255.255.255/32', (lang) => {
+    const callout = elements(view('path', { chain: 'agw,fwr' }, lang).outputs).find(
+      (n) => n.tag === 'p' && n.attrs['data-warning'] === 'asymmetric',
+    )!;
+    const said = text(callout);
+    expect(said).toContain('255.255.255.255/32');
+    expect(said).toContain('DNAT');
+    expect(said).toContain(lang === 'en' ? 'user-defined route' : 'ユーザー定義ルート');
+    expect(said).toContain(
+      lang === 'en' ? 'the workload sees the firewall' : 'ワークロードにはゲートウェイではなくファイアウォールが見えます',
+    );
+  });
+});

@@ -221,12 +221,16 @@ export function updateExplorer(root: HTMLElement, cause: Cause, edited?: string)
     setStatus(root, 'invalid');
     // A link opened with a scenario that cannot be used: nothing valid has been shown since the
     // page loaded, so the tables are the page's own defaults. Say that, naming the fields.
-    if (cause === 'url' && !drawable.has(root)) linkStatus(root, errors, t, definition);
+    if (cause === 'url' && !drawable.has(root)) {
+      linkStatus(root, errors, t, definition);
+      root.dataset.linkInvalid = '';
+    }
     // The tables and the diagram still show the last valid scenario: say so on the explorer (SPEC §12).
     root.dataset.stale = '';
     return;
   }
   delete root.dataset.stale;
+  delete root.dataset.linkInvalid;
   showErrors(root, [], t, definition);
   showFields(root, definition.fieldsInUse?.(result.scenario));
   const view = definition.view(result.scenario, t);

@@ -220,3 +220,35 @@ describe('the routed firewall’s fixes', () => {
     );
   });
 });
+
+// The Markdown versions and the copied Markdown (security review, issue 30).
+describe('Markdown that says what the page says', () => {
+  it('a link’s parameters survive (no &amp;), and prose that looks like markup is escaped', async () => {
+    const { pageMarkdown } = await import('../../src/build/page-markdown.ts');
+    const html = `<!doctype html><html><head><meta name="description" content="Use &lt;RG&gt; &amp; *stars*."></head><body>
+      <h1>T</h1><div class="sl-markdown-content"><p>See <a href="/en/paths/?chain=pls,lb&amp;proxy=1#path">this</a>; replace &lt;RG&gt; and <code>&lt;VM&gt;</code> with ![a](x) yours.</p></div></body></html>`;
+    const md = pageMarkdown(html, 'https://docs.contoso.example/en/paths/');
+    expect(md).toContain('[this](https://docs.contoso.example/en/paths/?chain=pls,lb&proxy=1#path)');
+    expect(md).not.toContain('&amp;');
+    expect(md).toContain('replace \\<RG\\> and `<VM>` with !\\[a\\](x) yours.');
+    expect(md).toContain('> Use \\<RG\\> & \\*stars\\*.');
+  });
+
+  it('the permalink keeps only the explorer’s own parameters that differ from the page’s scenario, percent-encoded', async () => {
+    const { scenarioPermalink } = await import('../../src/view/markdown.ts');
+    const page = 'https://docs.contoso.example/en/paths/?x=![a](https://evil.example/p.png)&chain=fd,agw#top';
+    // chain differs from the baseline (kept, commas as written); client equals it (left out); x is unknown (left out).
+    expect(
+      scenarioPermalink(
+        page,
+        'path',
+        ['chain', 'client'],
+        { chain: 'pls,lb', client: '203.0.113.10' },
+        { chain: 'fd,agw', client: '203.0.113.10' },
+      ),
+    ).toBe('https://docs.contoso.example/en/paths/?chain=pls,lb#path');
+    expect(scenarioPermalink(page, 'path', ['chain'], { chain: 'a b<c>' }, {})).toBe(
+      'https://docs.contoso.example/en/paths/?chain=a+b%3Cc%3E#path',
+    );
+  });
+});

@@ -124,8 +124,9 @@ export function chainParam(defaultValue: string): ParamSpec<readonly string[]> {
   return {
     default: defaultValue,
     parse(text) {
-      // Each stage at most once: a longer list is refused before any of it is looked at.
-      if (text.length > 64 || text.split(',').length > STAGES.length) return refuse({ code: 'chain-length', max: STAGES.length });
+      // Each stage at most once: a longer list is refused before any of it is looked at. A long
+      // text of few items is not "too many": its long item is not a key, and says so.
+      if (text.split(',', STAGES.length + 1).length > STAGES.length) return refuse({ code: 'chain-length', max: STAGES.length });
       const names = text === '' ? [] : text.split(',').map((key) => key.trim().toLowerCase());
       const chain: ChainStage[] = [];
       for (const name of names) {

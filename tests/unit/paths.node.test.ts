@@ -143,7 +143,7 @@ describe('invalid chains are field errors on chain', () => {
       const result = readPathScenario({ chain });
       return result.ok ? '' : errorMessage(result.errors[0]!, translator('en'));
     };
-    expect(message('xx')).toContain('“xx” is not a service key. Use tm, fd, fw, agw, fwr, pls, lb.');
+    expect(message('xx')).toContain('“\u2068xx\u2069” is not a service key. Use tm, fd, fw, agw, fwr, pls, lb.');
     expect(message('agw,fd')).toContain('This page computes the order tm, fd, fw, agw, fwr, pls, lb.');
     expect(message('tm')).toContain('(fd, fw, agw, fwr, pls, lb)');
     expect(message('pls')).toContain('pls must be followed by one of lb.');

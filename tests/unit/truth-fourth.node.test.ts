@@ -10,6 +10,7 @@ import type { RawParams } from '../../src/model/params.ts';
 import type { ExplorerView } from '../../src/view/explorer.ts';
 import { toHtml, type ElementNode, type TreeNode } from '../../src/view/tree.ts';
 import { compareTable } from '../../src/view/compare.ts';
+import { errorMessage } from '../../src/view/errors.ts';
 
 const explorerMatrix = () => compareTable(translator('en'));
 
@@ -250,5 +251,71 @@ describe('Markdown that says what the page says', () => {
     expect(scenarioPermalink(page, 'path', ['chain'], { chain: 'a b<c>' }, {})).toBe(
       'https://docs.contoso.example/en/paths/?chain=a+b%3Cc%3E#path',
     );
+  });
+});
+
+// Security review: what a field refuses, the same way in a single field and in a list.
+describe('input the fields refuse', () => {
+  const errorsOf = (kind: string, raw: RawParams) => {
+    const result = explorerFor(kind).read(raw);
+    return result.ok ? [] : result.errors.map((e) => [e.param, e.rule.code, e.rule.index ?? null, e.rule.ipv4 ?? null]);
+  };
+
+  it('a bidirectional control in any field of any explorer is refused at that field', async () => {
+    const { explorers } = await import('../../src/explorers.ts');
+    const controls = ['\u202a', '\u202e', '\u2066', '\u2069', '\u200e', '\u200f'];
+    for (const [kind, definition] of Object.entries(explorers)) {
+      for (const [index, name] of Object.keys(definition.params).entries()) {
+        const spec = (definition.params as Record<string, { default: string }>)[name]!;
+        const raw = { [name]: `${spec.default}${controls[index % controls.length]}` };
+        expect(errorsOf(kind, raw), `${kind} ${name}`).toContainEqual([name, 'bidi', null, null]);
+      }
+    }
+    // The review's example: "fd,\u202ewga" displays as "fd,agw".
+    expect(errorsOf('path', { chain: 'fd,\u202ewga' })).toEqual([['chain', 'bidi', null, null]]);
+  });
+
+  it.each<{ kind: string; raw: RawParams; expected: unknown[] }>([
+    // IPv4-mapped IPv6 gets its own message in lists, as in the single-address fields.
+    {
+      kind: 'load-balancer',
+      raw: { backends: '10.0.1.5,::ffff:10.0.1.4' },
+      expected: ['backends', 'list-item-ip-v4-in-v6', 2, '10.0.1.4'],
+    },
+    { kind: 'outbound', raw: { pips: '::ffff:198.51.100.80' }, expected: ['pips', 'list-item-ip-v4-in-v6', 1, '198.51.100.80'] },
+    {
+      kind: 'application-gateway',
+      raw: { xffin: '[::ffff:203.0.113.7]:8080' },
+      expected: ['xffin', 'list-item-ip-v4-in-v6', 1, '203.0.113.7'],
+    },
+    {
+      kind: 'traffic-manager',
+      raw: { endpoints: 'east.contoso.example=::ffff:198.51.100.1' },
+      expected: ['endpoints', 'list-item-ip-v4-in-v6', 1, '198.51.100.1'],
+    },
+    // RFC 6052 §3.1: the well-known NAT64 prefix never carries a private IPv4 address.
+    { kind: 'load-balancer', raw: { client: '64:ff9b::10.0.0.1' }, expected: ['client', 'ip-nat64-private', null, '10.0.0.1'] },
+    { kind: 'load-balancer', raw: { client: '64:ff9b::a00:1' }, expected: ['client', 'ip-nat64-private', null, '10.0.0.1'] },
+    {
+      kind: 'load-balancer',
+      raw: { client: '2001:db8::10', lbip: '2001:db8::1', backends: '2001:db8:1::4,64:ff9b::192.168.0.9' },
+      expected: ['backends', 'list-item-ip-nat64-private', 2, '192.168.0.9'],
+    },
+    // One 100 KB key is an unknown key, not too many keys.
+    { kind: 'path', raw: { chain: 'x'.repeat(100_000) }, expected: ['chain', 'chain-stage', null, null] },
+  ])('$kind $expected.1', ({ kind, raw, expected }) => {
+    expect(errorsOf(kind, raw)).toContainEqual(expected);
+  });
+
+  it('a NAT64 address around a global (here: documentation) IPv4 address stays valid', () => {
+    expect(errorsOf('load-balancer', { client: '64:ff9b::198.51.100.7', lbip: '2001:db8::1', backends: '2001:db8:1::4' })).toEqual([]);
+  });
+
+  it('an unknown chain key is echoed isolated, so it cannot reorder the message around it', () => {
+    const result = explorerFor('path').read({ chain: 'fd,ابc' });
+    expect(result.ok).toBe(false);
+    const error = !result.ok ? result.errors[0]! : null;
+    const message = errorMessage(error!, translator('en'));
+    expect(message).toContain('“\u2068ابc\u2069”');
   });
 });

@@ -319,3 +319,27 @@ describe('input the fields refuse', () => {
     expect(message).toContain('“\u2068ابc\u2069”');
   });
 });
+
+// Wording no stronger than Learn, and the Traffic Manager timeline's exception (traffic-manager-monitoring).
+describe('what the pages say', () => {
+  const page = async (path: string) => (await import('node:fs')).readFileSync(`content/docs/${path}`, 'utf8');
+
+  it('Front Door’s page words Load Balancer’s single-instance case as the probe page does', async () => {
+    expect(await page('en/front-door.mdx')).not.toContain('continue only while the backend pool has more than one instance');
+    expect(await page('en/front-door.mdx')).toContain('for a single instance, Learn does not say they do');
+    expect(await page('ja/front-door.mdx')).not.toContain('2 つ以上のインスタンスがある場合に限られます');
+  });
+
+  it('Front Door’s Japanese page says "may" where the English does (a pooled connection may carry other clients)', async () => {
+    expect(await page('ja/front-door.mdx')).toContain('ほかのクライアントの要求も転送されることがあります');
+    expect(translator('ja')('hopNote.edge-to-origin')).toContain('使われることがある');
+  });
+
+  it.each(['en/faq/dns-cache-failover.mdx', 'ja/faq/dns-cache-failover.mdx', 'en/traffic-manager.mdx', 'ja/traffic-manager.mdx'])(
+    '%s: a stopped Azure endpoint is not the probe timeline',
+    async (path) => {
+      expect(await page(path)).toMatch(/Stopped/);
+      expect(await page(path)).toMatch(/stopped-endpoint/);
+    },
+  );
+});

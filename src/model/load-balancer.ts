@@ -1,4 +1,4 @@
-import { socketAddress, type Ip } from './ip.ts';
+import { isPrivateAddress, socketAddress, type Ip } from './ip.ts';
 import {
   arrivingAt,
   clientIpHow,
@@ -113,10 +113,16 @@ export interface Hairpin {
   readonly floating: boolean;
 }
 
-/** The hairpin, when the client is one of the backends; null otherwise. */
-export function loadBalancerHairpin(s: Pick<LoadBalancerScenario, 'client' | 'backends' | 'pick' | 'floating'>): Hairpin | null {
+/**
+ * An internal frontend: a public IPv4 frontend is reached through outbound SNAT, which Learn names
+ * as the way around the hairpin (at the price of SNAT ports), so only a private one is flagged.
+ */
+const internalFrontend = (frontend: Ip): boolean => frontend.family === 6 || isPrivateAddress(frontend);
+
+/** The hairpin, when the client is one of the backends of an internal frontend; null otherwise. */
+export function loadBalancerHairpin(s: Pick<LoadBalancerScenario, 'client' | 'lbip' | 'backends' | 'pick' | 'floating'>): Hairpin | null {
   const index = s.backends.findIndex((backend) => backend.text === s.client.text);
-  if (index < 0) return null;
+  if (index < 0 || !internalFrontend(s.lbip)) return null;
   return { toItself: index === s.pick - 1, backends: s.backends.length, floating: s.floating };
 }
 
@@ -220,7 +226,8 @@ interface LoadBalancerStageSettings {
  * A flow that arrives from one of the backends it is balanced over is the hairpin: it fails when
  * it is mapped back to the VM that sent it, and each such flow may be (see `Hairpin`).
  */
-function stageHairpin(from: Ip, target: Ip, backends: readonly Ip[] = []): StageOutput['warnings'] {
+function stageHairpin(from: Ip, front: Ip, target: Ip, backends: readonly Ip[] = []): StageOutput['warnings'] {
+  if (!internalFrontend(front)) return [];
   const args = { source: from.text, n: String(backends.length) };
   if (from.text === target.text) return [{ packet: 'requestOut', key: 'hairpin', args }];
   const among = (ip: Ip) => backends.some((backend) => backend.text === ip.text);
@@ -243,7 +250,7 @@ export function loadBalancerStage(
     floating: c.floating,
   });
   // In a chain the source is whatever arrived (an edge, an instance, a NAT IP), not always the client.
-  const warnings = stageHairpin(flow.from.ip, target.ip, c.backends);
+  const warnings = stageHairpin(flow.from.ip, front.ip, target.ip, c.backends);
   if (c.floating) return { packets, next: flow, warnings };
   return {
     packets: {

@@ -95,6 +95,12 @@ describe('a backend calling its own internal Load Balancer frontend (hairpin)', 
   it('paths: a client outside the pool gets no hairpin warning', () => {
     expect(pathLegs(path({ chain: 'lb' })).warnings).toEqual([]);
   });
+
+  // Learn: a public Load Balancer avoids the hairpin (through outbound SNAT); only an internal frontend is flagged.
+  it('a backend calling a public frontend is no hairpin', () => {
+    expect(view('load-balancer', { client: '10.0.1.4' }).verdict?.state).toBe('ok');
+    expect(pathLegs(path({ chain: 'lb', client: '10.0.1.4' })).warnings).toEqual([]);
+  });
 });
 
 // IP flow verify checks a VM's network interface (ip-flow-verify-overview); its local and remote

@@ -41,8 +41,27 @@ export function translator(lang: Lang): Translate {
   return (key, args = {}) => {
     const template = strings[key];
     if (template === undefined) throw new Error(`Missing UI string "${key}" for ${lang}`);
-    return template.replace(/\{(\w+)\}/g, (slot, name: string) => (name in args ? String(args[name]) : slot));
+    return template.replace(/\{(\w+)\}/g, (slot, name: string, at: number) => {
+      if (!(name in args)) return slot;
+      const value = String(args[name]);
+      return lang === 'ja' ? spaced(template[at - 1] ?? '', value, template[at + slot.length] ?? '') : value;
+    });
   };
+}
+
+const JAPANESE = /[\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Han}]/u;
+const LATIN = /[A-Za-z0-9]/;
+
+/**
+ * A value put into Japanese text keeps the guide's spacing rule: a half-width space between
+ * Japanese and Latin letters or digits, on whichever side they meet (「ここでは {value} が」 where the
+ * value is "NAT ゲートウェイ", none where it is 「既定の送信アクセス」). Templates are written with
+ * the slot against the Japanese; the value decides.
+ */
+function spaced(before: string, value: string, after: string): string {
+  const head = JAPANESE.test(before) && LATIN.test(value[0] ?? '') ? ' ' : '';
+  const tail = LATIN.test(value.at(-1) ?? '') && JAPANESE.test(after) ? ' ' : '';
+  return `${head}${value}${tail}`;
 }
 
 /** Every key of a dictionary, for the test that keeps the two languages in step. */

@@ -1,5 +1,5 @@
 import { ELEMENT_NODE, parse, TEXT_NODE, walkSync, type Node } from 'ultrahtml';
-import { BLOCK_END, markdownTable, phraseLine } from '../view/markdown.ts';
+import { BLOCK_END, escapeMarkdown, markdownTable, phraseLine } from '../view/markdown.ts';
 import { decodeHtml as decode, metaDescription } from './html-text.ts';
 
 /**
@@ -41,15 +41,16 @@ function skipped(node: Node): boolean {
 }
 
 /** Text of an inline run: links absolute, code in backticks, emphasis kept; blocks inside (a cell's leg and note) end with BLOCK_END. */
-function inline(node: Node, page: URL): string {
-  if (node.type === TEXT_NODE) return decode(node.value);
+function inline(node: Node, page: URL, raw = false): string {
+  // Prose is escaped where Markdown would read it as markup (`<RG>` would vanish as an HTML tag); code is not.
+  if (node.type === TEXT_NODE) return raw ? decode(node.value) : escapeMarkdown(decode(node.value));
   if (node.type !== ELEMENT_NODE && node.type !== 0) return '';
   if (skipped(node)) return '';
-  const inner = () => (node.children ?? []).map((child: Node) => inline(child, page)).join('');
+  const inner = (verbatim = raw) => (node.children ?? []).map((child: Node) => inline(child, page, verbatim)).join('');
   switch (node.name) {
     case 'code':
     case 'kbd':
-      return `\`${inner().replace(/`/g, "'")}\``;
+      return `\`${inner(true).replace(/`/g, "'")}\``;
     case 'strong':
     case 'b':
       return `**${inner().trim()}**`;
@@ -59,9 +60,10 @@ function inline(node: Node, page: URL): string {
     case 'br':
       return BLOCK_END;
     case 'a': {
+      // The attribute as the HTML carries it (`&amp;` between parameters): read, then resolved.
       const href = node.attributes.href;
       const text = inner().trim();
-      return href && text ? `[${text}](${new URL(href, page).href})` : text;
+      return href && text ? `[${text}](${new URL(decode(href), page).href})` : text;
     }
     default: {
       const text = inner();
@@ -143,7 +145,7 @@ function blocks(node: Node, page: URL): string[][] {
       out.push(lines.map((text) => (text ? `> ${text}` : '>')));
     } else if (name === 'figure' && classes(child).includes('atp-diagram')) {
       const label = find(child, (c) => c.attributes['aria-label'] !== undefined)[0]?.attributes['aria-label'];
-      if (label) out.push([`*${label}*`]);
+      if (label) out.push([`*${escapeMarkdown(decode(label))}*`]);
     } else {
       out.push(...blocks(child, page));
     }
@@ -158,6 +160,6 @@ export function pageMarkdown(html: string, url: string): string {
   const title = find(tree, (node) => node.name === 'h1')[0];
   const description = metaDescription(tree);
   const content = find(tree, (node) => classes(node).includes('sl-markdown-content'))[0];
-  const head = [[`# ${title ? line(title, page) : ''}`], ...(description ? [[`> ${description}`]] : []), [page.href]];
+  const head = [[`# ${title ? line(title, page) : ''}`], ...(description ? [[`> ${escapeMarkdown(description)}`]] : []), [page.href]];
   return `${[...head, ...(content ? blocks(content, page) : [])].map((block) => block.join('\n')).join('\n\n')}\n`;
 }

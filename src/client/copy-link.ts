@@ -5,7 +5,7 @@
  * URL) and one that copies its tables as Markdown with that link, for a support ticket or a chat.
  * Labels come from a <template> the page renders.
  */
-import { explorerMarkdown } from './explorer-markdown.ts';
+import { explorerMarkdown, explorerPermalink } from './explorer-markdown.ts';
 
 const strings = document.querySelector<HTMLElement>('template[data-copy-link-strings]')?.dataset ?? {};
 const SVG = 'http://www.w3.org/2000/svg';
@@ -38,7 +38,8 @@ function makeMarkdownButton(explorer: HTMLElement): HTMLButtonElement {
   button.textContent = idle;
   button.addEventListener('click', async () => {
     try {
-      await navigator.clipboard.writeText(explorerMarkdown(explorer, linkTo(explorer.id, true)));
+      const notes = { stale: strings.staleMarkdown, linkInvalid: strings.linkInvalidMarkdown };
+      await navigator.clipboard.writeText(explorerMarkdown(explorer, window.location.href, notes));
       button.textContent = strings.copied ?? 'Copied';
     } catch {
       button.textContent = strings.failed ?? 'Copy failed';
@@ -63,7 +64,9 @@ function makeButton(id: string, label: string, withScenario: boolean, iconOnly: 
   button.append(text);
   show(idle);
   button.addEventListener('click', async () => {
-    const url = linkTo(id, withScenario);
+    // An explorer's link carries its own valid parameters only (explorerPermalink), nothing else the address holds.
+    const explorer = withScenario ? document.getElementById(id) : null;
+    const url = explorer ? explorerPermalink(explorer, window.location.href) : linkTo(id, withScenario);
     button.dataset.url = url;
     try {
       await navigator.clipboard.writeText(url);

@@ -3,14 +3,14 @@
  * tables are written as the pages' Markdown versions write theirs (src/view/markdown.ts); only
  * reading the live cells is the browser's own.
  */
-import { BLOCK_END, markdownTable, phraseLine } from '../view/markdown.ts';
+import { BLOCK_END, escapeMarkdown, markdownTable, phraseLine, scenarioPermalink } from '../view/markdown.ts';
 
 /** A table cell as Markdown: values (chips) in backticks, line breaks as spaces (markdownTable escapes pipes). */
 function cellText(cell: Element): string {
   const parts: string[] = [];
   const walk = (node: Node) => {
     if (node instanceof HTMLElement && node.matches('code')) parts.push(`\`${node.textContent ?? ''}\``);
-    else if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+    else if (node.nodeType === Node.TEXT_NODE) parts.push(escapeMarkdown(node.textContent ?? ''));
     else if (node instanceof HTMLElement && node.matches('pre')) parts.push(`\`${node.textContent ?? ''}\``);
     else node.childNodes.forEach(walk);
     // A block inside a cell (the leg above its note) ends a phrase.
@@ -21,21 +21,45 @@ function cellText(cell: Element): string {
 }
 
 /**
- * The explorer's current tables as Markdown, after its heading and the permalink to its scenario,
- * written as the pages' Markdown versions write theirs (src/view/markdown.ts).
+ * The permalink of what the explorer shows, from its own parameters only: the form's values while
+ * they are valid; while a field is invalid, the values the page address holds (the runtime writes
+ * it only from valid scenarios); none when the link's own scenario could not be used and the
+ * tables show the page's defaults.
  */
-export function explorerMarkdown(explorer: HTMLElement, url: string): string {
+export function explorerPermalink(explorer: HTMLElement, page: string): string {
+  const controls = [...explorer.querySelectorAll<HTMLInputElement | HTMLSelectElement>('form :is(input, select)[name]')];
+  const names = controls.map((control) => control.name);
+  const query = new URL(page).searchParams;
+  const values: Record<string, string> =
+    explorer.dataset.linkInvalid !== undefined
+      ? {}
+      : explorer.dataset.stale !== undefined
+        ? Object.fromEntries(names.map((name) => [name, query.get(name) ?? '']))
+        : Object.fromEntries(controls.map((control) => [control.name, control.value]));
+  const baseline = JSON.parse(explorer.dataset.baseline ?? '{}') as Record<string, string>;
+  return scenarioPermalink(page, explorer.id, names, values, baseline);
+}
+
+/**
+ * The explorer's current tables as Markdown, after its heading and the permalink to its scenario
+ * (an autolink, so no renderer reads more into it), written as the pages' Markdown versions write
+ * theirs (src/view/markdown.ts). While a field is invalid the copy says what the tables show.
+ */
+export function explorerMarkdown(explorer: HTMLElement, page: string, notes: { stale?: string; linkInvalid?: string } = {}): string {
   const heading = explorer.querySelector('.atp-explorer-heading')?.textContent?.trim() ?? '';
-  const blocks = [`### ${heading}`, '', url];
+  const blocks = [`### ${escapeMarkdown(heading)}`, '', `<${explorerPermalink(explorer, page)}>`];
+  const stale =
+    explorer.dataset.linkInvalid !== undefined ? notes.linkInvalid : explorer.dataset.stale !== undefined ? notes.stale : undefined;
+  if (stale) blocks.push('', `> ${escapeMarkdown(stale)}`);
   for (const block of explorer.querySelectorAll<HTMLElement>('[data-output] :is(table, .atp-callout)')) {
     // A warning or a note the explorer shows beside its tables travels as a quote.
     if (!(block instanceof HTMLTableElement)) {
-      blocks.push('', `> ${block.textContent?.replace(/\s+/g, ' ').trim() ?? ''}`);
+      blocks.push('', `> ${escapeMarkdown(block.textContent?.replace(/\s+/g, ' ').trim() ?? '')}`);
       continue;
     }
     const head = [...block.querySelectorAll('thead th')].map(cellText);
     const body = [...block.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map(cellText));
-    blocks.push('', ...markdownTable(block.querySelector('caption')?.textContent?.trim() ?? '', head, body));
+    blocks.push('', ...markdownTable(escapeMarkdown(block.querySelector('caption')?.textContent?.trim() ?? ''), head, body));
   }
   return `${blocks.join('\n')}\n`;
 }

@@ -3,6 +3,7 @@ import { isLang, translator, type Translate } from '../i18n.ts';
 import type { ParamError } from '../model/params.ts';
 import type { SequenceDiagram } from '../diagram/sequence.ts';
 import { errorMessage } from '../view/errors.ts';
+import { listText } from '../view/table.ts';
 import { patchChildren } from './dom.ts';
 
 /**
@@ -99,6 +100,14 @@ function showFields(root: HTMLElement, inUse: ReadonlySet<string> | undefined, e
 function setStatus(root: HTMLElement, key: 'updated' | 'invalid'): void {
   const status = root.querySelector<HTMLElement>('[data-status]');
   if (status) status.textContent = status.dataset[key === 'updated' ? 'textUpdated' : 'textInvalid'] ?? '';
+}
+
+/** The first-load message for a link whose scenario could not be used (see updateExplorer). */
+function linkStatus(root: HTMLElement, errors: readonly ParamError[], t: Translate, definition: ExplorerDefinition<unknown>): void {
+  const status = root.querySelector<HTMLElement>('[data-status]');
+  if (!status) return;
+  const fields = [...new Set(errors.map((error) => t(labelKey(definition, error.param))))];
+  status.textContent = t('explorer.status.link-invalid', { fields: listText(fields, t) });
 }
 
 /**
@@ -210,11 +219,18 @@ export function updateExplorer(root: HTMLElement, cause: Cause, edited?: string)
     showErrors(root, errors, t, definition);
     showFields(root, undefined, errors);
     setStatus(root, 'invalid');
+    // A link opened with a scenario that cannot be used: nothing valid has been shown since the
+    // page loaded, so the tables are the page's own defaults. Say that, naming the fields.
+    if (cause === 'url' && !drawable.has(root)) {
+      linkStatus(root, errors, t, definition);
+      root.dataset.linkInvalid = '';
+    }
     // The tables and the diagram still show the last valid scenario: say so on the explorer (SPEC §12).
     root.dataset.stale = '';
     return;
   }
   delete root.dataset.stale;
+  delete root.dataset.linkInvalid;
   showErrors(root, [], t, definition);
   showFields(root, definition.fieldsInUse?.(result.scenario));
   const view = definition.view(result.scenario, t);

@@ -188,7 +188,15 @@ export function applicationGatewayPackets(s: ApplicationGatewayScenario): Packet
   return {
     requestIn: { n: 1, from: 'client', to: 'agw', src: client, dst: frontend, note: 'to-listener', session: 1 },
     requestOut: { n: 2, from: sender, to: 'backend', src: instance, dst: backend, note, session: 2 },
-    replyIn: { n: 3, from: 'backend', to: sender, src: backend, dst: instance, note: 'proxy-reply', session: 2 },
+    replyIn: {
+      n: 3,
+      from: 'backend',
+      to: sender,
+      src: backend,
+      dst: instance,
+      note: sender === 'agw' ? 'proxy-reply-public' : 'proxy-reply',
+      session: 2,
+    },
     replyOut: { n: 4, from: 'agw', to: 'client', src: frontend, dst: client, note: 'proxy-response', session: 1 },
   };
 }

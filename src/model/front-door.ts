@@ -1,4 +1,4 @@
-import { socketAddress, type Ip } from './ip.ts';
+import { isPrivateAddress, socketAddress, type Ip } from './ip.ts';
 import { inTravelOrder, type Hop, type Packets } from './hop.ts';
 import {
   arrivingAt,
@@ -248,8 +248,17 @@ export function frontDoorStage({ flow, front, target }: StageInput, c: Pick<Fron
     xffin: flow.xff,
   };
   const packets = frontDoorPackets(fd);
+  const next = { from: packets.requestOut.src, name: FD_BACKEND_TAG, xff: frontDoorXffChain(fd), cert: frontDoorCertificate.reaches };
+  if (!isPrivateAddress(target.ip)) return { packets, next };
+  // A Private Link origin: Front Door reaches the private endpoint it created "from an Azure Front
+  // Door managed regional private network" (frontdoor/private-link, 2026-12-07); Learn names no
+  // source address for that leg, so the edge address is a stand-in the view does not show.
   return {
-    packets,
-    next: { from: packets.requestOut.src, name: FD_BACKEND_TAG, xff: frontDoorXffChain(fd), cert: frontDoorCertificate.reaches },
+    packets: {
+      ...packets,
+      requestOut: { ...packets.requestOut, note: 'edge-to-private-endpoint' },
+      replyIn: { ...packets.replyIn, note: 'private-endpoint-reply' },
+    },
+    next: { ...next, undocumented: true },
   };
 }

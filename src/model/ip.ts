@@ -43,12 +43,31 @@ export function embeddedIpv4(input: string): string | null {
  * IPv4 addresses written as IPv6 (see embeddedIpv4). IPv6 is shown per RFC 5952, with the
  * well-known NAT64 prefix's IPv4 part dotted (§5).
  */
+/** IPv4 ranges that are never global: RFC 1918, RFC 6598 shared space, loopback, link-local, unspecified. */
+const NOT_GLOBAL = new Set(['private', 'carrierGradeNat', 'loopback', 'linkLocal', 'unspecified']);
+
+/**
+ * The IPv4 address inside an address of the NAT64 well-known prefix 64:ff9b::/96 when that IPv4
+ * address is not global (private, shared, loopback, link-local): RFC 6052 §3.1 says the well-known prefix
+ * must not be used to represent non-global IPv4 addresses. Null for anything else.
+ */
+export function nat64PrivateIpv4(input: string): string | null {
+  const hex = input.includes('%') ? null : hexTail(input);
+  if (hex === null || !ipaddr.IPv6.isValid(hex)) return null;
+  const address = ipaddr.IPv6.parse(hex);
+  if (address.range() !== 'rfc6052') return null;
+  const parts = address.parts;
+  const ipv4 = ipaddr.IPv4.parse([parts[6]! >> 8, parts[6]! & 255, parts[7]! >> 8, parts[7]! & 255].join('.'));
+  // Documentation ranges stay usable: the guide's examples stand in for public addresses with them.
+  return NOT_GLOBAL.has(ipv4.range()) ? ipv4.toString() : null;
+}
+
 export function parseIp(input: string): Ip | null {
   if (ipaddr.IPv4.isValidFourPartDecimal(input)) {
     return { text: ipaddr.IPv4.parse(input).toString(), family: 4 };
   }
   const hex = input.includes('%') ? null : hexTail(input);
-  if (hex === null || !ipaddr.IPv6.isValid(hex) || embeddedIpv4(input) !== null) return null;
+  if (hex === null || !ipaddr.IPv6.isValid(hex) || embeddedIpv4(input) !== null || nat64PrivateIpv4(input) !== null) return null;
   const address = ipaddr.IPv6.parse(hex);
   const text = address.toRFC5952String();
   if (address.range() !== 'rfc6052') return { text, family: 6 };

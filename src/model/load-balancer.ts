@@ -1,4 +1,4 @@
-import { socketAddress, type Ip } from './ip.ts';
+import { isPrivateAddress, socketAddress, type Ip } from './ip.ts';
 import {
   arrivingAt,
   clientIpHow,
@@ -94,6 +94,36 @@ export function loadBalancerPackets(s: LoadBalancerScenario): Packets {
     },
     replyOut: { n: 4, from: 'lb', to: 'client', src: socketAddress(s.lbip, s.port), dst: client, note: 'reverse-nat', session: 1 },
   };
+}
+
+/**
+ * A backend that calls its own Load Balancer's frontend (the hairpin). Destination NAT keeps the
+ * source, so when the flow is mapped back to the VM that opened it, the VM receives a packet from
+ * itself to itself, which its TCP stack does not take for the reply half of its call to the
+ * frontend: the flow fails (Learn: load-balancer/components, Limitations;
+ * load-balancer/load-balancer-troubleshoot-backend-traffic, 2026-12-07). Learn names the symptom
+ * (intermittent timeouts) and no odds; `backends` lets the view say "1 in N" as the chance when
+ * the hash spreads flows evenly.
+ */
+export interface Hairpin {
+  /** The flow as computed lands on the VM that opened it (hop 2 goes from the VM to itself). */
+  readonly toItself: boolean;
+  readonly backends: number;
+  /** Floating IP is on: Learn lists DSR-style rules among the workarounds. */
+  readonly floating: boolean;
+}
+
+/**
+ * An internal frontend: a public IPv4 frontend is reached through outbound SNAT, which Learn names
+ * as the way around the hairpin (at the price of SNAT ports), so only a private one is flagged.
+ */
+const internalFrontend = (frontend: Ip): boolean => frontend.family === 6 || isPrivateAddress(frontend);
+
+/** The hairpin, when the client is one of the backends of an internal frontend; null otherwise. */
+export function loadBalancerHairpin(s: Pick<LoadBalancerScenario, 'client' | 'lbip' | 'backends' | 'pick' | 'floating'>): Hairpin | null {
+  const index = s.backends.findIndex((backend) => backend.text === s.client.text);
+  if (index < 0 || !internalFrontend(s.lbip)) return null;
+  return { toItself: index === s.pick - 1, backends: s.backends.length, floating: s.floating };
 }
 
 /** The four packets in travel order. */
@@ -192,8 +222,23 @@ interface LoadBalancerStageSettings {
   readonly floating: boolean;
 }
 
+/**
+ * A flow that arrives from one of the backends it is balanced over is the hairpin: it fails when
+ * it is mapped back to the VM that sent it, and each such flow may be (see `Hairpin`).
+ */
+function stageHairpin(from: Ip, front: Ip, target: Ip, backends: readonly Ip[] = []): StageOutput['warnings'] {
+  if (!internalFrontend(front)) return [];
+  const args = { source: from.text, n: String(backends.length) };
+  if (from.text === target.text) return [{ packet: 'requestOut', key: 'hairpin', args }];
+  const among = (ip: Ip) => backends.some((backend) => backend.text === ip.text);
+  return among(from) && among(target) ? [{ packet: 'requestOut', key: 'hairpin-chance', args }] : [];
+}
+
 /** A Load Balancer stage: destination NAT only, so the next stage sees the same flow. */
-export function loadBalancerStage({ flow, front, target }: StageInput, c: Pick<LoadBalancerScenario, 'floating'>): StageOutput {
+export function loadBalancerStage(
+  { flow, front, target }: StageInput,
+  c: Pick<LoadBalancerScenario, 'floating'> & { readonly backends?: readonly Ip[] },
+): StageOutput {
   const packets = loadBalancerPackets({
     client: flow.from.ip,
     cport: flow.from.port,
@@ -205,7 +250,8 @@ export function loadBalancerStage({ flow, front, target }: StageInput, c: Pick<L
     floating: c.floating,
   });
   // In a chain the source is whatever arrived (an edge, an instance, a NAT IP), not always the client.
-  if (c.floating) return { packets, next: flow };
+  const warnings = stageHairpin(flow.from.ip, front.ip, target.ip, c.backends);
+  if (c.floating) return { packets, next: flow, warnings };
   return {
     packets: {
       ...packets,
@@ -213,5 +259,6 @@ export function loadBalancerStage({ flow, front, target }: StageInput, c: Pick<L
       replyIn: { ...packets.replyIn, note: 'reply-in-path' },
     },
     next: flow,
+    warnings,
   };
 }

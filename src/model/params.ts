@@ -1,4 +1,4 @@
-import { embeddedIpv4, parseIp, parseSubnet4, type Ip, type Subnet4 } from './ip.ts';
+import { embeddedIpv4, nat64PrivateIpv4, parseIp, parseSubnet4, type Ip, type Subnet4 } from './ip.ts';
 
 /**
  * The rule a parameter broke: a code (its message is `rule.<code>` in content/i18n) and the
@@ -61,6 +61,12 @@ export function readScenario<S>(
   for (const name of Object.keys(specs) as (keyof S & string)[]) {
     const spec = specs[name];
     const text = raw[name];
+    // A text-direction control makes a value display in another order than it is read
+    // (`fd,\u202ewga` shows as "fd,agw"): no field takes one.
+    if (text !== undefined && BIDI_CONTROLS.test(text)) {
+      errors.push({ param: name, rule: { code: 'bidi' } });
+      continue;
+    }
     const parsed = spec.parse(text === undefined ? spec.default : text.trim());
     if (parsed.ok) values[name] = parsed.value;
     else errors.push({ param: name, rule: parsed.rule });
@@ -81,6 +87,9 @@ export function readScenario<S>(
 }
 
 /** The defaults of a set of specs as raw text, for forms. */
+/** The bidirectional formatting characters: embeddings and overrides, isolates, and the two marks. */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f]/u;
+
 export function defaultParams<S>(specs: ParamSpecs<S>): Record<keyof S & string, string> {
   const out = {} as Record<keyof S & string, string>;
   for (const name of Object.keys(specs) as (keyof S & string)[]) out[name] = specs[name].default;
@@ -110,10 +119,37 @@ export function ipParam(defaultValue: string): ParamSpec<Ip> {
     parse(text) {
       const ip = text.length <= 64 ? parseIp(text) : null;
       if (ip) return ok(ip);
-      const ipv4 = text.length <= 64 ? embeddedIpv4(text) : null;
-      return fail(ipv4 === null ? { code: 'ip' } : { code: 'ip-v4-in-v6', ipv4 });
+      return fail(addressRule(text));
     },
   };
+}
+
+/**
+ * Why a text is not a usable address, as one rule for a single field and for a list's item: an
+ * IPv4 address in IPv6 dress, the NAT64 well-known prefix around a private IPv4 address (RFC 6052
+ * §3.1 forbids that use), or not an address. Null when no such reason applies.
+ */
+function addressReason(text: string): Rule | null {
+  if (text.length > 64) return null;
+  const ipv4 = embeddedIpv4(text);
+  if (ipv4 !== null) return { code: 'ip-v4-in-v6', ipv4 };
+  const nat64 = nat64PrivateIpv4(text);
+  return nat64 === null ? null : { code: 'ip-nat64-private', ipv4: nat64 };
+}
+
+const addressRule = (text: string): Rule => addressReason(text) ?? { code: 'ip' };
+
+/** The address part of a list item as the lists write it: `FQDN=IP`, `[IPv6]:port`, `IPv4:port` or a bare address. */
+function itemAddress(text: string): string {
+  const value = text.includes('=') ? text.slice(text.indexOf('=') + 1) : text;
+  const bracketed = /^\[([^\]]+)\]/.exec(value);
+  return bracketed ? bracketed[1]! : value;
+}
+
+/** A list item's own rule where the single-address fields have one (`list-item-<code>`), else the list's. */
+function itemRule(text: string, index: number, itemCode: string): Rule {
+  const reason = addressReason(itemAddress(text));
+  return reason ? { ...reason, code: `list-item-${reason.code}`, index } : { code: itemCode, index };
 }
 
 /** How a comma-separated list is read: its size, its item parser, what makes two items the same. */
@@ -137,7 +173,7 @@ export function parseList<T>(text: string, options: ListOptions<T>): Parsed<T[]>
   const values: T[] = [];
   for (const [index, itemText] of items.entries()) {
     const value = options.item(itemText);
-    if (value === null) return fail({ code: itemCode, index: index + 1 });
+    if (value === null) return fail(itemRule(itemText, index + 1, itemCode));
     const key = options.key(value);
     if (values.some((seen) => options.key(seen) === key)) return fail({ code: 'duplicate', value: key });
     values.push(value);
@@ -253,7 +289,7 @@ export function xffParam(defaultValue: string): ParamSpec<readonly XffEntry[]> {
       const entries: XffEntry[] = [];
       for (const [index, item] of items.entries()) {
         const entry = parseXffEntry(item);
-        if (!entry) return fail({ code: 'xff-item', index: index + 1 });
+        if (!entry) return fail(itemRule(item, index + 1, 'xff-item'));
         entries.push(entry);
       }
       return ok(entries);

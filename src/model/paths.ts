@@ -1,4 +1,4 @@
-import { socketAddress, type Ip, type SocketAddress } from './ip.ts';
+import { isPrivateAddress, socketAddress, type Ip, type SocketAddress } from './ip.ts';
 import type { Hop } from './hop.ts';
 import {
   COMMON_PARAMS,
@@ -124,8 +124,9 @@ export function chainParam(defaultValue: string): ParamSpec<readonly string[]> {
   return {
     default: defaultValue,
     parse(text) {
-      // Each stage at most once: a longer list is refused before any of it is looked at.
-      if (text.length > 64 || text.split(',').length > STAGES.length) return refuse({ code: 'chain-length', max: STAGES.length });
+      // Each stage at most once: a longer list is refused before any of it is looked at. A long
+      // text of few items is not "too many": its long item is not a key, and says so.
+      if (text.split(',', STAGES.length + 1).length > STAGES.length) return refuse({ code: 'chain-length', max: STAGES.length });
       const names = text === '' ? [] : text.split(',').map((key) => key.trim().toLowerCase());
       const chain: ChainStage[] = [];
       for (const name of names) {
@@ -341,8 +342,35 @@ export interface FlowCheck {
   readonly leg: number;
   readonly direction: 'Inbound';
   readonly protocol: 'TCP';
+  /** The VM's own NIC address and the port the packet arrives on (with Floating IP, not the frontend the packet is addressed to). */
   readonly local: SocketAddress;
   readonly remote: SocketAddress;
+  /**
+   * Whether IP flow verify can take this leg: its local and remote addresses are IPv4 only
+   * (Learn: REST API Network Watchers - Verify IP Flow, localIPAddress and remoteIPAddress,
+   * "valid IPv4 addresses", 2026-12-07).
+   */
+  readonly runs: boolean;
+}
+
+/**
+ * The IP flow verify checks of the legs that arrive at the backend. The check runs against a VM's
+ * network interface, so it names the VM's own address as local even where the packet is addressed
+ * to a Floating IP frontend; a backend on the internet (Application Gateway toward a public
+ * backend) is no network interface in a virtual network and gets none.
+ */
+export function flowChecks(request: readonly PathLeg[], vm: Ip): FlowCheck[] {
+  if (vm.family === 4 && !isPrivateAddress(vm)) return [];
+  return request
+    .filter((leg) => leg.receiver === 'backend')
+    .map((leg) => ({
+      leg: leg.n,
+      direction: 'Inbound',
+      protocol: 'TCP',
+      local: socketAddress(vm, leg.dst.port),
+      remote: leg.src,
+      runs: vm.family === 4 && leg.src.ip.family === 4,
+    }));
 }
 
 /** Each data stage run on the flow the previous one hands on, from `start` to the picked backend. */
@@ -409,9 +437,7 @@ export function pathLegs(s: PathScenario): PathResult {
   const warnings = perStage.flatMap(({ warnings: list }, index) =>
     (list ?? []).map(({ packet, key, args }) => ({ leg: legOf(index, packet), key, args })),
   );
-  const verify: FlowCheck[] = request
-    .filter((leg) => leg.receiver === 'backend')
-    .map((leg) => ({ leg: leg.n, direction: 'Inbound', protocol: 'TCP', local: leg.dst, remote: leg.src }));
+  const verify = flowChecks(request, s.backends[s.pick - 1]!);
   return {
     dns: resolution(s),
     request,

@@ -1,4 +1,4 @@
-import { socketAddress, type Ip } from './ip.ts';
+import { isPrivateAddress, socketAddress, type Ip } from './ip.ts';
 import type { Packets } from './hop.ts';
 import { flagParam, intParam, ipParam } from './params.ts';
 import type { DataStage, ServiceModule, StageInput, StageOutput } from './service.ts';
@@ -45,10 +45,20 @@ export function privateLinkStage({ flow, front, target }: StageInput, c: Private
     replyIn: { n: 3, from: 'backend', to: 'pls', src: target, dst: nat, note: 'reply-to-nat', session: 1 },
     replyOut: { n: 4, from: 'pls', to: 'client', src: front, dst: flow.from, note: 'pls-reverse', session: 1 },
   };
-  // The header describes the connection the private endpoint accepted: the consumer's address and port.
-  const proxy = c.proxy ? { source: flow.from, destination: front, linkId: c.linkid } : undefined;
-  const next = { ...flow, from: nat, name: c.plsnat.text, ...(proxy ? { proxy } : {}) };
-  return { packets, next };
+  // The header carries the consumer's address and port as the private endpoint accepted them, and the
+  // LinkID (private-link-service-overview); where the consumer's own address is undocumented (Front
+  // Door's managed network), so is the header's source.
+  const proxy = c.proxy ? { source: flow.undocumented ? null : flow.from, linkId: c.linkid } : undefined;
+  const { undocumented: _, ...known } = flow;
+  const next = { ...known, from: nat, name: c.plsnat.text, ...(proxy ? { proxy } : {}) };
+  // A private endpoint is reached from its own virtual network or a network connected to it, so a
+  // consumer that connects to it first has a private address (private-endpoint-overview).
+  const first = flow.name === flow.from.ip.text;
+  const warnings =
+    first && flow.from.ip.family === 4 && !isPrivateAddress(flow.from.ip)
+      ? [{ packet: 'requestIn' as const, key: 'public-consumer', args: { source: flow.from.ip.text, pe: front.ip.text } }]
+      : [];
+  return { packets, next, warnings };
 }
 
 export const privateLinkService: ServiceModule<never, 'private-link'> = {

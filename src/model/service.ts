@@ -239,12 +239,21 @@ export interface Flow {
   readonly cert: CertReach;
   /** A PROXY protocol header a stage put in front of the stream (Private Link with TCP Proxy v2). */
   readonly proxy?: ProxyHeader;
+  /**
+   * The source address is not documented: `from` is only a stand-in (Front Door reaching a Private
+   * Link origin from its own managed network). What reads the source says so instead of showing it.
+   */
+  readonly undocumented?: true;
 }
 
-/** A PROXY protocol v2 header: the connection as the stage received it, and what it adds (SPEC §11). */
+/**
+ * A PROXY protocol v2 header: the connection as the stage received it, and what it adds (SPEC §11).
+ * Learn documents the consumer's source address and the LinkID; `source` is null where that source
+ * is itself undocumented, and the header's destination address is documented nowhere, so it is not
+ * modelled.
+ */
 export interface ProxyHeader {
-  readonly source: SocketAddress;
-  readonly destination: SocketAddress;
+  readonly source: SocketAddress | null;
   /** The private endpoint's LinkID, in the Private Link TLV. */
   readonly linkId: number;
 }

@@ -1,7 +1,7 @@
 import type { Hop, Packets } from '../model/hop.ts';
 import { uiKey, type Translate, type UiKey } from '../i18n.ts';
 import type { Step } from '../diagram/sequence.ts';
-import { dataTable, socketCell, socketText } from './table.ts';
+import { dataTable, fieldCell, socketCell, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 
 /** How a hop table names the two ends of each hop, and what else each row carries. */
@@ -10,6 +10,10 @@ export interface HopTableOptions<H extends Hop> {
   /** The sender's and receiver's names; by default the actors' (`actor.*`). */
   readonly names?: (hop: H, t: Translate) => readonly [string, string];
   readonly rowAttrs?: (hop: H) => Readonly<Record<string, string>>;
+  /** The end of a hop whose address Microsoft does not document: its cell says so instead of showing the stand-in. */
+  readonly undocumented?: (hop: H) => 'src' | 'dst' | null;
+  /** The text such a cell shows. */
+  readonly undocumentedText?: string;
 }
 
 /** An actor's display name (`actor.*`, declared by the service that draws it). */
@@ -24,8 +28,9 @@ export function hopTable<H extends Hop>(hops: readonly H[], t: Translate, option
       'tr',
       { 'data-hop': String(hop.n), ...options.rowAttrs?.(hop) },
       h('th', { scope: 'row' }, String(hop.n)),
-      socketCell('src', hop.src),
-      socketCell('dst', hop.dst),
+      ...(['src', 'dst'] as const).map((end) =>
+        options.undocumented?.(hop) === end ? fieldCell(end, 'undocumented', options.undocumentedText ?? '') : socketCell(end, hop[end]),
+      ),
       h('td', {}, h('span', { class: 'atp-leg' }, leg), h('span', { class: 'atp-note' }, t(uiKey(`hopNote.${hop.note}`)))),
     );
   });

@@ -28,3 +28,37 @@ export function markdownTable(caption: string, head: readonly string[], body: re
   const header = head.length > 0 ? head : Array.from({ length: width }, () => '');
   return [...(caption ? [`**${caption}**`, ''] : []), row(header), row(header.map(() => '---')), ...body.map(row)];
 }
+
+/**
+ * Prose as Markdown text: the characters CommonMark would read as markup (emphasis, code, links
+ * and images, raw HTML such as `<RG>`, and the escape itself) are escaped, so the text reads as
+ * written. Code spans are not passed through this.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, '\\$&');
+}
+
+/**
+ * An explorer's permalink rebuilt from its own parameters only: the page's address, each of
+ * `names` whose value differs from the page's scenario, and the explorer's anchor. Anything else
+ * in the address (unknown parameters, another explorer's) is left out, and every value is
+ * percent-encoded, so the link can be written as a Markdown autolink (`<…>`) that no renderer
+ * reads as anything but this one link.
+ */
+export function scenarioPermalink(
+  page: string,
+  id: string,
+  names: readonly string[],
+  values: Readonly<Record<string, string>>,
+  baseline: Readonly<Record<string, string>>,
+): string {
+  const url = new URL(page);
+  const query = new URLSearchParams();
+  for (const name of names) {
+    const value = (values[name] ?? '').trim();
+    if (value !== '' && value !== (baseline[name] ?? '')) query.set(name, value);
+  }
+  url.search = query.toString().replace(/%2C/gi, ',');
+  url.hash = id;
+  return url.href;
+}

@@ -38,27 +38,35 @@ function certText(result: PathResult, t: Translate): string {
   return t(uiKey(`cert.reaches.${result.cert}`));
 }
 
-/** The PROXY protocol v2 header's fields: the connection the private endpoint accepted, and the Private Link TLV. */
+/**
+ * The PROXY protocol v2 header's fields: the consumer's address as the private endpoint accepted it
+ * (or that it is undocumented, behind Front Door), the Private Link TLV, and that Learn does not
+ * document the header's destination address.
+ */
 function proxyCell(proxy: ProxyHeader, t: Translate): ElementNode {
-  const source = socketText(proxy.source);
-  const destination = socketText(proxy.destination);
+  const source = proxy.source ? socketText(proxy.source) : 'undocumented';
   return fieldCell(
     'proxy-header',
-    `${source} ${destination} linkid=${proxy.linkId}`,
+    `${source} linkid=${proxy.linkId}`,
     h(
       'span',
       { class: 'atp-list' },
       t('path.proxy.source'),
       ' ',
-      chip(source),
-      ', ',
-      t('path.proxy.destination'),
-      ' ',
-      chip(destination),
+      proxy.source ? chip(source) : t('path.proxy.source-undocumented'),
       ', ',
       t('path.proxy.tlv', { linkid: proxy.linkId }),
+      ', ',
+      t('path.proxy.destination-undocumented'),
     ),
   );
+}
+
+/** The end of a leg whose address Learn does not give: Front Door's leg to a private endpoint and the reply to it. */
+function undocumentedEnd(leg: PathLeg): 'src' | 'dst' | null {
+  if (leg.note === 'edge-to-private-endpoint') return 'src';
+  if (leg.note === 'private-endpoint-reply') return 'dst';
+  return null;
 }
 
 /** Legs that go wrong as drawn unless a route or SNAT is added: what, and the fix. */
@@ -74,8 +82,15 @@ function warningNotes(result: PathResult, t: Translate): ElementNode[] {
 
 /** Check it yourself: each leg that arrives at a VM, as Network Watcher IP flow verify takes it. */
 function verifyTable(result: PathResult, t: Translate): ElementNode {
+  if (result.verify.length === 0) {
+    return h('p', { class: 'atp-table-note', 'data-verify': 'none' }, t('table.verify.public-backend'));
+  }
   const rows = result.verify.map((check) => {
     const command = `az network watcher test-ip-flow --resource-group <RG> --vm <VM> --direction ${check.direction} --protocol ${check.protocol} --local ${socketText(check.local)} --remote ${socketText(check.remote)}`;
+    // IP flow verify takes IPv4 only: say so instead of printing a command that fails.
+    const cell = check.runs
+      ? fieldCell('verify', command, h('pre', { class: 'atp-command' }, h('code', {}, command)))
+      : fieldCell('verify', 'ipv4-only', t('table.verify.ipv4-only'));
     return h(
       'tr',
       { 'data-verify-leg': String(check.leg) },
@@ -83,7 +98,7 @@ function verifyTable(result: PathResult, t: Translate): ElementNode {
       fieldCell('local', socketText(check.local)),
       fieldCell('remote', socketText(check.remote)),
       // A command to copy, not a value chip: it may wrap anywhere (a preformatted block, not a chip).
-      fieldCell('verify', command, h('pre', { class: 'atp-command' }, h('code', {}, command))),
+      cell,
     );
   });
   const columns = (['leg', 'local', 'remote', 'command'] as const).map((column) => t(`table.verify.${column}`));
@@ -110,6 +125,16 @@ function nsgTable(result: PathResult, t: Translate): ElementNode {
   return dataTable(t('table.nsg.caption'), columns, rows, 'atp-path-nsg');
 }
 
+/** A diagram label that names the undocumented end instead of its stand-in address. */
+function undocumentedLabel(leg: PathLeg, t: Translate): string[] | undefined {
+  const end = undocumentedEnd(leg);
+  if (!end) return undefined;
+  const unknown = t('path.undocumented-address');
+  const src = end === 'src' ? unknown : socketText(leg.src);
+  const dst = end === 'dst' ? unknown : socketText(leg.dst);
+  return [`(${leg.n}) ${src}`, `→ ${dst}`];
+}
+
 /** The address a participant is reached at, for its label: where its first arriving leg points. */
 function addressOf(result: PathResult, key: string): string {
   const leg = result.request.find((l) => l.receiver === key);
@@ -123,7 +148,7 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
     kind: 'message',
     from: leg.sender,
     to: leg.receiver,
-    text: hopLabel(leg),
+    text: undocumentedLabel(leg, t) ?? hopLabel(leg),
     reply,
   });
   const dns = result.dns;
@@ -136,6 +161,8 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
     hopTable([...result.request, ...result.reply], t, {
       caption: 'table.path.caption',
       names: (leg) => [who(leg.sender, t), who(leg.receiver, t)],
+      undocumented: undocumentedEnd,
+      undocumentedText: t('path.undocumented-address'),
       rowAttrs: (leg) => {
         const warning = result.warnings.find((w) => w.leg === leg.n);
         const attrs: Record<string, string> = { 'data-stage': leg.sender };

@@ -40,8 +40,10 @@ for (const lang of ['ja', 'en'] as const) {
     const text = await page.evaluate(() => navigator.clipboard.readText());
     const lines = text.split('\n');
     expect(lines[0]).toMatch(/^### /);
-    expect(new URL(lines[2]!).search).toBe('?egress=natgw');
-    expect(new URL(lines[2]!).hash).toBe('#outbound');
+    // The permalink is an autolink (issue 30): the address between angle brackets.
+    expect(lines[2]).toMatch(/^<https?:\/\/[^<>\s]+>$/);
+    expect(new URL(lines[2]!.slice(1, -1)).search).toBe('?egress=natgw');
+    expect(new URL(lines[2]!.slice(1, -1)).hash).toBe('#outbound');
     // The hop table: a header, a separator, and the values as code, one row a hop.
     expect(text).toContain('| 2 | `198.51.100.80:1024` | `203.0.113.200:443` |');
     expect(text).toMatch(/^\| --- \| --- \| --- \| --- \|$/m);

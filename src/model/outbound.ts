@@ -405,12 +405,21 @@ export function outboundPackets(s: OutboundScenario): Packets {
   const vm = socketAddress(s.vm, s.vport);
   const translated = socketAddress(s.pips[0]!, method === 'ilpip' ? s.vport : s.sport);
   const note = method === 'ilpip' ? 'one-to-one' : 'snat';
-  const source = method === 'appservice' ? 'app-instance' : 'vm';
+  const app = method === 'appservice';
+  const source = app ? 'app-instance' : 'vm';
   return {
-    requestIn: { n: 1, from: source, to: device, src: vm, dst: s.dest, note: 'outbound-request', session: 1 },
+    requestIn: {
+      n: 1,
+      from: source,
+      to: device,
+      src: vm,
+      dst: s.dest,
+      note: app ? 'outbound-request-app' : 'outbound-request',
+      session: 1,
+    },
     requestOut: { n: 2, from: device, to: 'destination', src: translated, dst: s.dest, note, session: 1 },
     replyIn: { n: 3, from: 'destination', to: device, src: s.dest, dst: translated, note: 'outbound-reply', session: 1 },
-    replyOut: { n: 4, from: device, to: source, src: s.dest, dst: vm, note: `${note}-reverse`, session: 1 },
+    replyOut: { n: 4, from: device, to: source, src: s.dest, dst: vm, note: app ? 'snat-reverse-app' : `${note}-reverse`, session: 1 },
   };
 }
 

@@ -428,7 +428,7 @@ export const outboundHops = (s: OutboundScenario): Hop[] => inTravelOrder(outbou
 // ---------------------------------------------------------------------------------------------
 // Fixes, in Microsoft's order (load-balancer/troubleshoot-outbound-connection), computed where they can be
 
-export type FixKind = 'natgw' | 'natgw-ips' | 'allocate' | 'frontend-ip' | 'ilpip' | 'private-link' | 'pooling' | 'keepalive';
+export type FixKind = 'natgw' | 'natgw-ips' | 'fw-ips' | 'allocate' | 'frontend-ip' | 'ilpip' | 'private-link' | 'pooling' | 'keepalive';
 
 /**
  * What a fix does for this scenario. `not-needed`: nothing is exhausted, so no fix is needed; `in-use`: the scenario
@@ -446,7 +446,7 @@ export interface Fix {
   readonly status: FixStatus;
   /** For explicit allocation: the largest pool that allocation allows. */
   readonly pool?: number;
-  /** For NAT Gateway: the public IPs the load needs toward one destination (may exceed 16, the most one NAT Gateway takes). */
+  /** For NAT Gateway (and a firewall's own IPs): the public IPs the load needs toward one destination (may exceed 16, or 250 for a firewall). */
   readonly ips?: number;
 }
 
@@ -470,7 +470,8 @@ const design = (fix: FixKind, status: FixStatus = 'design'): Fix => ({ fix, port
 /**
  * Each fix applied to this scenario, by the same rule as the scenario itself (a shared inventory carries
  * every VM's load). NAT Gateway with as many public IPs as the load needs toward one destination (at
- * most 16; where the NAT Gateway is already in use, the fix is adding those IPs); the largest explicit
+ * most 16; where the NAT Gateway is already in use, the fix is adding those IPs); a firewall in use: as many
+ * public IPs on it as the load needs (2,496 each per instance, at most 250); the largest explicit
  * allocation the frontend IPs give this pool and one more frontend IP (Load Balancer only); connection
  * pooling, where connections stay open and are reused, so the ports held are the connections open at
  * once (rate × life) and no port waits in hold-down. When nothing is exhausted no fix is needed, and a
@@ -481,6 +482,7 @@ export function fixes(s: OutboundScenario): Fix[] {
   const current = portLoad(s);
   const list = [
     natGatewayFix(s, method),
+    ...(method === 'fw' ? [firewallIpsFix(s, current)] : []),
     ...loadBalancerFixes(s, method),
     ilpipFix(method),
     design('private-link'),
@@ -500,6 +502,15 @@ function natGatewayFix(s: OutboundScenario, method: Egress): Fix {
   const load = portLoad({ ...withNatGateway, pips }, 'natgw');
   if (method === 'natgw' && ips <= s.pips.length) return { ...counted('natgw-ips', load, { ips }), status: 'in-use' };
   return counted(method === 'natgw' ? 'natgw-ips' : 'natgw', load, { ips });
+}
+
+/** More public IPs on the firewall in use: 2,496 each per instance (integrate-with-nat-gateway), at most 250. */
+function firewallIpsFix(s: OutboundScenario, current: PortLoad): Fix {
+  const ips = Math.max(1, Math.ceil(current.needed / (FW_PORTS_PER_IP_PER_INSTANCE.current * s.fwinst)));
+  const used = Math.min(Math.max(ips, s.pips.length), FW_MAX_IPS);
+  const pips = Array.from({ length: used }, (_, i) => s.pips[i] ?? s.pips[0]!);
+  const fix = counted('fw-ips', portLoad({ ...s, pips }, 'fw'), { ips });
+  return ips <= s.pips.length ? { ...fix, status: 'in-use' } : fix;
 }
 
 /** Explicit allocation and one more frontend IP: Load Balancer outbound rules, for a scenario on Load Balancer or default outbound access. */

@@ -3,6 +3,7 @@ import {
   allowlist,
   defaultPorts,
   fixes,
+  FW_MAX_IPS,
   isShared,
   maxPool,
   natGatewayInventory,
@@ -158,6 +159,9 @@ function fixName(s: OutboundScenario, fix: Fix, t: Translate): string {
     return t(uiKey(`outbound.fix.${where}${(fix.ips ?? 0) > NATGW_MAX_IPS ? '-over' : ''}`), values);
   }
   if (fix.fix === 'natgw-ips') return t((fix.ips ?? 0) > NATGW_MAX_IPS ? 'outbound.fix.natgw-ips-over' : 'outbound.fix.natgw-ips', values);
+  if (fix.fix === 'fw-ips') {
+    return t((fix.ips ?? 0) > FW_MAX_IPS ? 'outbound.fix.fw-ips-over' : 'outbound.fix.fw-ips', { ...values, max: FW_MAX_IPS });
+  }
   return t(uiKey(`outbound.fix.${fix.fix}`), values);
 }
 

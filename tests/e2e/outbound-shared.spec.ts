@@ -37,6 +37,9 @@ for (const lang of ['ja', 'en'] as const) {
     await page.goto(`/${lang}/outbound/?egress=fw`);
     const explorer = page.locator('[data-explorer="outbound"]');
     await figures(explorer, { wins: 'fw', 'ports-per-vm': '4992', needed: '48400', exhausted: 'yes', 'exhaust-after': '25' });
+    // The fixes: NAT Gateway on AzureFirewallSubnet (10 × 20 × 67 = 13,400, one IP), or ten firewall IPs (48,400 ÷ 4,992 → 10).
+    await expect(explorer.locator('[data-fix="natgw"] [data-field="fix-needed"]')).toHaveAttribute('data-value', '13400');
+    await expect(explorer.locator('[data-fix="fw-ips"] [data-field="fix-ports"]')).toHaveAttribute('data-value', '49920');
     // Ten IPs: 49,920 ≥ 48,400.
     const ten = Array.from({ length: 10 }, (_, i) => `198.51.100.${80 + i}`).join(',');
     await page.goto(`/${lang}/outbound/?egress=fw&pips=${ten}`);

@@ -136,9 +136,20 @@ describe('the fixes table, by the same rule', () => {
     expect(html({ ...HUNDRED, pool: '1000' }, 'en')).toContain('the load needs 27, more than its 16');
   });
 
-  it('from a firewall: NAT Gateway on AzureFirewallSubnet, 10 × 20 × 67 = 13,400 → one IP fits', () => {
-    expect(fixRows({ egress: 'fw' })[0]).toEqual(['natgw', 50000, 13400, 'fits', 1]);
+  it('from a firewall: NAT Gateway on AzureFirewallSubnet, 10 × 20 × 67 = 13,400 → one IP fits; or the firewall’s own IPs, 48,400 ÷ (2,496 × 2) → 10', () => {
+    const rows = fixRows({ egress: 'fw' });
+    expect(rows.slice(0, 4)).toEqual([
+      ['natgw', 50000, 13400, 'fits', 1],
+      ['fw-ips', 49920, 48400, 'fits', 10],
+      ['allocate', null, null, 'not-applicable', null],
+      ['frontend-ip', null, null, 'not-applicable', null],
+    ]);
+    // Pooling: 10 × 20 × 2 = 400 held against the firewall's 4,992.
+    expect(rows.find(([fix]) => fix === 'pooling')).toEqual(['pooling', 4992, 400, 'fits', null]);
     expect(html({ egress: 'fw' }, 'en')).toContain('NAT Gateway on AzureFirewallSubnet with 1 public IPs');
+    expect(html({ egress: 'fw' }, 'en')).toContain('Give the firewall 10 public IPs (2,496 each per instance, at most 250)');
+    // With those ten IPs the load fits, and the firewall's IPs are in use, not a fix.
+    expect(fixRows({ egress: 'fw', pips: ips(10) })[1]).toEqual(['fw-ips', 49920, 48400, 'in-use', 10]);
   });
 
   it('nothing exhausted: every fix is "not needed", and the allocation in use is "in use", never recommended', () => {

@@ -168,6 +168,42 @@ describe('the fixes table, by the same rule', () => {
   });
 });
 
+describe('fix invariants', () => {
+  const raw = fc.record({
+    egress: fc.subarray(['natgw', 'ilpip', 'lb', 'fw', 'default'], { minLength: 1 }).map((list) => list.join(',')),
+    pool: fc.integer({ min: 1, max: 1000 }).map(String),
+    rate: fc.integer({ min: 0, max: 2000 }).map(String),
+    life: fc.integer({ min: 0, max: 600 }).map(String),
+    close: fc.constantFrom('fin', 'rst', 'idle'),
+  });
+
+  it('the method in use is never offered as a fix, and nothing is recommended when nothing is exhausted', () => {
+    fc.assert(
+      fc.property(raw, (r) => {
+        const s = scenario(r);
+        const list = fixes(s);
+        const method = winner(s.egress);
+        if (method === 'natgw') expect(list.some((f) => f.fix === 'natgw')).toBe(false);
+        else expect(list.some((f) => f.fix === 'natgw-ips')).toBe(false);
+        if (portLoad(s).exhausted === 'no') {
+          for (const f of list) expect(['not-needed', 'in-use', 'not-applicable']).toContain(f.status);
+        }
+      }),
+    );
+  });
+
+  it('a shared inventory carries every VM: twice the VMs hold twice the ports', () => {
+    fc.assert(
+      fc.property(raw, fc.constantFrom('natgw', 'fw'), (r, egress) => {
+        const one = portLoad(scenario({ ...r, egress, pool: '1' }));
+        const many = portLoad(scenario({ ...r, egress }));
+        expect(many.needed).toBe(one.needed * Number(r.pool));
+        expect(many.available).toBe(one.available);
+      }),
+    );
+  });
+});
+
 describe('egress=appservice: 128 preallocated ports per instance toward one destination', () => {
   it('20/s × 242 s = 4,840 per instance against 128: exhausted after 128 ÷ 20 = 6.4 s; scale out does not change one instance’s figure', () => {
     expect(figures({ egress: 'appservice', pool: '3' })).toEqual({

@@ -49,15 +49,27 @@ export const MAX_POOL = DEFAULT_ALLOCATION.at(-1)!.upTo;
  */
 export const DEFAULT_ALLOCATION_CAP = { current: 1024, before2020: null } as const;
 
-/** Learn: load-balancer/outbound-rules: "The maximum number of usable ephemeral ports per frontend IP address is 64,000." */
+/**
+ * Learn: load-balancer/outbound-rules: "The maximum number of usable ephemeral ports per frontend IP address is 64,000."
+ * Each load-balancing rule and inbound NAT rule on the frontend takes a block of eight of them (outbound-rules,
+ * load-balancer-outbound-connections), which the explorer does not subtract.
+ */
 export const LB_PORTS_PER_FRONTEND_IP = 64_000;
+/** Learn: load-balancer/outbound-rules: each load-balancing rule and inbound NAT rule consumes a range of eight ports. */
+export const PORTS_PER_INBOUND_RULE = 8;
 /** Learn: load-balancer/outbound-rules: "Load balancer gives SNAT ports in multiples of 8." */
 export const PORT_STEP = 8;
 
-/** Learn: nat-gateway/nat-gateway-resource: 64,512 SNAT ports per public IP, up to 16 public IPs, allocated on demand. */
+/**
+ * Learn: nat-gateway/nat-gateway-resource (SNAT ports): 64,512 SNAT ports per public IP, up to 16 public IPs, an inventory
+ * "made available on-demand to all instances within a subnet" (shared by every subnet on the same NAT Gateway).
+ */
 export const NATGW_PORTS_PER_IP = 64_512;
 export const NATGW_MAX_IPS = 16;
-/** Learn: nat-gateway/nat-gateway-resource: up to 50,000 concurrent connections per public IP to the same destination endpoint. */
+/**
+ * Learn: nat-gateway/nat-gateway-resource (Performance): up to 50,000 concurrent connections per public IP to the same
+ * destination endpoint, TCP and UDP. Toward one destination this, not 64,512, is the figure the explorer compares with.
+ */
 export const NATGW_CONNECTIONS_PER_IP_PER_DESTINATION = 50_000;
 
 /**
@@ -69,28 +81,38 @@ export const FW_MAX_IPS = 250;
 export const FW_MIN_INSTANCES = 2;
 
 /**
+ * Learn: app-service/troubleshoot-intermittent-outbound-connection-errors (2020-07-24): each App Service instance
+ * (apps and Functions hosted on App Service) starts with 128 preallocated SNAT ports toward the same address and port;
+ * more may come from dynamic allocation, not promised. Container Apps: Learn publishes no figure.
+ */
+export const APP_SERVICE_PORTS_PER_INSTANCE = 128;
+
+/**
  * Seconds a SNAT port stays held after a connection closes, before it can be used again for the
- * same destination. NAT Gateway: nat-gateway-resource (FIN 65 s, RST 16 s, "subject to change").
+ * same destination. NAT Gateway: nat-gateway-resource (FIN 65 s, RST 16 s, UDP 65 s after the flow
+ * closes, "subject to change"). App Service: its troubleshooting page (FIN 240 s, RST 15 s).
  * Load Balancer: the current Learn pages give no figure; app-service/troubleshoot-intermittent-
  * outbound-connection-errors and the Load Balancer page until 2021 give FIN 240 s, RST 15 s.
  * Azure Firewall: Learn gives none; the explorer takes the Load Balancer's, the longer.
  */
 export const HOLD_DOWN = {
-  natgw: { fin: 65, rst: 16 },
+  natgw: { fin: 65, rst: 16, udp: 65 },
   lb: { fin: 240, rst: 15 },
 } as const;
 
 /**
- * Idle timeout, minutes. Learn's pages disagree on the outbound rule's maximum: 120 in outbound-rules
- * and load-balancer-tcp-idle-timeout (2025 on), 100 in troubleshoot-outbound-connection and the
- * idle-timeout page before 2025. NAT Gateway: 4–120 for TCP; UDP fixed at 4 (nat-gateway-resource).
+ * Idle timeout, minutes. Learn: load-balancer/load-balancer-tcp-idle-timeout (2025-02-12): 4–100 for
+ * load-balancing rules and inbound NAT rules, 4–120 for outbound rules (outbound-rules says 4–120 too).
+ * troubleshoot-outbound-connection still says "up to 100" for outbound. The explorer's `lb` is an outbound
+ * rule (it takes `allocatedOutboundPorts`), so it accepts 120. NAT Gateway: 4–120 for TCP; UDP fixed at 4
+ * (nat-gateway-resource).
  */
-export const IDLE_MINUTES = { min: 4, default: 4, max: 120, olderMax: 100, udpNatGateway: 4 } as const;
+export const IDLE_MINUTES = { min: 4, default: 4, max: 120, lbRuleMax: 100, udpNatGateway: 4 } as const;
 
 // ---------------------------------------------------------------------------------------------
 // The scenario
 
-export const EGRESS = ['natgw', 'ilpip', 'lb', 'fw', 'default'] as const;
+export const EGRESS = ['natgw', 'ilpip', 'lb', 'fw', 'default', 'appservice'] as const;
 export type Egress = (typeof EGRESS)[number];
 export const CLOSES = ['fin', 'rst', 'idle'] as const;
 export type Close = (typeof CLOSES)[number];
@@ -202,6 +224,12 @@ function crossCheck(s: OutboundScenario): ParamError[] {
   const wins = winner(s.egress);
   if (wins === 'natgw' && s.pips.length > NATGW_MAX_IPS) errors.push({ param: 'pips', rule: { code: 'pips-max', max: NATGW_MAX_IPS } });
   if (wins === 'ilpip' && s.pips.length > 1) errors.push({ param: 'pips', rule: { code: 'pips-max', max: 1 } });
+  // An App Service app has no NIC, instance-level public IP or Load Balancer of its own; through VNet integration
+  // its outbound traffic can take the integration subnet's NAT Gateway or a route to a firewall.
+  if (s.egress.includes('appservice')) {
+    const other = s.egress.find((method) => method === 'ilpip' || method === 'lb' || method === 'default');
+    if (other) errors.push({ param: 'egress', rule: { code: 'appservice-with', value: other } });
+  }
   if (wins === 'lb' && s.ports !== null) {
     const most = largestAllocation(s.pips.length, s.pool);
     if (s.ports > most) errors.push({ param: 'ports', rule: { code: 'snat-capacity', max: most, ips: s.pips.length, pool: s.pool } });
@@ -222,7 +250,7 @@ export function readOutboundScenario(raw: RawParams): ScenarioResult<OutboundSce
  * Balancer outbound rules, then default outbound access (nat-gateway/nat-overview, 2026-04-14;
  * load-balancer-outbound-connections lists NAT Gateway, public IP on VM, outbound rules, default).
  */
-export const PRECEDENCE: readonly Egress[] = ['fw', 'natgw', 'ilpip', 'lb', 'default'];
+export const PRECEDENCE: readonly Egress[] = ['fw', 'natgw', 'ilpip', 'lb', 'appservice', 'default'];
 
 export const winner = (egress: readonly Egress[]): Egress => PRECEDENCE.find((method) => egress.includes(method))!;
 
@@ -250,42 +278,80 @@ export function largestAllocation(frontendIps: number, pool: number): number {
 export const maxPool = (frontendIps: number, ports: number): number => Math.floor((frontendIps * LB_PORTS_PER_FRONTEND_IP) / ports);
 
 /**
- * The SNAT ports one VM can use toward one destination, or null where Learn publishes no figure
- * (default outbound access) or SNAT does not apply (an instance-level public IP: the VM's own
- * ephemeral ports, a 1:1 NAT).
+ * Whose ports the figure counts. Load Balancer gives each VM its own allocation and App Service each instance
+ * its own 128; NAT Gateway's and Azure Firewall's ports are one inventory that every VM using them shares
+ * (nat-gateway-resource: "available on-demand to all instances within a subnet"; integrate-with-nat-gateway).
  */
-export function portsPerVm(s: OutboundScenario, method: Egress = winner(s.egress)): number | null {
+export type PortScope = 'vm' | 'instance' | 'subnet' | 'firewall' | 'none';
+
+export function portScope(method: Egress): PortScope {
   switch (method) {
     case 'natgw':
-      return NATGW_PORTS_PER_IP * s.pips.length;
+      return 'subnet';
+    case 'fw':
+      return 'firewall';
+    case 'lb':
+      return 'vm';
+    case 'appservice':
+      return 'instance';
+    case 'ilpip':
+    case 'default':
+      return 'none';
+  }
+}
+
+/** True where the ports are one inventory for every VM (NAT Gateway, Azure Firewall). */
+export const isShared = (method: Egress): boolean => portScope(method) === 'subnet' || portScope(method) === 'firewall';
+
+/**
+ * The SNAT ports toward one destination IP:port: one VM's (Load Balancer), one instance's (App Service), or the
+ * whole shared inventory (NAT Gateway: 50,000 per public IP toward one destination, of its 64,512; Azure Firewall:
+ * 2,496 per public IP per instance). Null where Learn publishes no figure (default outbound access) or SNAT does
+ * not apply (an instance-level public IP: the VM's own ephemeral ports, a 1:1 NAT).
+ */
+export function portsAvailable(s: OutboundScenario, method: Egress = winner(s.egress)): number | null {
+  switch (method) {
+    case 'natgw':
+      return NATGW_CONNECTIONS_PER_IP_PER_DESTINATION * s.pips.length;
     case 'fw':
       return FW_PORTS_PER_IP_PER_INSTANCE.current * s.pips.length * s.fwinst;
     case 'lb':
       return s.ports ?? defaultPorts(s.pool, s.pips.length);
+    case 'appservice':
+      return APP_SERVICE_PORTS_PER_INSTANCE;
     case 'ilpip':
     case 'default':
       return null;
   }
 }
 
+/** NAT Gateway's whole inventory for its public IPs (64,512 each), across all destinations. */
+export const natGatewayInventory = (ips: number): number => NATGW_PORTS_PER_IP * ips;
+
 /** Seconds one connection holds its SNAT port: its life, then the hold-down after it closes, or the idle timeout. */
 export function holdSeconds(s: OutboundScenario, method: Egress = winner(s.egress)): number {
-  // UDP has no FIN or RST: a flow ends when it has been idle for the timeout (NAT Gateway: fixed at 4 minutes).
-  if (s.proto === 'udp') return s.life + 60 * (method === 'natgw' ? IDLE_MINUTES.udpNatGateway : s.idle);
+  // UDP has no FIN or RST: a flow ends when it has been idle for the timeout (NAT Gateway: fixed at 4 minutes,
+  // then the port is held 65 s more before it serves the same destination again).
+  if (s.proto === 'udp') {
+    return method === 'natgw' ? s.life + 60 * IDLE_MINUTES.udpNatGateway + HOLD_DOWN.natgw.udp : s.life + 60 * s.idle;
+  }
   if (s.close === 'idle') return s.life + 60 * s.idle;
   const hold = method === 'natgw' ? HOLD_DOWN.natgw : HOLD_DOWN.lb;
   return s.life + hold[s.close];
 }
 
 export interface PortLoad {
-  /** SNAT ports held toward the destination in steady state: rate × hold time. */
+  /** SNAT ports held toward the destination in steady state: sharers × rate × hold time. */
   readonly needed: number;
   readonly hold: number;
-  /** What one VM can use; null where there is no pool to exhaust or no published figure. */
+  /** Whose ports `available` counts, and how many VMs' loads `needed` adds up (the pool for a shared inventory, else 1). */
+  readonly scope: PortScope;
+  readonly sharers: number;
+  /** The ports toward the destination (see `portsAvailable`); null where there is no pool to exhaust or no published figure. */
   readonly available: number | null;
   /** `unknown` where Learn gives no figure to compare with. */
   readonly exhausted: 'yes' | 'no' | 'unknown';
-  /** Seconds of this load before the first connection fails (ports ÷ rate); null when it never does. */
+  /** Seconds of this load before the first connection fails (ports ÷ (sharers × rate)); null when it never does. */
   readonly exhaustAfter: number | null;
 }
 
@@ -293,17 +359,21 @@ export interface PortLoad {
  * Ports held in steady state, by Little's law: connections opened a second × seconds each holds
  * its port. TCP needs one SNAT port per connection to one destination IP:port; UDP one per flow to
  * one destination IP whatever its port (load-balancer-outbound-connections), so for one destination
- * both count the same. The load starts from nothing: ports in use grow by `rate` a second until
- * the first connections release theirs, so an allocation below the need runs out after ports ÷ rate.
+ * both count the same. A shared inventory carries every VM's connections: `pool` VMs × `rate` each.
+ * The load starts from nothing: ports in use grow by that many a second until the first connections
+ * release theirs, so ports below the need run out after ports ÷ (sharers × rate).
  */
 export function portLoad(s: OutboundScenario, method: Egress = winner(s.egress)): PortLoad {
   const hold = holdSeconds(s, method);
-  const needed = s.rate * hold;
-  const available = portsPerVm(s, method);
-  if (method === 'ilpip') return { needed, hold, available, exhausted: 'no', exhaustAfter: null };
-  if (available === null) return { needed, hold, available, exhausted: 'unknown', exhaustAfter: null };
+  const scope = portScope(method);
+  const sharers = isShared(method) ? s.pool : 1;
+  const needed = sharers * s.rate * hold;
+  const available = portsAvailable(s, method);
+  const base = { needed, hold, scope, sharers, available };
+  if (method === 'ilpip') return { ...base, exhausted: 'no', exhaustAfter: null };
+  if (available === null) return { ...base, exhausted: 'unknown', exhaustAfter: null };
   const exhausted = needed > available;
-  return { needed, hold, available, exhausted: exhausted ? 'yes' : 'no', exhaustAfter: exhausted ? round1(available / s.rate) : null };
+  return { ...base, exhausted: exhausted ? 'yes' : 'no', exhaustAfter: exhausted ? round1(available / (sharers * s.rate)) : null };
 }
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
@@ -321,6 +391,7 @@ const DEVICE: Readonly<Record<Egress, string>> = {
   lb: 'lb-outbound',
   fw: 'fw',
   default: 'default-outbound',
+  appservice: 'appservice-outbound',
 };
 
 /**
@@ -334,11 +405,21 @@ export function outboundPackets(s: OutboundScenario): Packets {
   const vm = socketAddress(s.vm, s.vport);
   const translated = socketAddress(s.pips[0]!, method === 'ilpip' ? s.vport : s.sport);
   const note = method === 'ilpip' ? 'one-to-one' : 'snat';
+  const app = method === 'appservice';
+  const source = app ? 'app-instance' : 'vm';
   return {
-    requestIn: { n: 1, from: 'vm', to: device, src: vm, dst: s.dest, note: 'outbound-request', session: 1 },
+    requestIn: {
+      n: 1,
+      from: source,
+      to: device,
+      src: vm,
+      dst: s.dest,
+      note: app ? 'outbound-request-app' : 'outbound-request',
+      session: 1,
+    },
     requestOut: { n: 2, from: device, to: 'destination', src: translated, dst: s.dest, note, session: 1 },
     replyIn: { n: 3, from: 'destination', to: device, src: s.dest, dst: translated, note: 'outbound-reply', session: 1 },
-    replyOut: { n: 4, from: device, to: 'vm', src: s.dest, dst: vm, note: `${note}-reverse`, session: 1 },
+    replyOut: { n: 4, from: device, to: source, src: s.dest, dst: vm, note: app ? 'snat-reverse-app' : `${note}-reverse`, session: 1 },
   };
 }
 
@@ -347,57 +428,127 @@ export const outboundHops = (s: OutboundScenario): Hop[] => inTravelOrder(outbou
 // ---------------------------------------------------------------------------------------------
 // Fixes, in Microsoft's order (load-balancer/troubleshoot-outbound-connection), computed where they can be
 
+export type FixKind = 'natgw' | 'natgw-ips' | 'fw-ips' | 'allocate' | 'frontend-ip' | 'ilpip' | 'private-link' | 'pooling' | 'keepalive';
+
+/**
+ * What a fix does for this scenario. `not-needed`: nothing is exhausted, so no fix is needed; `in-use`: the scenario
+ * already uses it; `not-applicable`: it does not apply to the method in use; `design`: a change of design the explorer
+ * cannot count; `fits` / `exhausted`: the fixed scenario's figures.
+ */
+export type FixStatus = 'fits' | 'exhausted' | 'design' | 'not-needed' | 'in-use' | 'not-applicable';
+
 export interface Fix {
-  readonly fix: 'natgw' | 'allocate' | 'frontend-ip' | 'ilpip' | 'private-link' | 'pooling' | 'keepalive';
+  readonly fix: FixKind;
   /** The fixed scenario's figures, or null where the fix is a change of design the explorer cannot count. */
   readonly ports: number | null;
   readonly needed: number | null;
   readonly exhausted: 'yes' | 'no' | null;
+  readonly status: FixStatus;
   /** For explicit allocation: the largest pool that allocation allows. */
   readonly pool?: number;
+  /** For NAT Gateway (and a firewall's own IPs): the public IPs the load needs toward one destination (may exceed 16, or 250 for a firewall). */
+  readonly ips?: number;
 }
 
-function fixWith(s: OutboundScenario, change: Partial<OutboundScenario>, fix: Fix['fix']): Fix {
-  const fixed = { ...s, ...change };
-  const load = portLoad(fixed);
-  return { fix, ports: load.available, needed: load.needed, exhausted: load.exhausted === 'unknown' ? null : load.exhausted };
+/** Public IPs a NAT Gateway needs for this many ports toward one destination: 50,000 each (nat-gateway-resource, Performance). */
+export const natGatewayIpsFor = (needed: number): number => Math.max(1, Math.ceil(needed / NATGW_CONNECTIONS_PER_IP_PER_DESTINATION));
+
+function counted(fix: FixKind, load: PortLoad, extra: Partial<Fix> = {}): Fix {
+  const exhausted = load.exhausted === 'unknown' ? null : load.exhausted;
+  return {
+    fix,
+    ports: load.available,
+    needed: load.needed,
+    exhausted,
+    status: exhausted === null ? 'design' : exhausted === 'yes' ? 'exhausted' : 'fits',
+    ...extra,
+  };
 }
+
+const design = (fix: FixKind, status: FixStatus = 'design'): Fix => ({ fix, ports: null, needed: null, exhausted: null, status });
 
 /**
- * Each fix applied to this scenario. NAT Gateway with the same public IPs; the largest explicit
- * allocation the frontend IPs give this pool; one more frontend IP; connection pooling, where
- * connections stay open and are reused, so the ports held are the connections open at once
- * (rate × life) and no port waits in hold-down.
+ * Each fix applied to this scenario, by the same rule as the scenario itself (a shared inventory carries
+ * every VM's load). NAT Gateway with as many public IPs as the load needs toward one destination (at
+ * most 16; where the NAT Gateway is already in use, the fix is adding those IPs); a firewall in use: as many
+ * public IPs on it as the load needs (2,496 each per instance, at most 250); the largest explicit
+ * allocation the frontend IPs give this pool and one more frontend IP (Load Balancer only); connection
+ * pooling, where connections stay open and are reused, so the ports held are the connections open at
+ * once (rate × life) and no port waits in hold-down. When nothing is exhausted no fix is needed, and a
+ * fix is never offered for the method already in use.
  */
 export function fixes(s: OutboundScenario): Fix[] {
-  const pips = s.pips.slice(0, NATGW_MAX_IPS);
+  const method = winner(s.egress);
+  const current = portLoad(s);
+  const list = [
+    natGatewayFix(s, method),
+    ...(method === 'fw' ? [firewallIpsFix(s, current)] : []),
+    ...loadBalancerFixes(s, method),
+    ilpipFix(method),
+    design('private-link'),
+    poolingFix(s, current),
+    design('keepalive'),
+  ];
+  if (current.exhausted !== 'no') return list;
+  return list.map((fix) => (fix.status === 'in-use' || fix.status === 'not-applicable' ? fix : { ...fix, status: 'not-needed' }));
+}
+
+/** NAT Gateway, or more public IPs on the one in use: how many IPs the load needs, capped at 16. */
+function natGatewayFix(s: OutboundScenario, method: Egress): Fix {
+  const withNatGateway: OutboundScenario = { ...s, egress: ['natgw'] };
+  const ips = natGatewayIpsFor(portLoad({ ...withNatGateway, pips: s.pips.slice(0, 1) }, 'natgw').needed);
+  const used = Math.min(Math.max(ips, method === 'natgw' ? s.pips.length : 1), NATGW_MAX_IPS);
+  const pips = Array.from({ length: used }, (_, i) => s.pips[i] ?? addressAfter(s.pips[0]!, i));
+  const load = portLoad({ ...withNatGateway, pips }, 'natgw');
+  if (method === 'natgw' && ips <= s.pips.length) return { ...counted('natgw-ips', load, { ips }), status: 'in-use' };
+  return counted(method === 'natgw' ? 'natgw-ips' : 'natgw', load, { ips });
+}
+
+/** More public IPs on the firewall in use: 2,496 each per instance (integrate-with-nat-gateway), at most 250. */
+function firewallIpsFix(s: OutboundScenario, current: PortLoad): Fix {
+  const ips = Math.max(1, Math.ceil(current.needed / (FW_PORTS_PER_IP_PER_INSTANCE.current * s.fwinst)));
+  const used = Math.min(Math.max(ips, s.pips.length), FW_MAX_IPS);
+  const pips = Array.from({ length: used }, (_, i) => s.pips[i] ?? s.pips[0]!);
+  const fix = counted('fw-ips', portLoad({ ...s, pips }, 'fw'), { ips });
+  return ips <= s.pips.length ? { ...fix, status: 'in-use' } : fix;
+}
+
+/** Explicit allocation and one more frontend IP: Load Balancer outbound rules, for a scenario on Load Balancer or default outbound access. */
+function loadBalancerFixes(s: OutboundScenario, method: Egress): Fix[] {
+  if (method !== 'lb' && method !== 'default') return [design('allocate', 'not-applicable'), design('frontend-ip', 'not-applicable')];
   const allocate = largestAllocation(s.pips.length, s.pool);
-  const pooled = Math.ceil(s.rate * s.life);
-  const pooledAvailable = portsPerVm(s);
+  const allocated = counted('allocate', portLoad({ ...s, egress: ['lb'], ports: allocate }, 'lb'), {
+    pool: maxPool(s.pips.length, allocate),
+  });
+  const more = {
+    ...s,
+    egress: ['lb'] as const,
+    pips: [...s.pips, addressAfter(s.pips.at(-1)!, 1)],
+    ports: largestAllocation(s.pips.length + 1, s.pool),
+  };
   return [
-    fixWith(s, { egress: ['natgw'], pips }, 'natgw'),
-    { ...fixWith(s, { egress: ['lb'], ports: allocate }, 'allocate'), pool: maxPool(s.pips.length, allocate) },
-    fixWith(
-      s,
-      { egress: ['lb'], pips: [...s.pips, nextAddress(s.pips.at(-1)!)], ports: largestAllocation(s.pips.length + 1, s.pool) },
-      'frontend-ip',
-    ),
-    { fix: 'ilpip', ports: null, needed: null, exhausted: null },
-    { fix: 'private-link', ports: null, needed: null, exhausted: null },
-    {
-      fix: 'pooling',
-      ports: pooledAvailable,
-      needed: pooled,
-      exhausted: pooledAvailable === null ? null : pooled > pooledAvailable ? 'yes' : 'no',
-    },
-    { fix: 'keepalive', ports: null, needed: null, exhausted: null },
+    method === 'lb' && s.ports === allocate ? { ...allocated, status: 'in-use' } : allocated,
+    counted('frontend-ip', portLoad(more, 'lb')),
   ];
 }
 
-/** The address after `ip` (an added frontend IP for the illustration). */
-function nextAddress(ip: Ip): Ip {
+function ilpipFix(method: Egress): Fix {
+  if (method === 'ilpip') return design('ilpip', 'in-use');
+  return design('ilpip', method === 'appservice' ? 'not-applicable' : 'design');
+}
+
+/** Pooling: the ports held become the connections open at once, against the same ports as the scenario's. */
+function poolingFix(s: OutboundScenario, current: PortLoad): Fix {
+  if (current.available === null) return design('pooling');
+  const needed = Math.ceil(current.sharers * s.rate * s.life);
+  const exhausted = needed > current.available ? 'yes' : 'no';
+  return { fix: 'pooling', ports: current.available, needed, exhausted, status: exhausted === 'yes' ? 'exhausted' : 'fits' };
+}
+
+/** The address `step` after `ip` in its last octet (an added public IP, for the illustration). */
+function addressAfter(ip: Ip, step: number): Ip {
   const parts = ip.text.split('.').map(Number);
-  parts[3] = (parts[3]! + 1) % 256;
+  parts[3] = (parts[3]! + step) % 256;
   return parseIp(parts.join('.'))!;
 }
 

@@ -3,7 +3,11 @@ import {
   allowlist,
   defaultPorts,
   fixes,
+  FW_MAX_IPS,
+  isShared,
   maxPool,
+  natGatewayInventory,
+  NATGW_MAX_IPS,
   outboundPackets,
   outboundParams,
   portLoad,
@@ -15,7 +19,7 @@ import {
   type PortLoad,
 } from '../model/outbound.ts';
 import { inTravelOrder } from '../model/hop.ts';
-import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
+import { type ExplorerView, explorer, type Explorers, type Verdict } from './explorer.ts';
 import { actorName, hopTable, packetMessages } from './hops.ts';
 import { chipList, dataTable, fieldCell, figureTable, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
@@ -34,21 +38,25 @@ function portsText(s: OutboundScenario, load: PortLoad, t: Translate): string {
     return t('outbound.ports.lb-default', { ports: n(load.available!), pool: s.pool, row: n(defaultPorts(s.pool)), ips });
   }
   if (method === 'lb') return t('outbound.ports.lb-explicit', { ports: n(load.available!) });
-  if (method === 'natgw') return t('outbound.ports.natgw', { ports: n(load.available!), ips });
+  if (method === 'natgw') return t('outbound.ports.natgw', { ports: n(load.available!), ips, inventory: n(natGatewayInventory(ips)) });
   if (method === 'fw') return t('outbound.ports.fw', { ports: n(load.available!), ips, instances: s.fwinst });
+  if (method === 'appservice') return t('outbound.ports.appservice', { ports: n(load.available!) });
   return t(uiKey(`outbound.ports.${method}`));
 }
 
 /** The hold time in words: the connection's life plus what keeps the port after it. */
 function neededText(s: OutboundScenario, load: PortLoad, t: Translate): string {
   const method = winner(s.egress);
-  const after = s.proto === 'udp' ? 'udp' : s.close === 'idle' ? 'idle' : `${s.close}-${method === 'natgw' ? 'natgw' : 'lb'}`;
-  return t('outbound.needed.value', {
+  const udp = method === 'natgw' ? 'udp-natgw' : 'udp';
+  const after = s.proto === 'udp' ? udp : s.close === 'idle' ? 'idle' : `${s.close}-${method === 'natgw' ? 'natgw' : 'lb'}`;
+  const values = {
     needed: formatCount(load.needed),
+    pool: formatCount(load.sharers),
     rate: formatCount(s.rate),
     life: formatCount(s.life),
     after: t(uiKey(`outbound.hold.${after}`), { s: formatCount(load.hold - s.life) }),
-  });
+  };
+  return t(isShared(method) ? 'outbound.needed.shared' : 'outbound.needed.value', values);
 }
 
 /** What the VM gets and whether the load fits: one row a figure (SPEC §10 data fields). */
@@ -58,7 +66,10 @@ function summaryTable(s: OutboundScenario, t: Translate): ElementNode {
   const row = (key: string, cell: ElementNode) => [t(uiKey(`outbound.summary.${key}`)), cell] as const;
   const rows = [
     row('wins', fieldCell('wins', method, methodName(method, t))),
-    row('ports-per-vm', fieldCell('ports-per-vm', load.available === null ? '' : String(load.available), portsText(s, load, t))),
+    [
+      t(uiKey(`outbound.summary.ports.${load.scope}`)),
+      fieldCell('ports-per-vm', load.available === null ? '' : String(load.available), portsText(s, load, t)),
+    ] as const,
     ...(method === 'lb' && s.ports !== null
       ? [
           row(
@@ -78,7 +89,13 @@ function summaryTable(s: OutboundScenario, t: Translate): ElementNode {
     row('needed', fieldCell('needed', String(load.needed), neededText(s, load, t))),
     row(
       'exhausted',
-      fieldCell('exhausted', load.exhausted, t(uiKey(`outbound.exhausted.${method === 'ilpip' ? 'ilpip' : load.exhausted}`))),
+      fieldCell(
+        'exhausted',
+        load.exhausted,
+        t(uiKey(`outbound.exhausted.${method === 'ilpip' ? 'ilpip' : load.exhausted === 'yes' ? `yes-${load.scope}` : load.exhausted}`), {
+          pool: formatCount(load.sharers),
+        }),
+      ),
     ),
     row(
       'exhaust-after',
@@ -87,9 +104,10 @@ function summaryTable(s: OutboundScenario, t: Translate): ElementNode {
         load.exhaustAfter === null ? 'never' : String(load.exhaustAfter),
         load.exhaustAfter === null
           ? t('outbound.exhaust-after.never')
-          : t('outbound.exhaust-after.value', {
+          : t(isShared(method) ? 'outbound.exhaust-after.shared' : 'outbound.exhaust-after.value', {
               s: formatCount(load.exhaustAfter),
               ports: formatCount(load.available!),
+              pool: formatCount(load.sharers),
               rate: formatCount(s.rate),
             }),
       ),
@@ -133,26 +151,54 @@ function precedenceTable(s: OutboundScenario, t: Translate): ElementNode {
   return dataTable(t('table.outbound-precedence.caption'), columns, rows, 'atp-outbound-precedence');
 }
 
+/** A fix's name for this scenario: NAT Gateway says how many public IPs the load needs and whether one NAT Gateway takes them. */
+function fixName(s: OutboundScenario, fix: Fix, t: Translate): string {
+  const values = { pool: formatCount(fix.pool ?? s.pool), ips: formatCount(fix.ips ?? 0), max: NATGW_MAX_IPS };
+  if (fix.fix === 'natgw') {
+    const where = winner(s.egress) === 'fw' ? 'natgw-fw' : 'natgw';
+    return t(uiKey(`outbound.fix.${where}${(fix.ips ?? 0) > NATGW_MAX_IPS ? '-over' : ''}`), values);
+  }
+  if (fix.fix === 'natgw-ips') return t((fix.ips ?? 0) > NATGW_MAX_IPS ? 'outbound.fix.natgw-ips-over' : 'outbound.fix.natgw-ips', values);
+  if (fix.fix === 'fw-ips') {
+    return t((fix.ips ?? 0) > FW_MAX_IPS ? 'outbound.fix.fw-ips-over' : 'outbound.fix.fw-ips', { ...values, max: FW_MAX_IPS });
+  }
+  return t(uiKey(`outbound.fix.${fix.fix}`), values);
+}
+
 /** The fixes in Microsoft's order, each with this scenario's figures where the explorer can count them. */
 function fixTable(s: OutboundScenario, t: Translate): ElementNode {
   const cell = (field: string, value: number | null | undefined) =>
     value === null || value === undefined ? h('td', {}, '—') : fieldCell(field, String(value), formatCount(value));
-  const result = (fix: Fix) =>
-    fix.exhausted === null
-      ? h('td', {}, t('outbound.fix.result.design'))
-      : fieldCell('fix-result', fix.exhausted, t(`outbound.fix.result.${fix.exhausted}`));
   const rows = fixes(s).map((fix, index) =>
     h(
       'tr',
       { 'data-fix': fix.fix },
-      h('th', { scope: 'row' }, `${index + 1}. ${t(uiKey(`outbound.fix.${fix.fix}`), { pool: formatCount(fix.pool ?? s.pool) })}`),
+      h('th', { scope: 'row' }, `${index + 1}. ${fixName(s, fix, t)}`),
       cell('fix-ports', fix.ports),
       cell('fix-needed', fix.needed),
-      result(fix),
+      fieldCell('fix-result', fix.status, t(uiKey(`outbound.fix.result.${fix.status}`))),
     ),
   );
   const columns = (['fix', 'ports', 'needed', 'result'] as const).map((column) => t(`table.outbound-fixes.${column}`));
   return dataTable(t('table.outbound-fixes.caption'), columns, rows, 'atp-outbound-fixes');
+}
+
+/** The page's answer in one sentence (SPEC §4): does this load run out of SNAT ports toward the destination, and when. */
+export function outboundVerdict(s: OutboundScenario, t: Translate): Verdict {
+  const method = winner(s.egress);
+  const load = portLoad(s);
+  const values = {
+    method: methodName(method, t),
+    dest: socketText(s.dest),
+    needed: formatCount(load.needed),
+    ports: load.available === null ? '' : formatCount(load.available),
+    s: load.exhaustAfter === null ? '' : formatCount(load.exhaustAfter),
+    scope: t(uiKey(`outbound.scope.${load.scope}`)),
+  };
+  if (method === 'ilpip') return { state: 'ok', text: t('outbound.verdict.ilpip', values) };
+  if (load.exhausted === 'unknown') return { state: 'warning', text: t('outbound.verdict.unknown', values) };
+  if (load.exhausted === 'yes') return { state: 'fails', text: t('outbound.verdict.fails', values) };
+  return { state: 'ok', text: t('outbound.verdict.ok', values) };
 }
 
 export function outboundView(s: OutboundScenario, t: Translate): ExplorerView {
@@ -163,12 +209,13 @@ export function outboundView(s: OutboundScenario, t: Translate): ExplorerView {
   const load = portLoad(s);
   const translation = `${socketText(packets.requestIn.src)} → ${socketText(packets.requestOut.src)}`;
   return {
+    verdict: outboundVerdict(s, t),
     outputs: [summaryTable(s, t), precedenceTable(s, t), hopTable(inTravelOrder(packets), t), fixTable(s, t)],
     diagram: {
       title: t('diagram.outbound.title', { method: methodName(method, t) }),
       description: t('diagram.outbound.desc', { vm: s.vm.text, method: methodName(method, t), dest: socketText(s.dest) }),
       participants: [
-        { key: 'vm', label: [actorName('vm', t), s.vm.text] },
+        { key: packets.requestIn.from, label: [actorName(packets.requestIn.from, t), s.vm.text] },
         { key: device, label: [actorName(device, t), s.pips[0]!.text] },
         { key: 'destination', label: [actorName('destination', t), s.dest.ip.text] },
       ],
@@ -184,7 +231,7 @@ export function outboundView(s: OutboundScenario, t: Translate): ExplorerView {
         m.replyOut,
         {
           kind: 'note',
-          over: ['vm', 'destination'],
+          over: [packets.requestIn.from, 'destination'],
           text:
             load.exhausted === 'yes'
               ? t('diagram.outbound.note.exhausted', {

@@ -17,9 +17,9 @@ const DEFAULT_FIGURES = {
   'exhaust-after': '51.2',
   allowlist: '198.51.100.80',
 };
-// NAT Gateway with two public IPs: 2 × 64,512 = 129,024; 20/s × (2 s + 65 s) = 1,340 held.
+// NAT Gateway with two public IPs: 2 × 50,000 toward one destination = 100,000 for the subnet; 10 VMs × 20/s × (2 s + 65 s) = 13,400 held.
 const NATGW = '?egress=lb,natgw&pips=198.51.100.80,198.51.100.81';
-const NATGW_FIGURES = { wins: 'natgw', 'ports-per-vm': '129024', needed: '1340', exhausted: 'no', 'exhaust-after': 'never' };
+const NATGW_FIGURES = { wins: 'natgw', 'ports-per-vm': '100000', needed: '13400', exhausted: 'no', 'exhaust-after': 'never' };
 
 async function figures(explorer: import('@playwright/test').Locator, fields: Record<string, string>) {
   for (const [field, value] of Object.entries(fields)) {
@@ -46,7 +46,7 @@ for (const lang of ['ja', 'en'] as const) {
         await page.goto(`/${lang}/faq/snat-exhaustion/`);
         const explorer = page.locator('#snat-example');
         await figures(explorer, DEFAULT_FIGURES);
-        await expect(explorer.locator('[data-fix="natgw"] [data-field="fix-ports"]')).toHaveAttribute('data-value', '64512');
+        await expect(explorer.locator('[data-fix="natgw"] [data-field="fix-ports"]')).toHaveAttribute('data-value', '50000');
         await expect(explorer.locator('[data-fix="allocate"] [data-field="fix-ports"]')).toHaveAttribute('data-value', '6400');
         await expect(explorer.locator('[data-fix="pooling"] [data-field="fix-needed"]')).toHaveAttribute('data-value', '40');
       });

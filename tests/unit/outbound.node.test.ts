@@ -130,9 +130,9 @@ describe('explicit allocation (outbound-rules)', () => {
 });
 
 describe('the other methods', () => {
-  it('NAT Gateway with two public IPs: 2 × 64,512 = 129,024 ports; 20/s × (2 s + 65 s after FIN) = 1,340 held; both IPs to allow', () => {
+  it('NAT Gateway with two public IPs: 2 × 50,000 toward one destination = 100,000 for the subnet; 10 VMs × 20/s × (2 s + 65 s after FIN) = 13,400 held; both IPs to allow', () => {
     const raw = { egress: 'natgw', pips: '198.51.100.80,198.51.100.81' };
-    expect(figures(raw)).toEqual({ wins: 'natgw', ports: 129024, needed: 1340, exhausted: 'no', after: null });
+    expect(figures(raw)).toEqual({ wins: 'natgw', ports: 100000, needed: 13400, exhausted: 'no', after: null });
     const html = outboundView(scenario(raw), translator('ja')).outputs.map(toHtml).join('');
     expect(html).toContain('data-field="allowlist" data-value="198.51.100.80,198.51.100.81"');
   });
@@ -147,8 +147,8 @@ describe('the other methods', () => {
     expect(figures({ egress: 'ilpip' })).toEqual({ wins: 'ilpip', ports: null, needed: 4840, exhausted: 'no', after: null });
   });
 
-  it('Azure Firewall: 2,496 × 1 public IP × 2 instances = 4,992 ports; 4,840 held fits; with 3 instances and 2 IPs, 14,976', () => {
-    expect(figures({ egress: 'fw' })).toMatchObject({ wins: 'fw', ports: 4992, needed: 4840, exhausted: 'no' });
+  it('Azure Firewall: 2,496 × 1 public IP × 2 instances = 4,992 ports for the firewall; 10 VMs × 20/s × 242 s = 48,400 held: exhausted after 4,992 ÷ 200 = 25.0 s; with 3 instances and 2 IPs, 14,976', () => {
+    expect(figures({ egress: 'fw' })).toEqual({ wins: 'fw', ports: 4992, needed: 48400, exhausted: 'yes', after: 25 });
     expect(figures({ egress: 'fw', fwinst: '3', pips: '198.51.100.80,198.51.100.81' }).ports).toBe(14976);
   });
 
@@ -198,21 +198,21 @@ describe('loads that exhaust and loads that do not', () => {
     expect(figures(raw)).toMatchObject({ needed, exhausted, after });
   });
 
-  it('NAT Gateway’s UDP idle timeout is fixed at 4 minutes: idle=30 does not change it', () => {
-    expect(figures({ egress: 'natgw', proto: 'udp', idle: '30' }).needed).toBe(20 * (2 + 240));
+  it('NAT Gateway’s UDP idle timeout is fixed at 4 minutes, then the port is held 65 s: idle=30 does not change it (10 VMs × 20/s × 307 s)', () => {
+    expect(figures({ egress: 'natgw', proto: 'udp', idle: '30' }).needed).toBe(10 * 20 * (2 + 240 + 65));
   });
 });
 
 describe('fixes, in Microsoft’s order, computed for the default scenario', () => {
-  it('NAT Gateway 64,512 (1,340 held), allocation 6,400 for 10 (4,840 held), a second frontend IP 12,800, pooling 20 × 2 = 40 held', () => {
-    expect(fixes(scenario({})).map((f) => [f.fix, f.ports, f.needed, f.exhausted, f.pool])).toEqual([
-      ['natgw', 64512, 1340, 'no', undefined],
-      ['allocate', 6400, 4840, 'no', 10],
-      ['frontend-ip', 12800, 4840, 'no', undefined],
-      ['ilpip', null, null, null, undefined],
-      ['private-link', null, null, null, undefined],
-      ['pooling', 1024, 40, 'no', undefined],
-      ['keepalive', null, null, null, undefined],
+  it('NAT Gateway with 1 IP: 50,000 toward one destination for the subnet (10 × 20 × 67 = 13,400 held), allocation 6,400 for 10 (4,840 held), a second frontend IP 12,800, pooling 20 × 2 = 40 held', () => {
+    expect(fixes(scenario({})).map((f) => [f.fix, f.ports, f.needed, f.exhausted, f.status, f.pool])).toEqual([
+      ['natgw', 50000, 13400, 'no', 'fits', undefined],
+      ['allocate', 6400, 4840, 'no', 'fits', 10],
+      ['frontend-ip', 12800, 4840, 'no', 'fits', undefined],
+      ['ilpip', null, null, null, 'design', undefined],
+      ['private-link', null, null, null, 'design', undefined],
+      ['pooling', 1024, 40, 'no', 'fits', undefined],
+      ['keepalive', null, null, null, 'design', undefined],
     ]);
   });
 });
@@ -262,12 +262,14 @@ describe('invariants', () => {
       fc.property(raw, (r) => {
         const s = scenario(r);
         const load = portLoad(s);
-        expect(load.needed).toBe(s.rate * load.hold);
+        // A shared inventory (NAT Gateway, Azure Firewall) carries every VM's load; the others one VM's or instance's.
+        const sharers = ['natgw', 'fw'].includes(winner(s.egress)) ? s.pool : 1;
+        expect(load.needed).toBe(sharers * s.rate * load.hold);
         if (load.available === null) return;
         expect(load.exhausted).toBe(load.needed > load.available ? 'yes' : 'no');
         if (load.exhausted === 'yes') {
           // Shown to a tenth of a second.
-          expect(Math.abs(load.exhaustAfter! - load.available / s.rate)).toBeLessThanOrEqual(0.05 + 1e-9);
+          expect(Math.abs(load.exhaustAfter! - load.available / (sharers * s.rate))).toBeLessThanOrEqual(0.05 + 1e-9);
           // It fails before the first connections give their ports back.
           expect(load.exhaustAfter!).toBeLessThanOrEqual(load.hold + 0.05);
         }

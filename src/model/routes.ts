@@ -77,8 +77,7 @@ export function nextHop(vnet: Subnet4, userRoutes: readonly Route[], destination
 /** A subnet's user routes. */
 export const routesOf = (routes: readonly UserRoute[], subnet: string): UserRoute[] => routes.filter((route) => route.subnet === subnet);
 
-// Learn: azure-subscription-service-limits allows far more routes per table; this guide's field
-// takes a design's worth, like its other lists.
+/** This page's limit, a design's worth like its other lists (not Azure's limit per route table). */
 export const MAX_ROUTES = 16;
 /** Long enough for 16 routes written out; longer text is refused before it is looked at. */
 const MAX_ROUTES_TEXT = 16 * 48;

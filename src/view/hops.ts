@@ -10,6 +10,8 @@ export interface HopTableOptions<H extends Hop> {
   /** The sender's and receiver's names; by default the actors' (`actor.*`). */
   readonly names?: (hop: H, t: Translate) => readonly [string, string];
   readonly rowAttrs?: (hop: H) => Readonly<Record<string, string>>;
+  /** More for a hop's leg cell, under its note (the paths page's next hop). */
+  readonly more?: (hop: H) => readonly ElementNode[];
 }
 
 /** An actor's display name (`actor.*`, declared by the service that draws it). */
@@ -26,7 +28,13 @@ export function hopTable<H extends Hop>(hops: readonly H[], t: Translate, option
       h('th', { scope: 'row' }, String(hop.n)),
       socketCell('src', hop.src),
       socketCell('dst', hop.dst),
-      h('td', {}, h('span', { class: 'atp-leg' }, leg), h('span', { class: 'atp-note' }, t(uiKey(`hopNote.${hop.note}`)))),
+      h(
+        'td',
+        {},
+        h('span', { class: 'atp-leg' }, leg),
+        h('span', { class: 'atp-note' }, t(uiKey(`hopNote.${hop.note}`))),
+        ...(options.more?.(hop) ?? []),
+      ),
     );
   });
   const columns = (['n', 'src', 'dst', 'path'] as const).map((column) => t(`table.hops.${column}`));

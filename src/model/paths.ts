@@ -182,7 +182,7 @@ export interface PathScenario {
 const { client, cport, xffin, port, backends, bport, pick } = COMMON_PARAMS;
 
 /** The subnets `routes` may name: the backends' and each one a stage declares it sends from. */
-const ROUTE_SUBNETS = [
+export const ROUTE_SUBNETS = [
   BACKEND_SUBNET.subnet,
   ...new Set(STAGES.flatMap((stage) => (stage.data?.sendsFrom ? [stage.data.sendsFrom.subnet] : []))),
 ];

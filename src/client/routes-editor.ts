@@ -33,12 +33,13 @@ if (strings && input) {
   input.after(editor);
 
   const rows = (): Row[] => (input.value.trim() === '' ? [] : input.value.split(',').slice(0, MAX_ROWS).map(parseRow));
-  const write = (next: Row[], focus?: string) => {
+  const write = (next: Row[], focus?: string, redraw = true) => {
     input.value = next
       .map((row) => (row.subnet === '' && row.hop === '' ? row.prefix : `${row.subnet}:${row.prefix}=${row.hop}`))
       .join(',');
     input.dispatchEvent(new Event('input', { bubbles: true }));
-    draw();
+    // A changed value keeps its row (and the reader's focus, already on the next control); adding and removing redraw.
+    if (redraw) draw();
     if (focus) editor.querySelector<HTMLElement>(`[data-focus="${focus}"]`)?.focus();
   };
 
@@ -68,11 +69,10 @@ if (strings && input) {
         control.spellcheck = false;
         control.autocomplete = 'off';
       }
-      const change = (focus?: string) =>
-        write(
-          current.map((r, i) => (i === index ? { subnet: subnet.value, prefix: prefix.value.trim(), hop: hop.value.trim() } : r)),
-          focus,
-        );
+      const change = () => {
+        current[index] = { subnet: subnet.value, prefix: prefix.value.trim(), hop: hop.value.trim() };
+        write(current, undefined, false);
+      };
       subnet.addEventListener('change', () => change());
       prefix.addEventListener('change', () => change());
       hop.addEventListener('change', () => change());

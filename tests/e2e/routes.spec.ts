@@ -121,5 +121,35 @@ for (const lang of ['ja', 'en'] as const) {
       await expect(explorer.locator('[data-hop="3"]')).toHaveAttribute('data-warning', 'asymmetric');
       await expect.poll(() => new URL(page.url()).searchParams.get('routes')).toBe(DEFAULT_ROUTE);
     });
+
+    test('the routes editor adds, changes and removes a route over the text field, with 44 px controls', async ({ page }) => {
+      const explorer = await open(page, 'chain=lb');
+      const field = explorer.locator('input[name="routes"]');
+      const editor = explorer.locator('.atp-routes');
+      const add = editor.locator('button[data-focus="add"]');
+      await add.click();
+      await expect(field).toHaveValue(DEFAULT_ROUTE);
+      await expect(explorer.locator('[data-hop="3"]')).toHaveAttribute('data-warning', 'asymmetric');
+      const box = await add.boundingBox();
+      expect(box!.height).toBeGreaterThanOrEqual(44);
+      // Change the prefix: the field follows, and so does the computation.
+      const prefix = editor.locator('fieldset').first().locator('input').first();
+      await prefix.fill('198.51.100.0/24');
+      await prefix.press('Tab');
+      await expect(field).toHaveValue('backend:198.51.100.0/24=10.0.2.4');
+      await expect(explorer.locator('[data-hop="3"]')).not.toHaveAttribute('data-warning', /./);
+      // A wrong prefix: the field error names route 1, and that row is marked.
+      await prefix.fill('10.0.0.0/33');
+      await prefix.press('Tab');
+      await expect(explorer.locator('[data-error-for="routes"]')).toBeVisible();
+      await expect(prefix).toHaveAttribute('aria-invalid', 'true');
+      // Remove it: no routes, no error.
+      const remove = editor.locator('fieldset button').first();
+      expect((await remove.boundingBox())!.width).toBeGreaterThanOrEqual(44);
+      await remove.click();
+      await expect(field).toHaveValue('');
+      await expect(explorer.locator('[data-error-for="routes"]')).toBeHidden();
+      await expect(editor.locator('fieldset')).toHaveCount(0);
+    });
   });
 }

@@ -47,10 +47,25 @@ export const subnetWithin = (outer: Subnet4, inner: Subnet4): boolean =>
  * The system routes of every subnet of a virtual network with address space `vnet`. A None range
  * the space already uses (a space of 10.0.0.0/8 itself) becomes the Virtual network route instead.
  */
-export function systemRoutes(vnet: Subnet4): Route[] {
-  const none = NONE_PREFIXES.map(cidr)
-    .filter((prefix) => !subnetWithin(vnet, prefix))
-    .map((prefix): Route => ({ prefix, type: 'None', source: 'system' }));
+export function systemRoutes(vnet: Subnet4): readonly Route[] {
+  // Every leg of an edit asks for the same space's routes: computed once per space.
+  const known = SYSTEM_ROUTES.get(vnet.text);
+  if (known) return known;
+  const routes = computeSystemRoutes(vnet);
+  if (SYSTEM_ROUTES.size > 64) SYSTEM_ROUTES.clear();
+  SYSTEM_ROUTES.set(vnet.text, routes);
+  return routes;
+}
+
+const SYSTEM_ROUTES = new Map<string, readonly Route[]>();
+const NONE_RANGES = NONE_PREFIXES.map(cidr);
+
+function computeSystemRoutes(vnet: Subnet4): Route[] {
+  const none = NONE_RANGES.filter((prefix) => !subnetWithin(vnet, prefix)).map((prefix): Route => ({
+    prefix,
+    type: 'None',
+    source: 'system',
+  }));
   return [
     { prefix: vnet, type: 'VirtualNetwork', source: 'system' },
     { prefix: cidr('0.0.0.0/0'), type: 'Internet', source: 'system' },

@@ -207,3 +207,42 @@ describe('no routes: today’s results', () => {
     );
   });
 });
+
+describe('the diagram', () => {
+  it('draws a reply a route sends astray to where it really goes', async () => {
+    const { explorerFor } = await import('../../src/explorers.ts');
+    const { translator } = await import('../../src/i18n.ts');
+    const path = explorerFor('path');
+    const arrows = (raw: RawParams) => {
+      const view = path.view(scenario(raw), translator('en'));
+      return {
+        participants: view.diagram.participants.map((p) => p.key),
+        arrows: view.diagram.steps
+          .flatMap((step) => (step.kind === 'group' ? step.steps : [step]))
+          .map((m) => (m.kind === 'message' ? `${m.from}>${m.to}` : '')),
+      };
+    };
+    // Leg 3, the backend's reply, goes to the appliance its route names, which gets a participant of its own.
+    expect(arrows({ chain: 'lb', routes: 'backend:0.0.0.0/0=10.0.2.4' })).toEqual({
+      participants: ['client', 'lb', 'backend', 'appliance'],
+      arrows: ['client>lb', 'lb>backend', 'backend>appliance', 'lb>client'],
+    });
+    // Without routes the gateway's request (leg 2) and the backend's reply (leg 4) go around the firewall.
+    expect(arrows({ chain: 'agw,fwr' }).arrows).toEqual([
+      'client>agw',
+      'agw>backend',
+      'fwr>backend',
+      'backend>agw',
+      'fwr>agw',
+      'agw>client',
+    ]);
+    expect(arrows({ chain: 'agw,fwr', routes: 'agw:10.0.1.0/24=10.0.2.4,backend:10.0.0.0/24=10.0.2.4' }).arrows).toEqual([
+      'client>agw',
+      'agw>fwr',
+      'fwr>backend',
+      'backend>fwr',
+      'fwr>agw',
+      'agw>client',
+    ]);
+  });
+});

@@ -80,6 +80,9 @@ function showErrors(root: HTMLElement, errors: readonly ParamError[], t: Transla
     const control = root.querySelector<HTMLElement>(`[name="${CSS.escape(param)}"]`);
     slot.textContent = error ? errorMessage(error, t, labelKey(definition, param)) : '';
     slot.hidden = !error;
+    // The item a list's error names (route 2, entry 3), for an editor that shows the list as rows.
+    if (error && typeof error.rule.index === 'number') slot.dataset.index = String(error.rule.index);
+    else delete slot.dataset.index;
     if (error) control?.setAttribute('aria-invalid', 'true');
     else control?.removeAttribute('aria-invalid');
   }

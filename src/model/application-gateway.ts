@@ -391,6 +391,7 @@ export const applicationGatewayService: ServiceModule<ApplicationGatewayProbeSce
       kind: 'regional-proxy',
       follows: ['client', 'dns', 'global-proxy', 'firewall'],
       frontend: { public: 'agwip', private: 'agwpriv' },
+      sendsFrom: { subnet: 'agw', prefix: 'subnet' },
       params: { agwip, agwpriv, subnet, instances, via, gport, tls },
       check: (s, front) => checkStage(s, front),
       occupies: (s, front) => {

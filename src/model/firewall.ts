@@ -111,9 +111,9 @@ export function firewallRouteStage({ flow, target }: StageInput, c: FirewallRout
     replyOut: { n: 4, from: 'fw', to: 'client', src: target, dst: flow.from, note: 'firewall-reply-on', session: 1 },
   };
   const next = snat ? { ...flow, from, name: c.fwsubnet.text } : flow;
-  // Without SNAT the reply is addressed to the sender's own network: only a route sends it back through the firewall.
-  const warnings = snat ? [] : [{ packet: 'replyIn' as const, key: 'asymmetric', args: { prefix: flow.name, firewall: c.fwsubnet.text } }];
-  return { packets, next, warnings };
+  // Without SNAT the reply is addressed to the sender's own network: only a route sends it back
+  // through the firewall. The paths page computes that from the routes (SPEC §14, path-routes.ts).
+  return { packets, next };
 }
 
 export const firewallService: ServiceModule<never, 'firewall'> = {
@@ -124,6 +124,7 @@ export const firewallService: ServiceModule<never, 'firewall'> = {
       kind: 'firewall',
       follows: ['client', 'dns', 'global-proxy'],
       frontend: { public: 'fwip' },
+      sendsFrom: { subnet: 'fw', prefix: 'fwsubnet' },
       params: { fwip: ipParam('198.51.100.70'), fwsnat, fwport, fwsubnet },
       check: checkInstance,
       occupies: instanceAddress,
@@ -134,6 +135,7 @@ export const firewallService: ServiceModule<never, 'firewall'> = {
       kind: 'routed-firewall',
       follows: ['regional-proxy'],
       frontend: 'routed',
+      sendsFrom: { subnet: 'fw', prefix: 'fwsubnet' },
       params: { fwrule: enumParam<FirewallRule>('network', FIREWALL_RULES), fwsnat, fwport, fwsubnet },
       check: checkInstance,
       occupies: instanceAddress,

@@ -1,8 +1,10 @@
-import { isPrivateAddress, socketAddress, type Ip, type SocketAddress } from './ip.ts';
+import { isPrivateAddress, socketAddress, subnetContains, type Ip, type SocketAddress, type Subnet4 } from './ip.ts';
 import type { Hop } from './hop.ts';
 import {
   COMMON_PARAMS,
+  cidr4Param,
   fail,
+  ipParam,
   mergeParams,
   readScenario,
   type ParamError,
@@ -29,6 +31,8 @@ import {
 } from './service.ts';
 import { SERVICES } from './services.ts';
 import { xffHeader } from './application-gateway.ts';
+import { MAX_ROUTES, routesParam, subnetWithin, type UserRoute } from './routes.ts';
+import { BACKEND_SUBNET, routeLegs, type RouteAnalysis } from './path-routes.ts';
 import paths from '../../content/paths.json' with { type: 'json' };
 
 /**
@@ -168,16 +172,37 @@ export interface PathScenario {
   readonly backends: readonly Ip[];
   readonly bport: number;
   readonly pick: number;
+  /** The virtual network's address space, the backends' subnet, the firewall's private IP and the user routes (SPEC §14). */
+  readonly vnet: Subnet4;
+  readonly bsubnet: Subnet4;
+  readonly fwpriv: Ip;
+  readonly routes: readonly UserRoute[];
   readonly [stageParam: string]: unknown;
 }
 
 const { client, cport, xffin, port, backends, bport, pick } = COMMON_PARAMS;
 
-/** The paths page's form, in order: the chain and the client, each stage's parameters in chain order, then the backend. */
+/** The subnets `routes` may name: the backends' and each one a stage declares it sends from. */
+export const ROUTE_SUBNETS = [
+  BACKEND_SUBNET.subnet,
+  ...new Set(STAGES.flatMap((stage) => (stage.data?.sendsFrom ? [stage.data.sendsFrom.subnet] : []))),
+];
+
+/** The routes group's fields (SPEC §14): every chain reads them. */
+const ROUTE_PARAMS = {
+  vnet: cidr4Param('10.0.0.0/16'),
+  bsubnet: cidr4Param('10.0.1.0/24'),
+  fwpriv: ipParam('10.0.2.4'),
+  routes: routesParam(ROUTE_SUBNETS),
+};
+const ROUTE_FIELDS = Object.keys(ROUTE_PARAMS);
+
+/** The paths page's form, in order: the chain and the client, each stage's parameters in chain order, the backend, then the routes. */
 export const pathParams: ParamSpecs<PathScenario> = mergeParams(
   { chain: chainParam(paths.defaultChain), client, cport, xffin, port },
   ...STAGES.map((stage) => (stage.data ?? stage.dns)!.params),
   { backends, bport, pick },
+  ROUTE_PARAMS,
 );
 
 /**
@@ -185,7 +210,7 @@ export const pathParams: ParamSpecs<PathScenario> = mergeParams(
  * order; a field two stages share is shown once, in the first), then the backend's.
  */
 export function pathGroups(): { label: string; fields: string[] }[] {
-  const placed = new Set(['chain', 'client', 'cport', 'xffin', 'port', 'backends', 'bport', 'pick']);
+  const placed = new Set(['chain', 'client', 'cport', 'xffin', 'port', 'backends', 'bport', 'pick', ...ROUTE_FIELDS]);
   const groups = new Map<string, string[]>();
   for (const stage of STAGES) {
     const fields = Object.keys((stage.data ?? stage.dns)!.params).filter((field) => !placed.has(field));
@@ -197,6 +222,7 @@ export function pathGroups(): { label: string; fields: string[] }[] {
     { label: 'path.group.client', fields: ['chain', 'client', 'cport', 'xffin', 'port'] },
     ...[...groups].map(([label, fields]) => ({ label, fields })),
     { label: 'path.group.backend', fields: ['backends', 'bport', 'pick'] },
+    { label: 'path.group.routes', fields: ROUTE_FIELDS },
   ];
 }
 
@@ -254,6 +280,23 @@ function crossCheck(s: PathScenario): ParamError[] {
     { param: 'backends', ips: s.backends },
   ];
   errors.push(...sharedAddresses(occupied));
+  errors.push(...routeErrors(s));
+  return errors;
+}
+
+/**
+ * The routes' own rules: the backends' subnet and the firewall's address lie in the virtual network,
+ * and a route's appliance is an address inside it (a next hop outside the network is refused; Azure
+ * needs an address it can reach in the network or a peered one, which this page does not model).
+ */
+function routeErrors(s: PathScenario): ParamError[] {
+  const errors: ParamError[] = [];
+  if (!subnetWithin(s.vnet, s.bsubnet)) errors.push({ param: 'bsubnet', rule: { code: 'subnet-within', other: 'vnet' } });
+  if (!subnetContains(s.vnet, s.fwpriv)) errors.push({ param: 'fwpriv', rule: { code: 'inside-subnet', other: 'vnet' } });
+  const outside = s.routes.findIndex((route) => route.hop && !subnetContains(s.vnet, route.hop));
+  if (outside >= 0) {
+    errors.push({ param: 'routes', rule: { code: 'route-hop-outside', index: outside + 1, vnet: s.vnet.text, max: MAX_ROUTES } });
+  }
   return errors;
 }
 
@@ -283,7 +326,7 @@ export function readPathScenario(raw: RawParams): ScenarioResult<PathScenario> {
  * private, as its place in the chain decides) and its settings. The form shows only these.
  */
 export function pathFieldsInUse(s: PathScenario): ReadonlySet<string> {
-  const used = new Set<string>(['chain', 'client', 'cport', 'xffin', 'port', 'backends', 'bport', 'pick']);
+  const used = new Set<string>(['chain', 'client', 'cport', 'xffin', 'port', 'backends', 'bport', 'pick', ...ROUTE_FIELDS]);
   let index = 0;
   for (const stage of stagesOf(s)) {
     if (stage.dns) {
@@ -325,11 +368,16 @@ export interface PathResult {
   readonly warnings: readonly PathWarning[];
   /** For each leg arriving at a virtual machine: the IP flow verify check of its NSG rules (SPEC §11). */
   readonly verify: readonly FlowCheck[];
+  /** Each leg sent from a subnet: its next hop and the route that decided it, and what the routes imply (SPEC §14). */
+  readonly routes: RouteAnalysis;
 }
 
 export interface PathWarning {
   readonly leg: number;
+  /** The `data-warning` code. */
   readonly key: string;
+  /** Its message under `path.warning.` when one code has several (default: the code). */
+  readonly message?: string;
   readonly args: Readonly<Record<string, string>>;
 }
 
@@ -434,9 +482,18 @@ export function pathLegs(s: PathScenario): PathResult {
     if (packet === 'replyIn') return request.length + (perStage.length - index);
     return index === 0 ? request.length + reply.length : request.length + (perStage.length - index) + 1;
   };
-  const warnings = perStage.flatMap(({ warnings: list }, index) =>
-    (list ?? []).map(({ packet, key, args }) => ({ leg: legOf(index, packet), key, args })),
+  const routes = routeLegs(
+    s,
+    request,
+    reply,
+    stages.map((stage) => ({ key: stage.key, data: stage.data! })),
   );
+  const warnings: PathWarning[] = [
+    ...perStage.flatMap(({ warnings: list }, index) =>
+      (list ?? []).map(({ packet, key, args }) => ({ leg: legOf(index, packet), key, args })),
+    ),
+    ...routes.warnings,
+  ].sort((a, b) => a.leg - b.leg);
   const verify = flowChecks(request, s.backends[s.pick - 1]!);
   return {
     dns: resolution(s),
@@ -450,6 +507,7 @@ export function pathLegs(s: PathScenario): PathResult {
     nsg: nsgRows(s, stages, [...request, ...probes]),
     warnings,
     verify,
+    routes,
   };
 }
 

@@ -295,6 +295,13 @@ export interface DataStage<C> {
   readonly frontend: { readonly public: keyof C & string; readonly private?: keyof C & string } | 'routed';
   /** The kinds of stage that must come right after it, if any (a Private Link service fronts a Load Balancer). */
   readonly leadsTo?: readonly string[];
+  /**
+   * The subnet it sends its packets from, when it sends from inside the virtual network: the key
+   * `routes` names it by (`agw`, `fw`) and the parameter holding the subnet's prefix. Its legs then
+   * take their next hop from that subnet's routes (SPEC §14). Absent for a stage outside the network
+   * or one the platform forwards without a subnet of its own (Front Door, a Load Balancer).
+   */
+  readonly sendsFrom?: { readonly subnet: string; readonly prefix: keyof C & string };
   /** The stage after it is reached over the internet, at its public frontend (Front Door's edge). */
   readonly forwardsOverInternet?: boolean;
   /** Its parameters on the paths page, frontends first, in form order (the client's and the backend's are the page's). */

@@ -14,6 +14,8 @@ export interface HopTableOptions<H extends Hop> {
   readonly undocumented?: (hop: H) => 'src' | 'dst' | null;
   /** The text such a cell shows. */
   readonly undocumentedText?: string;
+  /** More for a hop's leg cell, under its note (the paths page's next hop). */
+  readonly more?: (hop: H) => readonly ElementNode[];
 }
 
 /** An actor's display name (`actor.*`, declared by the service that draws it). */
@@ -31,7 +33,13 @@ export function hopTable<H extends Hop>(hops: readonly H[], t: Translate, option
       ...(['src', 'dst'] as const).map((end) =>
         options.undocumented?.(hop) === end ? fieldCell(end, 'undocumented', options.undocumentedText ?? '') : socketCell(end, hop[end]),
       ),
-      h('td', {}, h('span', { class: 'atp-leg' }, leg), h('span', { class: 'atp-note' }, t(uiKey(`hopNote.${hop.note}`)))),
+      h(
+        'td',
+        {},
+        h('span', { class: 'atp-leg' }, leg),
+        h('span', { class: 'atp-note' }, t(uiKey(`hopNote.${hop.note}`))),
+        ...(options.more?.(hop) ?? []),
+      ),
     );
   });
   const columns = (['n', 'src', 'dst', 'path'] as const).map((column) => t(`table.hops.${column}`));

@@ -12,7 +12,8 @@ import {
   readPathScenario,
 } from '../model/paths.ts';
 import type { ProxyHeader } from '../model/service.ts';
-import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
+import type { LegRoute } from '../model/path-routes.ts';
+import { type ExplorerView, explorer, type Explorers, type Verdict } from './explorer.ts';
 import { dnsTable } from './traffic-manager.ts';
 import { hopLabel, hopTable } from './hops.ts';
 import { chip, chipList, dataTable, fieldCell, figureTable, lines, recordLines, socketCell, socketText } from './table.ts';
@@ -75,9 +76,111 @@ function warningNotes(result: PathResult, t: Translate): ElementNode[] {
     h(
       'p',
       { class: 'atp-callout', 'data-warning': warning.key, 'data-leg': String(warning.leg) },
-      t(uiKey(`path.warning.${warning.key}`), { leg: warning.leg, ...warning.args }),
+      t(uiKey(`path.warning.${warning.message ?? warning.key}`), { leg: warning.leg, ...warning.args }),
     ),
   );
+}
+
+/** A next hop as Azure names it, with the appliance's address: the machine value of `next-hop`. */
+const nextHopValue = (route: LegRoute) => `${route.next.type}${route.next.hop ? ` ${route.next.hop.text}` : ''}`;
+
+/** Under a leg sent from a subnet: its next hop and the route that decided it (SPEC §14). */
+function nextHopNote(route: LegRoute, t: Translate): ElementNode {
+  const { next } = route;
+  return h(
+    'span',
+    {
+      class: 'atp-note atp-next-hop',
+      'data-field': 'next-hop',
+      'data-value': nextHopValue(route),
+      'data-route': `${next.route.source} ${next.route.prefix.text}`,
+    },
+    t('path.next-hop.label', { subnet: t(uiKey(`path.subnet.${route.subnet}`)) }),
+    ' ',
+    t(uiKey(`path.next-hop.${next.type}`)),
+    ...(next.hop ? [' ', chip(next.hop.text)] : []),
+    t('path.next-hop.open'),
+    t(uiKey(`path.route.${next.route.source}`)),
+    ' ',
+    chip(next.route.prefix.text),
+    t('path.next-hop.close'),
+  );
+}
+
+/** The user routes a firewall reached by route needs, and which of them the scenario has. */
+function neededRoutes(result: PathResult, t: Translate): ElementNode[] {
+  const { needed } = result.routes;
+  if (needed.length === 0) return [];
+  const missing = needed.filter((route) => !route.given);
+  return [
+    h(
+      'div',
+      { class: 'atp-callout', 'data-field': 'routes-needed', 'data-value': needed.map((route) => route.route).join(',') },
+      h('p', {}, t(missing.length > 0 ? 'path.routes.needed' : 'path.routes.given')),
+      h(
+        'ul',
+        {},
+        needed.map((route) =>
+          h(
+            'li',
+            { 'data-given': route.given ? 'yes' : 'no' },
+            chip(route.route),
+            ' ',
+            t(route.given ? 'path.routes.present' : 'path.routes.missing'),
+          ),
+        ),
+      ),
+    ),
+  ];
+}
+
+/** Check it yourself: each leg a VM sends, as Network Watcher next hop takes it, with the answer this page computed. */
+function nextHopTable(result: PathResult, t: Translate): ElementNode[] {
+  const legs = [...result.request, ...result.reply];
+  const rows = result.routes.legs
+    .filter((route) => route.fromVm)
+    .map((route) => {
+      const leg = legs.find((l) => l.n === route.leg)!;
+      const command = `az network watcher show-next-hop --resource-group <RG> --vm <VM> --source-ip ${leg.src.ip.text} --dest-ip ${leg.dst.ip.text}`;
+      return h(
+        'tr',
+        { 'data-next-hop-leg': String(route.leg) },
+        h('th', { scope: 'row' }, String(route.leg)),
+        fieldCell('source-ip', leg.src.ip.text),
+        fieldCell('dest-ip', leg.dst.ip.text),
+        fieldCell('expected-next-hop', nextHopValue(route)),
+        fieldCell('show-next-hop', command, h('pre', { class: 'atp-command' }, h('code', {}, command))),
+      );
+    });
+  if (rows.length === 0) return [];
+  const columns = (['leg', 'source', 'destination', 'expected', 'command'] as const).map((column) => t(`table.next-hop.${column}`));
+  return [
+    h(
+      'div',
+      {},
+      dataTable(t('table.next-hop.caption'), columns, rows, 'atp-verify'),
+      h('p', { class: 'atp-table-note' }, t('table.next-hop.note')),
+    ),
+  ];
+}
+
+/** Warnings that say what may go wrong or is unsupported, rather than a leg that fails. */
+const WARNING_ONLY = new Set(['agw-default-route', 'hairpin-chance', 'public-consumer']);
+
+/** The page's answer: the first leg that goes wrong, else what the backend sees (STYLE 22). */
+function pathVerdict(result: PathResult, t: Translate): Verdict {
+  const failing = result.warnings.find((w) => !WARNING_ONLY.has(w.key));
+  if (failing)
+    return {
+      state: 'fails',
+      text: t(failing.key === 'route-needed' ? 'path.verdict.route-needed' : 'path.verdict.fails', { leg: failing.leg }),
+    };
+  const caveat = result.warnings[0];
+  if (caveat) {
+    const key = caveat.key === 'agw-default-route' ? 'path.verdict.unsupported' : 'path.verdict.warning';
+    return { state: 'warning', text: t(key, { leg: caveat.leg }) };
+  }
+  return { state: 'ok', text: t('path.verdict.ok', { source: socketText(result.backendSource) }) };
 }
 
 /** Check it yourself: each leg that arrives at a VM, as Network Watcher IP flow verify takes it. */
@@ -147,7 +250,7 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
   const message = (leg: PathLeg, reply: boolean): Step => ({
     kind: 'message',
     from: leg.sender,
-    to: leg.receiver,
+    to: drawnTo(leg),
     text: undocumentedLabel(leg, t) ?? hopLabel(leg),
     reply,
   });
@@ -169,13 +272,26 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
         if (warning) attrs['data-warning'] = warning.key;
         return attrs;
       },
+      more: (leg) => {
+        const route = result.routes.legs.find((r) => r.leg === leg.n);
+        return route ? [nextHopNote(route, t)] : [];
+      },
     }),
     ...warningNotes(result, t),
+    ...neededRoutes(result, t),
     summaryTable(result, t),
     nsgTable(result, t),
     verifyTable(result, t),
+    ...nextHopTable(result, t),
   ];
+  // A leg a route sends astray is drawn to where it really goes (the device its route names, or around the firewall).
+  const drawnTo = (leg: PathLeg) => {
+    const to = result.routes.astray.get(leg.n);
+    return to === undefined ? leg.receiver : to;
+  };
+  const astrayToAppliance = [...result.routes.astray.values()].includes('appliance');
   return {
+    verdict: pathVerdict(result, t),
     outputs,
     diagram: {
       title: t('diagram.path.title', { chain: stages.map((stage) => who(stage, t)).join(' → ') }),
@@ -185,6 +301,7 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
         ...(dns ? [{ key: dns.key, label: [who(dns.key, t), dns.answer.name] }] : []),
         ...stages.map((stage) => ({ key: stage, label: [who(stage, t), addressOf(result, stage)] })),
         { key: 'backend', label: [who('backend', t), addressOf(result, 'backend')] },
+        ...(astrayToAppliance ? [{ key: 'appliance', label: [who('appliance', t), s.fwpriv.text] }] : []),
       ],
       steps: [
         ...(dnsSteps.length > 0 ? [{ kind: 'group' as const, label: t('diagram.path.dns'), steps: dnsSteps }] : []),

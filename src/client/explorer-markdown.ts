@@ -3,7 +3,7 @@
  * tables are written as the pages' Markdown versions write theirs (src/view/markdown.ts); only
  * reading the live cells is the browser's own.
  */
-import { BLOCK_END, markdownTable, phraseLine } from '../view/markdown.ts';
+import { BLOCK_END, markdownTable, phraseLine, verdictLine } from '../view/markdown.ts';
 
 /** A table cell as Markdown: values (chips) in backticks, line breaks as spaces (markdownTable escapes pipes). */
 function cellText(cell: Element): string {
@@ -21,12 +21,17 @@ function cellText(cell: Element): string {
 }
 
 /**
- * The explorer's current tables as Markdown, after its heading and the permalink to its scenario,
+ * The explorer's current verdict and tables as Markdown, after its heading and the permalink to its scenario,
  * written as the pages' Markdown versions write theirs (src/view/markdown.ts).
  */
 export function explorerMarkdown(explorer: HTMLElement, url: string): string {
   const heading = explorer.querySelector('.atp-explorer-heading')?.textContent?.trim() ?? '';
   const blocks = [`### ${heading}`, '', url];
+  // The answer first, as on the page.
+  const verdict = explorer.querySelector('[data-field="verdict"]');
+  const word = verdict?.querySelector('.atp-verdict-state')?.textContent ?? '';
+  const sentence = verdict?.querySelector('.atp-verdict-text');
+  if (sentence) blocks.push('', verdictLine(word, cellText(sentence)));
   for (const block of explorer.querySelectorAll<HTMLElement>('[data-output] :is(table, .atp-callout)')) {
     // A warning or a note the explorer shows beside its tables travels as a quote.
     if (!(block instanceof HTMLTableElement)) {

@@ -10,12 +10,14 @@ import type { ElementNode } from './tree.ts';
 export interface Verdict {
   readonly state: 'ok' | 'warning' | 'fails';
   readonly text: string;
+  /** The addresses and names in `text`, shown as value chips (made with `verdict()` in ./verdict.ts). */
+  readonly values?: readonly string[];
 }
 
 /** What an explorer shows for one scenario: its verdict, output blocks and one diagram. */
 export interface ExplorerView {
-  /** Computed from the engine's result by the view module (every interactive explorer will have one). */
-  readonly verdict?: Verdict;
+  /** Computed from the engine's result by the view module (STYLE habit 22); shown first, above the form. */
+  readonly verdict: Verdict;
   readonly outputs: readonly ElementNode[];
   readonly diagram: SequenceDiagram;
   /**
@@ -23,6 +25,17 @@ export interface ExplorerView {
    * shrink below readable size (SPEC §7.4). Print shows these instead of `diagram`.
    */
   readonly printParts?: readonly SequenceDiagram[];
+}
+
+/**
+ * How many parameters differ from their defaults (the form's summary: "Edit the scenario (n
+ * changed)"); values are compared as the URL writes them, trimmed.
+ */
+export function changedCount(
+  params: Readonly<Record<string, { readonly default: string }>>,
+  raw: Readonly<Record<string, string>>,
+): number {
+  return Object.entries(params).filter(([name, spec]) => (raw[name] ?? spec.default).trim() !== spec.default).length;
 }
 
 /**

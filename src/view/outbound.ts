@@ -19,6 +19,8 @@ import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
 import { actorName, hopTable, packetMessages } from './hops.ts';
 import { chipList, dataTable, fieldCell, figureTable, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
+import { verdict } from './verdict.ts';
+import type { Verdict } from './explorer.ts';
 
 /** Counts as readers write them: `64,512`, `51.2` (the same digits in both languages). */
 export const formatCount = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
@@ -155,6 +157,22 @@ function fixTable(s: OutboundScenario, t: Translate): ElementNode {
   return dataTable(t('table.outbound-fixes.caption'), columns, rows, 'atp-outbound-fixes');
 }
 
+/** Whether the load runs out of SNAT ports toward the destination, read from the port load alone. */
+function outboundVerdict(s: OutboundScenario, load: PortLoad, t: Translate): Verdict {
+  const method = winner(s.egress);
+  const args = {
+    method: methodName(method, t),
+    needed: formatCount(load.needed),
+    ports: load.available === null ? '' : formatCount(load.available),
+    s: load.exhaustAfter === null ? '' : formatCount(load.exhaustAfter),
+    ip: s.pips[0]!.text,
+  };
+  if (method === 'ilpip') return verdict('ok', t('verdict.outbound.ilpip', args), [args.ip]);
+  if (load.exhausted === 'yes') return verdict('fails', t('verdict.outbound.exhausted', args));
+  if (load.exhausted === 'no') return verdict('ok', t('verdict.outbound.fits', args));
+  return verdict('warning', t('verdict.outbound.unknown', args));
+}
+
 export function outboundView(s: OutboundScenario, t: Translate): ExplorerView {
   const method = winner(s.egress);
   const packets = outboundPackets(s);
@@ -163,6 +181,7 @@ export function outboundView(s: OutboundScenario, t: Translate): ExplorerView {
   const load = portLoad(s);
   const translation = `${socketText(packets.requestIn.src)} → ${socketText(packets.requestOut.src)}`;
   return {
+    verdict: outboundVerdict(s, load, t),
     outputs: [summaryTable(s, t), precedenceTable(s, t), hopTable(inTravelOrder(packets), t), fixTable(s, t)],
     diagram: {
       title: t('diagram.outbound.title', { method: methodName(method, t) }),
@@ -202,7 +221,27 @@ export function outboundView(s: OutboundScenario, t: Translate): ExplorerView {
   };
 }
 
+/**
+ * The fields this scenario reads (issue 32: a form shows only what applies): the explicit
+ * allocation with a Load Balancer outbound rule, the instance count with Azure Firewall, the SNAT
+ * port wherever SNAT happens, the close with TCP, and the idle timeout where a flow ends by it
+ * (UDP, except on NAT Gateway, whose UDP timeout is fixed; TCP closed by idling). Every other
+ * field, including any added later, is shown.
+ */
+export function outboundFieldsInUse(s: OutboundScenario): ReadonlySet<string> {
+  const method = winner(s.egress);
+  const idleRead = s.proto === 'udp' ? method !== 'natgw' : s.close === 'idle';
+  const unused = new Set<string>([
+    ...(method === 'lb' ? [] : ['ports']),
+    ...(method === 'fw' ? [] : ['fwinst']),
+    ...(method === 'ilpip' ? ['sport'] : []),
+    ...(s.proto === 'udp' ? ['close'] : []),
+    ...(idleRead ? [] : ['idle']),
+  ]);
+  return new Set(Object.keys(outboundParams).filter((name) => !unused.has(name)));
+}
+
 /** The outbound explorer (`data-explorer="outbound"`). */
 export const explorers: Explorers = {
-  outbound: explorer(outboundParams, readOutboundScenario, outboundView),
+  outbound: explorer(outboundParams, readOutboundScenario, outboundView, { fieldsInUse: outboundFieldsInUse }),
 };

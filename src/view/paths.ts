@@ -15,8 +15,10 @@ import type { ProxyHeader } from '../model/service.ts';
 import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
 import { dnsTable } from './traffic-manager.ts';
 import { hopLabel, hopTable } from './hops.ts';
-import { chip, chipList, dataTable, fieldCell, figureTable, lines, recordLines, socketCell, socketText } from './table.ts';
+import { chip, chipList, dataTable, fieldCell, figureTable, lines, listText, recordLines, socketCell, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
+import { verdict } from './verdict.ts';
+import type { Verdict } from './explorer.ts';
 
 /** Who a stage, the client or the backend is on this page (`stage.*` in content/i18n). */
 const who = (key: string, t: Translate) => t(uiKey(`stage.${key}`));
@@ -116,6 +118,24 @@ function addressOf(result: PathResult, key: string): string {
   return leg ? leg.dst.ip.text : '';
 }
 
+/**
+ * What the backend receives at the end of the chain: the packet's source, X-Forwarded-For and the
+ * client certificate; a leg that goes wrong as drawn turns it into a warning naming the leg.
+ */
+function pathVerdict(result: PathResult, t: Translate): Verdict {
+  const src = socketText(result.backendSource);
+  const xff = result.xff === '' ? t('verdict.path.xff.none') : t('verdict.path.xff', { xff: result.xff });
+  const cert =
+    result.cert === 'no' && result.certEndedAt
+      ? t('verdict.path.cert.no-at', { stage: who(result.certEndedAt, t) })
+      : t(uiKey(`verdict.path.cert.${result.cert}`));
+  const answer = t('verdict.path', { src, xff, cert });
+  const legs = [...new Set(result.warnings.map((warning) => warning.leg))];
+  const values = [src, ...result.xff.split(/,\s*/)];
+  if (legs.length === 0) return verdict('ok', answer, values);
+  return verdict('warning', `${answer}${t('verdict.path.warning', { legs: listText(legs.map(String), t) })}`, values);
+}
+
 export function pathView(s: PathScenario, t: Translate): ExplorerView {
   const result = pathLegs(s);
   const stages = dataStages(s);
@@ -149,6 +169,7 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
     verifyTable(result, t),
   ];
   return {
+    verdict: pathVerdict(result, t),
     outputs,
     diagram: {
       title: t('diagram.path.title', { chain: stages.map((stage) => who(stage, t)).join(' → ') }),

@@ -11,6 +11,7 @@ import {
 import { eventTime, FALLBACK_ENDPOINT, failoverTimeline, inVainAfter, type TimelineEvent } from '../model/timeline.ts';
 import { type ExplorerView, explorer, type Explorers, type Verdict } from './explorer.ts';
 import { dataTable, fieldCell, lines } from './table.ts';
+import { MONITOR_API } from './traffic-manager.ts';
 import { h, type ElementNode, type TreeNode } from './tree.ts';
 import { verdict } from './verdict.ts';
 
@@ -151,5 +152,5 @@ function eventSteps(event: TimelineEvent, s: FailoverScenario, t: Translate): St
 
 /** The DNS-cache failover explorer (Traffic Manager's timeline). */
 export const explorers: Explorers = {
-  failover: explorer(failoverParams, readFailoverScenario, failoverView),
+  failover: explorer(failoverParams, readFailoverScenario, failoverView, { api: MONITOR_API }),
 };

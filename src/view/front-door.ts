@@ -35,7 +35,18 @@ function headerTable(headers: readonly FrontDoorHeader[], t: Translate): Element
     ),
   );
   const columns = (['name', 'value', 'forgeable', 'meaning'] as const).map((column) => t(`table.fd-headers.${column}`));
-  return dataTable(t('table.fd-headers.caption'), columns, rows, 'atp-headers atp-fd-headers');
+  return h(
+    'div',
+    {},
+    dataTable(t('table.fd-headers.caption'), columns, rows, 'atp-headers atp-fd-headers'),
+    // What the highlighted rows are (issue 32): a tint alone does not say it.
+    h(
+      'p',
+      { class: 'atp-table-note', 'data-legend': 'answer' },
+      h('span', { class: 'atp-legend-swatch', 'aria-hidden': 'true' }),
+      t('table.fd-headers.legend'),
+    ),
+  );
 }
 
 export function frontDoorView(s: FrontDoorScenario, t: Translate): ExplorerView {

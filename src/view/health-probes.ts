@@ -16,6 +16,7 @@ import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
 import { dataTable, fieldCell, listText, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 import { verdict } from './verdict.ts';
+import { MONITOR_API } from './traffic-manager.ts';
 import type { Verdict } from './explorer.ts';
 
 /** Senders drawn per service in the diagram (the gateway's instances); the rest are summarised in a note. */
@@ -242,5 +243,6 @@ export function healthProbesView(s: HealthProbeScenario, t: Translate): Explorer
 export const explorers: Explorers = {
   'health-probes': explorer(healthProbeParams, readHealthProbeScenario, healthProbesView, {
     labels: { port: 'field.probe-port', interval: 'field.tm-interval', origin: 'field.fd-origin' },
+    api: { interval: MONITOR_API.interval },
   }),
 };

@@ -38,5 +38,6 @@ export function loadBalancerView(s: LoadBalancerScenario, t: Translate): Explore
 
 /** The Load Balancer explorer (`data-explorer="load-balancer"`). */
 export const explorers: Explorers = {
-  'load-balancer': explorer(loadBalancerParams, readLoadBalancerScenario, loadBalancerView),
+  // Learn: javascript/api/@azure/arm-network/loadbalancingrule (LoadBalancingRule properties), 2026-12-07
+  'load-balancer': explorer(loadBalancerParams, readLoadBalancerScenario, loadBalancerView, { api: { floating: 'enableFloatingIP' } }),
 };

@@ -8,6 +8,7 @@ import {
   outboundParams,
   portLoad,
   precedence,
+  PRECEDENCE,
   readOutboundScenario,
   winner,
   type Fix,
@@ -243,5 +244,11 @@ export function outboundFieldsInUse(s: OutboundScenario): ReadonlySet<string> {
 
 /** The outbound explorer (`data-explorer="outbound"`). */
 export const explorers: Explorers = {
-  outbound: explorer(outboundParams, readOutboundScenario, outboundView, { fieldsInUse: outboundFieldsInUse }),
+  outbound: explorer(outboundParams, readOutboundScenario, outboundView, {
+    fieldsInUse: outboundFieldsInUse,
+    // Learn: javascript/api/@azure/arm-network/outboundrule (OutboundRule properties), 2026-12-07
+    api: { ports: 'allocatedOutboundPorts', idle: 'idleTimeoutInMinutes' },
+    // The methods as checkboxes, in Microsoft's precedence, named as the tables name them.
+    choices: { egress: { options: PRECEDENCE, label: 'outbound.method' } },
+  }),
 };

@@ -109,9 +109,20 @@ function tmNote(answer: Answer, t: Translate): string {
   return t(`dnsNote.${kind}.${first.kind}`, { fail: first.fail, degraded: first.degradedAt, position: answer.position });
 }
 
+/**
+ * Azure's names of the monitoring settings the fields stand for.
+ * Learn: javascript/api/@azure/arm-trafficmanager/monitorconfig (MonitorConfig properties), 2026-12-07
+ */
+export const MONITOR_API = {
+  interval: 'intervalInSeconds',
+  timeout: 'timeoutInSeconds',
+  tolerated: 'toleratedNumberOfFailures',
+} as const;
+
 /** The Traffic Manager explorer: its `port` is the endpoints' port, and `fail` may be left empty. */
 export const explorers: Explorers = {
   'traffic-manager': explorer(trafficManagerParams, readTrafficManagerScenario, trafficManagerView, {
     labels: { port: 'field.endpoint-port', fail: 'field.fail-optional' },
+    api: MONITOR_API,
   }),
 };

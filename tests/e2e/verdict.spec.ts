@@ -117,4 +117,21 @@ test.describe('the form on a wide screen', () => {
     // Fields the method does not read are hidden: the firewall's instances with a Load Balancer outbound rule.
     await expect(explorer.locator('input[name="fwinst"]')).toBeHidden();
   });
+
+  test('offers the outbound methods as checkboxes that write the egress list', async ({ page }) => {
+    await page.goto('/en/outbound/');
+    const explorer = page.locator('[data-explorer="outbound"]');
+    const methods = explorer.getByRole('group', { name: 'Configured outbound methods (egress)' });
+    await expect(methods.getByRole('checkbox', { name: 'Load Balancer outbound rule' })).toBeChecked();
+    await methods.getByRole('checkbox', { name: 'NAT Gateway' }).check();
+    // In Microsoft's precedence NAT Gateway comes before the outbound rule, and wins: 20 × (2 s + 65 s) = 1,340 ports fit.
+    await expect(explorer.locator('input[name="egress"]')).toHaveValue('natgw,lb');
+    await expect(explorer.locator('[data-field="verdict"]')).toHaveAttribute('data-state', 'ok');
+    await expect(page).toHaveURL(/[?&]egress=natgw,lb(&|$)/);
+    // Typing the list ticks the boxes.
+    await explorer.locator('input[name="egress"]').fill('fw');
+    await expect(methods.getByRole('checkbox', { name: 'Azure Firewall (0.0.0.0/0 routed to it)' })).toBeChecked();
+    await expect(methods.getByRole('checkbox', { name: 'NAT Gateway' })).not.toBeChecked();
+    await expect(explorer.locator('input[name="fwinst"]')).toBeVisible();
+  });
 });

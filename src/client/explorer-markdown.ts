@@ -3,7 +3,7 @@
  * tables are written as the pages' Markdown versions write theirs (src/view/markdown.ts); only
  * reading the live cells is the browser's own.
  */
-import { BLOCK_END, escapeMarkdown, markdownTable, phraseLine, scenarioPermalink } from '../view/markdown.ts';
+import { BLOCK_END, escapeMarkdown, markdownTable, phraseLine, scenarioPermalink, verdictLine } from '../view/markdown.ts';
 
 /** A table cell as Markdown: values (chips) in backticks, line breaks as spaces (markdownTable escapes pipes). */
 function cellText(cell: Element): string {
@@ -51,6 +51,11 @@ export function explorerMarkdown(explorer: HTMLElement, page: string, notes: { s
   const stale =
     explorer.dataset.linkInvalid !== undefined ? notes.linkInvalid : explorer.dataset.stale !== undefined ? notes.stale : undefined;
   if (stale) blocks.push('', `> ${escapeMarkdown(stale)}`);
+  // The answer first, as on the page.
+  const verdict = explorer.querySelector('[data-field="verdict"]');
+  const word = verdict?.querySelector('.atp-verdict-state')?.textContent ?? '';
+  const sentence = verdict?.querySelector('.atp-verdict-text');
+  if (sentence) blocks.push('', verdictLine(word, cellText(sentence)));
   for (const block of explorer.querySelectorAll<HTMLElement>('[data-output] :is(table, .atp-callout)')) {
     // A warning or a note the explorer shows beside its tables travels as a quote.
     if (!(block instanceof HTMLTableElement)) {

@@ -5,6 +5,7 @@
  * nobody edits never downloads them.
  */
 import type { Cause } from './runtime.ts';
+import { wireChoices } from './choices.ts';
 
 type Runtime = typeof import('./runtime.ts');
 let runtime: Runtime | undefined;
@@ -51,6 +52,7 @@ function wire(root: HTMLElement): void {
     form.addEventListener(intent, () => prepare(root), { once: true, passive: true });
   }
   form.addEventListener('submit', (event) => event.preventDefault());
+  wireChoices(form);
   form.addEventListener('input', (event) => update(root, 'edit', nameOf(event)));
   form.addEventListener('change', (event) => update(root, 'edit', nameOf(event)));
   // A reset puts the form back to the page's scenario; the values change after this event.

@@ -4,6 +4,8 @@ import type { ParamError } from '../model/params.ts';
 import type { SequenceDiagram } from '../diagram/sequence.ts';
 import { errorMessage } from '../view/errors.ts';
 import { listText } from '../view/table.ts';
+import { changedCount } from '../view/explorer.ts';
+import { verdictNode } from '../view/verdict.ts';
 import { patchChildren } from './dom.ts';
 
 /**
@@ -98,6 +100,15 @@ function showFields(root: HTMLElement, inUse: ReadonlySet<string> | undefined, e
     if (errors.some((error) => error.param === name)) field.hidden = false;
     else if (inUse) field.hidden = !inUse.has(name);
   }
+}
+
+/** The form's summary counts the parameters that differ from their defaults. */
+function showChanged(root: HTMLElement, definition: ExplorerDefinition<unknown>, raw: Record<string, string>, t: Translate): void {
+  const count = root.querySelector<HTMLElement>('[data-changed-count]');
+  if (!count) return;
+  const n = changedCount(definition.params as Record<string, { default: string }>, raw);
+  const text = n > 0 ? t('explorer.form.changed', { n }) : '';
+  if (count.textContent !== text) count.textContent = text;
 }
 
 function setStatus(root: HTMLElement, key: 'updated' | 'invalid'): void {
@@ -221,6 +232,10 @@ export function updateExplorer(root: HTMLElement, cause: Cause, edited?: string)
     const errors = result.errors.map((error) => atEditedField(error, edited));
     showErrors(root, errors, t, definition);
     showFields(root, undefined, errors);
+    showChanged(root, definition, raw, t);
+    // An error is never out of sight: a form folded away on a phone opens at it.
+    const details = root.querySelector<HTMLDetailsElement>('[data-form-details]');
+    if (details) details.open = true;
     setStatus(root, 'invalid');
     // A link opened with a scenario that cannot be used: nothing valid has been shown since the
     // page loaded, so the tables are the page's own defaults. Say that, naming the fields.
@@ -236,7 +251,10 @@ export function updateExplorer(root: HTMLElement, cause: Cause, edited?: string)
   delete root.dataset.linkInvalid;
   showErrors(root, [], t, definition);
   showFields(root, definition.fieldsInUse?.(result.scenario));
+  showChanged(root, definition, raw, t);
   const view = definition.view(result.scenario, t);
+  const verdictSlot = root.querySelector('[data-verdict]');
+  if (verdictSlot) patchChildren(verdictSlot, [verdictNode(view.verdict, t)]);
   const output = root.querySelector('[data-output]');
   if (output) {
     const before = cause === 'url' ? [] : fieldValues(output);

@@ -14,9 +14,10 @@ import {
 import { tlsLegs } from '../model/client-certificate.ts';
 import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
 import { hopTable, packetMessages } from './hops.ts';
-import { chip, chipList, dataTable, fieldCell } from './table.ts';
+import { chip, chipList, dataTable, fieldCell, socketText } from './table.ts';
 import { tlsTable } from './application-gateway-tls.ts';
 import { h, type ElementNode } from './tree.ts';
+import { verdict } from './verdict.ts';
 import { applicationGatewayParams, readApplicationGatewayScenario } from '../model/application-gateway.ts';
 
 /** The headers the backend receives, each with its value and what it tells the backend. */
@@ -90,7 +91,13 @@ export function applicationGatewayView(s: ApplicationGatewayScenario, t: Transla
   const instance = instanceIp(s.subnet, s.via, privateFrontendOf(s)).text;
   const backend = s.backends[s.pick - 1]!.text;
   const m = packetMessages(packets);
+  // What the backend receives (hop 2): the instance as source; the client only in the header's last entry.
+  const src = socketText(packets.requestOut.src);
+  const client = trustedXffEntry(s);
+  const answer = t('verdict.application-gateway', { src, n: s.via, client });
+  const forged = s.xffin.length > 0 ? t('verdict.application-gateway.forged') : '';
   return {
+    verdict: verdict('warning', `${answer}${forged}`, [src, client, 'X-Forwarded-For']),
     outputs: [
       hopTable(hops, t),
       headerTable(headers, trustedXffEntry(s), s.xffin.length, t),

@@ -14,6 +14,7 @@ import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
 import { dataTable, fieldCell } from './table.ts';
 import { tlsTable } from './application-gateway-tls.ts';
 import { h, type ElementNode } from './tree.ts';
+import { verdict } from './verdict.ts';
 
 function certificateTable(rows: readonly CertificateRow[], t: Translate): ElementNode {
   const columns = (['service', 'tls-ends', 'reaches', 'validated-by'] as const).map((column) => t(`table.cert.${column}`));
@@ -69,10 +70,24 @@ function tlsSteps(s: ClientCertificateScenario, t: Translate): Step[] {
 /** The row whose answer depends on the TLS mode: the gateway's, whose legs the diagram draws. */
 const gatewayRow = (s: ClientCertificateScenario): CertificateRow => certificateRows(s.tls).find((row) => row.tls !== undefined)!;
 
+/**
+ * Whether the certificate reaches the backend behind the gateway in this mode: never (TLS ends
+ * there), or only as a header, validated by the gateway or left to the backend.
+ */
+function certificateVerdict(row: CertificateRow, mode: string, t: Translate) {
+  if (row.reaches === 'no') return verdict('fails', t('verdict.client-certificate.no', { mode }));
+  if (row.reaches === 'header' && row.validatedBy === 'backend')
+    return verdict('warning', t('verdict.client-certificate.passthrough', { mode }));
+  if (row.reaches === 'header') return verdict('warning', t('verdict.client-certificate.header', { mode }));
+  return verdict('ok', t('verdict.client-certificate.yes', { mode }));
+}
+
 export function clientCertificateView(s: ClientCertificateScenario, t: Translate): ExplorerView {
   const mode = t(`field.tls.${s.tls}`);
-  const gateway = gatewayRow(s).tlsEndsAt;
+  const row = gatewayRow(s);
+  const gateway = row.tlsEndsAt;
   return {
+    verdict: certificateVerdict(row, mode, t),
     outputs: [certificateTable(certificateRows(s.tls), t), tlsTable(tlsLegs(s.tls), s.tls, t)],
     diagram: {
       title: t('diagram.tls.title', { mode }),

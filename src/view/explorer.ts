@@ -10,12 +10,14 @@ import type { ElementNode } from './tree.ts';
 export interface Verdict {
   readonly state: 'ok' | 'warning' | 'fails';
   readonly text: string;
+  /** The addresses and names in `text`, shown as value chips (made with `verdict()` in ./verdict.ts). */
+  readonly values?: readonly string[];
 }
 
 /** What an explorer shows for one scenario: its verdict, output blocks and one diagram. */
 export interface ExplorerView {
-  /** Computed from the engine's result by the view module (every interactive explorer will have one). */
-  readonly verdict?: Verdict;
+  /** Computed from the engine's result by the view module (STYLE habit 22); shown first, above the form. */
+  readonly verdict: Verdict;
   readonly outputs: readonly ElementNode[];
   readonly diagram: SequenceDiagram;
   /**
@@ -26,23 +28,54 @@ export interface ExplorerView {
 }
 
 /**
+ * How many parameters differ from their defaults (the form's summary: "Edit the scenario (n
+ * changed)"); values are compared as the URL writes them, trimmed.
+ */
+export function changedCount(
+  params: Readonly<Record<string, { readonly default: string }>>,
+  raw: Readonly<Record<string, string>>,
+): number {
+  return Object.entries(params).filter(([name, spec]) => (raw[name] ?? spec.default).trim() !== spec.default).length;
+}
+
+/**
  * How a scenario parameter is edited. `select` options are the raw values; labels come from i18n.
  * `label` is the i18n key of the field's name where `field.<name>` would mislead on this explorer
  * (Traffic Manager's `port` is the endpoints' port, not a frontend's).
  */
-export type Control = { readonly name: string; readonly label?: string } & (
-  { readonly type: 'text' } | { readonly type: 'number' } | { readonly type: 'select'; readonly options: readonly string[] }
-);
+export type Control = {
+  readonly name: string;
+  readonly label?: string;
+  readonly api?: string;
+  /** A comma list of items from a fixed set, offered as checkboxes too: each item's label is `<label>.<item>` in i18n. */
+  readonly choices?: Choices;
+} & ({ readonly type: 'text' } | { readonly type: 'number' } | { readonly type: 'select'; readonly options: readonly string[] });
+
+/** The fixed set a comma-list field's items come from, and the i18n key prefix of their labels. */
+export interface Choices {
+  readonly options: readonly string[];
+  readonly label: string;
+}
 
 /**
  * The form of an explorer: a field per parameter, in the specs' order, of the kind the spec names
  * (`ParamSpec.input`). `labels` gives a field its own i18n key where `field.<name>` would mislead.
  */
-export function controlsOf<S>(params: ParamSpecs<S>, labels: Partial<Record<keyof S & string, string>> = {}): Control[] {
+export function controlsOf<S>(
+  params: ParamSpecs<S>,
+  labels: Partial<Record<keyof S & string, string>> = {},
+  api: Partial<Record<keyof S & string, string>> = {},
+  choices: Partial<Record<keyof S & string, Choices>> = {},
+): Control[] {
   return (Object.keys(params) as (keyof S & string)[]).map((name) => {
     const input = params[name].input ?? 'text';
     const label = labels[name];
-    const named = label === undefined ? { name } : { name, label };
+    const named = {
+      name,
+      ...(label === undefined ? {} : { label }),
+      ...(api[name] === undefined ? {} : { api: api[name] }),
+      ...(choices[name] === undefined ? {} : { choices: choices[name] }),
+    };
     return typeof input === 'string' ? { ...named, type: input } : { ...named, type: 'select', options: input.options };
   });
 }
@@ -75,12 +108,16 @@ export function explorer<S>(
   view: (scenario: S, t: Translate) => ExplorerView,
   options: {
     labels?: Partial<Record<keyof S & string, string>>;
+    /** Azure's own name of a setting a field stands for (`allocatedOutboundPorts`), shown in small print under the plain label. */
+    api?: Partial<Record<keyof S & string, string>>;
+    /** Comma-list fields whose items come from a fixed set, offered as checkboxes as well. */
+    choices?: Partial<Record<keyof S & string, Choices>>;
     fieldsInUse?: (scenario: S) => ReadonlySet<string>;
     groups?: readonly FieldGroup[];
   } = {},
 ): ExplorerDefinition<S> {
-  const { labels, ...rest } = options;
-  return { params, controls: controlsOf(params, labels), read, view, ...rest };
+  const { labels, api, choices, ...rest } = options;
+  return { params, controls: controlsOf(params, labels, api, choices), read, view, ...rest };
 }
 
 /** The explorers a view module adds, by `data-explorer` kind (for a service, its id). */

@@ -9,9 +9,11 @@ import {
   readFailoverScenario,
 } from '../model/failover.ts';
 import { eventTime, FALLBACK_ENDPOINT, failoverTimeline, inVainAfter, type TimelineEvent } from '../model/timeline.ts';
-import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
+import { type ExplorerView, explorer, type Explorers, type Verdict } from './explorer.ts';
 import { dataTable, fieldCell, lines } from './table.ts';
+import { MONITOR_API } from './traffic-manager.ts';
 import { h, type ElementNode, type TreeNode } from './tree.ts';
+import { verdict } from './verdict.ts';
 
 /** The four figures, in SPEC §4's names, with the property of `FailoverFigures` each shows. */
 export const FIGURES = [
@@ -29,6 +31,7 @@ export function secondsCell(field: string, seconds: number, t: Translate, tag = 
 export function failoverView(s: FailoverScenario, t: Translate): ExplorerView {
   const figures = failoverFigures(s);
   return {
+    verdict: failoverVerdict(s, figures, t),
     outputs: [figureTable(s, figures, t), ruleOfThumb(figures, t)],
     diagram: {
       title: t('diagram.failover.title'),
@@ -42,6 +45,16 @@ export function failoverView(s: FailoverScenario, t: Translate): ExplorerView {
       steps: timelineSteps(s, figures, t),
     },
   };
+}
+
+/**
+ * How long clients are cut off: the outage, when Traffic Manager notices, and the wait the DNS
+ * cache adds after that (none when the client's lookup comes only after the endpoint is Degraded).
+ */
+function failoverVerdict(s: FailoverScenario, f: FailoverFigures, t: Translate): Verdict {
+  const answer = t('verdict.failover', { outage: f.outage, switch: f.switchAt, degraded: f.degradedAt });
+  const wait = s.resolved < f.degradedAt ? f.switchAt - f.degradedAt : 0;
+  return verdict('warning', wait > 0 ? `${answer}${t('verdict.failover.cache', { wait })}` : answer);
 }
 
 function figureTable(s: FailoverScenario, f: FailoverFigures, t: Translate): ElementNode {
@@ -139,5 +152,5 @@ function eventSteps(event: TimelineEvent, s: FailoverScenario, t: Translate): St
 
 /** The DNS-cache failover explorer (Traffic Manager's timeline). */
 export const explorers: Explorers = {
-  failover: explorer(failoverParams, readFailoverScenario, failoverView),
+  failover: explorer(failoverParams, readFailoverScenario, failoverView, { api: MONITOR_API }),
 };

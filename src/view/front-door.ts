@@ -10,7 +10,8 @@ import {
 } from '../model/front-door.ts';
 import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
 import { hopTable, packetMessages } from './hops.ts';
-import { chip, chipList, dataTable, fieldCell } from './table.ts';
+import { chip, chipList, dataTable, fieldCell, socketText } from './table.ts';
+import { verdict } from './verdict.ts';
 import { h, type ElementNode } from './tree.ts';
 
 /** The headers the origin receives: value, what it is good for, and whether a client can forge it. */
@@ -34,7 +35,18 @@ function headerTable(headers: readonly FrontDoorHeader[], t: Translate): Element
     ),
   );
   const columns = (['name', 'value', 'forgeable', 'meaning'] as const).map((column) => t(`table.fd-headers.${column}`));
-  return dataTable(t('table.fd-headers.caption'), columns, rows, 'atp-headers atp-fd-headers');
+  return h(
+    'div',
+    {},
+    dataTable(t('table.fd-headers.caption'), columns, rows, 'atp-headers atp-fd-headers'),
+    // What the highlighted rows are (issue 32): a tint alone does not say it.
+    h(
+      'p',
+      { class: 'atp-table-note', 'data-legend': 'answer' },
+      h('span', { class: 'atp-legend-swatch', 'aria-hidden': 'true' }),
+      t('table.fd-headers.legend'),
+    ),
+  );
 }
 
 export function frontDoorView(s: FrontDoorScenario, t: Translate): ExplorerView {
@@ -44,7 +56,11 @@ export function frontDoorView(s: FrontDoorScenario, t: Translate): ExplorerView 
   const xff = headers.find((header) => header.key === 'xff')!;
   const fdid = headers.find((header) => header.key === 'x-azure-fdid')!;
   const m = packetMessages(packets);
+  // What the origin receives (hop 2): the edge as source; the client only in headers; the profile's ID to check.
+  const src = socketText(packets.requestOut.src);
+  const socketIp = headers.find((header) => header.key === 'x-azure-socketip')!.value;
   return {
+    verdict: verdict('warning', t('verdict.front-door', { src, client: socketIp, fdid: fdid.value }), [src, socketIp, fdid.value]),
     outputs: [hopTable(hops, t), headerTable(headers, t)],
     diagram: {
       title: t('diagram.fd.title'),

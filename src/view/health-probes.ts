@@ -15,6 +15,9 @@ import { servicesWith } from '../model/services.ts';
 import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
 import { dataTable, fieldCell, listText, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
+import { verdict } from './verdict.ts';
+import { MONITOR_API } from './traffic-manager.ts';
+import type { Verdict } from './explorer.ts';
 
 /** Senders drawn per service in the diagram (the gateway's instances); the rest are summarised in a note. */
 const DRAWN_SENDERS = 3;
@@ -182,6 +185,22 @@ function probeDiagram(rounds: readonly ProbeRound[]): Pick<ExplorerView['diagram
   return { participants, steps: rounds.map((round) => round.group) };
 }
 
+/**
+ * Where the probes come from, per service, from the probe rows: the sources a backend must let in
+ * or be marked down. Several senders (the gateway's instances) are shown as first–last.
+ */
+function probeVerdict(rows: readonly ProbeRow[], t: Translate): Verdict {
+  const values: string[] = [];
+  const parts = probing().flatMap((service) => {
+    const senders = sendersOf(rows.filter((row) => row.service === service.id));
+    if (senders.length === 0) return [];
+    const from = senders.length === 1 ? senders[0]! : `${senders[0]!}–${senders.at(-1)!}`;
+    values.push(...(senders.length === 1 ? [from] : [senders[0]!, senders.at(-1)!]));
+    return [t('verdict.health-probes.source', { service: t(uiKey(`service.${service.id}`)), from })];
+  });
+  return verdict('ok', t('verdict.health-probes', { sources: listText(parts, t) }), values);
+}
+
 export function healthProbesView(s: HealthProbeScenario, t: Translate): ExplorerView {
   const rows = probeRows(s);
   const rounds = probeRounds(rows, t);
@@ -197,6 +216,7 @@ export function healthProbesView(s: HealthProbeScenario, t: Translate): Explorer
     nsgNotes(t),
   ];
   return {
+    verdict: probeVerdict(rows, t),
     outputs,
     diagram: {
       title: t('diagram.probes.title'),
@@ -223,5 +243,6 @@ export function healthProbesView(s: HealthProbeScenario, t: Translate): Explorer
 export const explorers: Explorers = {
   'health-probes': explorer(healthProbeParams, readHealthProbeScenario, healthProbesView, {
     labels: { port: 'field.probe-port', interval: 'field.tm-interval', origin: 'field.fd-origin' },
+    api: { interval: MONITOR_API.interval },
   }),
 };

@@ -11,6 +11,8 @@ import {
 import { type ExplorerView, type Verdict, explorer, type Explorers } from './explorer.ts';
 import { hopTable, packetMessages } from './hops.ts';
 import { h, type ElementNode } from './tree.ts';
+import { socketText } from './table.ts';
+import { verdict } from './verdict.ts';
 
 /** The hop the hairpin breaks: the VM's own call delivered back to it (source and destination are the VM). */
 const HAIRPIN_HOP = 2;
@@ -32,7 +34,10 @@ export function loadBalancerVerdict(s: LoadBalancerScenario, t: Translate): Verd
     return hairpin.toItself
       ? { state: 'fails', text: t('verdict.lb.hairpin-self', args) }
       : { state: 'warning', text: t('verdict.lb.hairpin-chance', args) };
-  return { state: 'ok', text: t(s.floating ? 'verdict.lb.floating' : 'verdict.lb.ok', args) };
+  // What the backend receives (hop 2): the client's own address, and the destination NAT left for it.
+  const { src: from, dst: to } = loadBalancerPackets(s).requestOut;
+  const [src, dst] = [socketText(from), socketText(to)];
+  return verdict('ok', t(s.floating ? 'verdict.load-balancer.floating' : 'verdict.load-balancer', { src, dst }), [src, dst]);
 }
 
 export function loadBalancerView(s: LoadBalancerScenario, t: Translate): ExplorerView {
@@ -84,5 +89,6 @@ export function loadBalancerView(s: LoadBalancerScenario, t: Translate): Explore
 
 /** The Load Balancer explorer (`data-explorer="load-balancer"`). */
 export const explorers: Explorers = {
-  'load-balancer': explorer(loadBalancerParams, readLoadBalancerScenario, loadBalancerView),
+  // Learn: javascript/api/@azure/arm-network/loadbalancingrule (LoadBalancingRule properties), 2026-12-07
+  'load-balancer': explorer(loadBalancerParams, readLoadBalancerScenario, loadBalancerView, { api: { floating: 'enableFloatingIP' } }),
 };

@@ -17,6 +17,9 @@ export function phraseLine(text: string): string {
     .trim();
 }
 
+/** An explorer's verdict (SPEC §4): the state's word in bold, then the sentence, as the page's Markdown reads the `<strong>` before it. */
+export const verdictLine = (word: string, sentence: string): string => `**${word.trim()}** ${sentence}`;
+
 /**
  * A table: its caption in bold, then a pipe table (pipes in cells escaped), which reads as a table
  * in a ticket and still lines up as text in a plain-text email. A table without a header row gets

@@ -12,6 +12,7 @@ import {
   outboundParams,
   portLoad,
   precedence,
+  PRECEDENCE,
   readOutboundScenario,
   winner,
   type Fix,
@@ -23,6 +24,7 @@ import { type ExplorerView, explorer, type Explorers, type Verdict } from './exp
 import { actorName, hopTable, packetMessages } from './hops.ts';
 import { chipList, dataTable, fieldCell, figureTable, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
+import { verdict } from './verdict.ts';
 
 /** Counts as readers write them: `64,512`, `51.2` (the same digits in both languages). */
 export const formatCount = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
@@ -195,10 +197,10 @@ export function outboundVerdict(s: OutboundScenario, t: Translate): Verdict {
     s: load.exhaustAfter === null ? '' : formatCount(load.exhaustAfter),
     scope: t(uiKey(`outbound.scope.${load.scope}`)),
   };
-  if (method === 'ilpip') return { state: 'ok', text: t('outbound.verdict.ilpip', values) };
-  if (load.exhausted === 'unknown') return { state: 'warning', text: t('outbound.verdict.unknown', values) };
-  if (load.exhausted === 'yes') return { state: 'fails', text: t('outbound.verdict.fails', values) };
-  return { state: 'ok', text: t('outbound.verdict.ok', values) };
+  if (method === 'ilpip') return verdict('ok', t('outbound.verdict.ilpip', values), [values.dest]);
+  if (load.exhausted === 'unknown') return verdict('warning', t('outbound.verdict.unknown', values), [values.dest]);
+  if (load.exhausted === 'yes') return verdict('fails', t('outbound.verdict.fails', values), [values.dest]);
+  return verdict('ok', t('outbound.verdict.ok', values), [values.dest]);
 }
 
 export function outboundView(s: OutboundScenario, t: Translate): ExplorerView {
@@ -249,7 +251,33 @@ export function outboundView(s: OutboundScenario, t: Translate): ExplorerView {
   };
 }
 
+/**
+ * The fields this scenario reads (issue 32: a form shows only what applies): the explicit
+ * allocation with a Load Balancer outbound rule, the instance count with Azure Firewall, the SNAT
+ * port wherever SNAT happens, the close with TCP, and the idle timeout where a flow ends by it
+ * (UDP, except on NAT Gateway, whose UDP timeout is fixed; TCP closed by idling). Every other
+ * field, including any added later, is shown.
+ */
+export function outboundFieldsInUse(s: OutboundScenario): ReadonlySet<string> {
+  const method = winner(s.egress);
+  const idleRead = s.proto === 'udp' ? method !== 'natgw' : s.close === 'idle';
+  const unused = new Set<string>([
+    ...(method === 'lb' ? [] : ['ports']),
+    ...(method === 'fw' ? [] : ['fwinst']),
+    ...(method === 'ilpip' ? ['sport'] : []),
+    ...(s.proto === 'udp' ? ['close'] : []),
+    ...(idleRead ? [] : ['idle']),
+  ]);
+  return new Set(Object.keys(outboundParams).filter((name) => !unused.has(name)));
+}
+
 /** The outbound explorer (`data-explorer="outbound"`). */
 export const explorers: Explorers = {
-  outbound: explorer(outboundParams, readOutboundScenario, outboundView),
+  outbound: explorer(outboundParams, readOutboundScenario, outboundView, {
+    fieldsInUse: outboundFieldsInUse,
+    // Learn: javascript/api/@azure/arm-network/outboundrule (OutboundRule properties), 2026-12-07
+    api: { ports: 'allocatedOutboundPorts', idle: 'idleTimeoutInMinutes' },
+    // The methods as checkboxes, in Microsoft's precedence, named as the tables name them.
+    choices: { egress: { options: PRECEDENCE, label: 'outbound.method' } },
+  }),
 };

@@ -16,8 +16,9 @@ import type { LegRoute } from '../model/path-routes.ts';
 import { type ExplorerView, explorer, type Explorers, type Verdict } from './explorer.ts';
 import { dnsTable } from './traffic-manager.ts';
 import { hopLabel, hopTable } from './hops.ts';
-import { chip, chipList, dataTable, fieldCell, figureTable, lines, recordLines, socketCell, socketText } from './table.ts';
+import { chip, chipList, dataTable, fieldCell, figureTable, lines, listText, recordLines, socketCell, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
+import { verdict } from './verdict.ts';
 
 /** Who a stage, the client or the backend is on this page (`stage.*` in content/i18n). */
 const who = (key: string, t: Translate) => t(uiKey(`stage.${key}`));
@@ -164,25 +165,6 @@ function nextHopTable(result: PathResult, t: Translate): ElementNode[] {
   ];
 }
 
-/** Warnings that say what may go wrong or is unsupported, rather than a leg that fails. */
-const WARNING_ONLY = new Set(['agw-default-route', 'hairpin-chance', 'public-consumer']);
-
-/** The page's answer: the first leg that goes wrong, else what the backend sees (STYLE 22). */
-function pathVerdict(result: PathResult, t: Translate): Verdict {
-  const failing = result.warnings.find((w) => !WARNING_ONLY.has(w.key));
-  if (failing)
-    return {
-      state: 'fails',
-      text: t(failing.key === 'route-needed' ? 'path.verdict.route-needed' : 'path.verdict.fails', { leg: failing.leg }),
-    };
-  const caveat = result.warnings[0];
-  if (caveat) {
-    const key = caveat.key === 'agw-default-route' ? 'path.verdict.unsupported' : 'path.verdict.warning';
-    return { state: 'warning', text: t(key, { leg: caveat.leg }) };
-  }
-  return { state: 'ok', text: t('path.verdict.ok', { source: socketText(result.backendSource) }) };
-}
-
 /** Check it yourself: each leg that arrives at a VM, as Network Watcher IP flow verify takes it. */
 function verifyTable(result: PathResult, t: Translate): ElementNode {
   if (result.verify.length === 0) {
@@ -242,6 +224,36 @@ function undocumentedLabel(leg: PathLeg, t: Translate): string[] | undefined {
 function addressOf(result: PathResult, key: string): string {
   const leg = result.request.find((l) => l.receiver === key);
   return leg ? leg.dst.ip.text : '';
+}
+
+/** Warnings that say what may go wrong or is unsupported, rather than a leg that fails. */
+const WARNING_ONLY = new Set(['agw-default-route', 'hairpin-chance', 'public-consumer']);
+
+/** The verdict's opening for a failing warning, where it is not a reply gone astray (`path.verdict.<key>`). */
+const FAILING_VERDICT: Readonly<Record<string, string>> = { 'route-needed': 'route-needed', hairpin: 'hairpin' };
+
+/**
+ * What the backend receives at the end of the chain: the packet's source, X-Forwarded-For and the
+ * client certificate; a leg that goes wrong as drawn turns it into a warning naming the leg.
+ */
+function pathVerdict(result: PathResult, t: Translate): Verdict {
+  const src = socketText(result.backendSource);
+  const xff = result.xff === '' ? t('verdict.path.xff.none') : t('verdict.path.xff', { xff: result.xff });
+  const cert =
+    result.cert === 'no' && result.certEndedAt
+      ? t('verdict.path.cert.no-at', { stage: who(result.certEndedAt, t) })
+      : t(uiKey(`verdict.path.cert.${result.cert}`));
+  const answer = t('verdict.path', { src, xff, cert });
+  const legs = [...new Set(result.warnings.map((warning) => warning.leg))];
+  const values = [src, ...result.xff.split(/,\s*/)];
+  // A leg that fails as routed (or the hairpin) comes before what the backend would receive.
+  const failing = result.warnings.find((warning) => !WARNING_ONLY.has(warning.key));
+  if (failing) {
+    const why = t(uiKey(`path.verdict.${FAILING_VERDICT[failing.key] ?? 'fails'}`), { leg: failing.leg });
+    return verdict('fails', `${why} ${answer}`, values);
+  }
+  if (legs.length === 0) return verdict('ok', answer, values);
+  return verdict('warning', `${answer}${t('verdict.path.warning', { legs: listText(legs.map(String), t) })}`, values);
 }
 
 export function pathView(s: PathScenario, t: Translate): ExplorerView {

@@ -11,8 +11,10 @@ import {
 import { endpointLabel } from '../model/dns.ts';
 import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
 import { hopMessage, hopTable } from './hops.ts';
-import { dataTable, dnsRecord, fieldCell, lines, recordLines } from './table.ts';
+import { dataTable, dnsRecord, fieldCell, lines, recordLines, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
+import { verdict } from './verdict.ts';
+import type { Verdict } from './explorer.ts';
 import { readTrafficManagerScenario, trafficManagerParams } from '../model/traffic-manager.ts';
 
 export function trafficManagerView(s: TrafficManagerScenario, t: Translate): ExplorerView {
@@ -21,6 +23,7 @@ export function trafficManagerView(s: TrafficManagerScenario, t: Translate): Exp
   const hops = trafficManagerHops(s);
   const [first, address] = steps;
   return {
+    verdict: trafficManagerVerdict(s, answer, socketText(hops[0]!.dst), t),
     outputs: [dnsTable(steps, answer, t), hopTable(hops, t)],
     diagram: {
       title: t('diagram.tm.title'),
@@ -60,6 +63,21 @@ export function trafficManagerView(s: TrafficManagerScenario, t: Translate): Exp
   };
 }
 
+/**
+ * Where the client's connection goes: straight to the endpoint DNS named, which is the failed
+ * endpoint 1 while Traffic Manager has not yet marked it Degraded.
+ */
+function trafficManagerVerdict(s: TrafficManagerScenario, answer: Answer, dst: string, t: Translate): Verdict {
+  const first = answer.first;
+  const args = { profile: s.profile, n: answer.position, dst };
+  const values = [s.profile, dst];
+  if (first.kind === 'unnoticed')
+    return verdict('fails', t('verdict.traffic-manager.unnoticed', { ...args, fail: first.fail, degraded: first.degradedAt }), values);
+  if (first.kind === 'degraded')
+    return verdict('ok', t('verdict.traffic-manager.degraded', { ...args, degraded: first.degradedAt }), values);
+  return verdict('ok', t('verdict.traffic-manager', args), values);
+}
+
 function question(step: DnsStep, t: Translate): Step[] {
   return [{ kind: 'message', from: 'client', to: 'resolver', text: lines(t('diagram.tm.query', { n: step.n, name: step.query })) }];
 }
@@ -91,9 +109,20 @@ function tmNote(answer: Answer, t: Translate): string {
   return t(`dnsNote.${kind}.${first.kind}`, { fail: first.fail, degraded: first.degradedAt, position: answer.position });
 }
 
+/**
+ * Azure's names of the monitoring settings the fields stand for.
+ * Learn: javascript/api/@azure/arm-trafficmanager/monitorconfig (MonitorConfig properties), 2026-12-07
+ */
+export const MONITOR_API = {
+  interval: 'intervalInSeconds',
+  timeout: 'timeoutInSeconds',
+  tolerated: 'toleratedNumberOfFailures',
+} as const;
+
 /** The Traffic Manager explorer: its `port` is the endpoints' port, and `fail` may be left empty. */
 export const explorers: Explorers = {
   'traffic-manager': explorer(trafficManagerParams, readTrafficManagerScenario, trafficManagerView, {
     labels: { port: 'field.endpoint-port', fail: 'field.fail-optional' },
+    api: MONITOR_API,
   }),
 };

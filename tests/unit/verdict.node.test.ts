@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import { explorerFor } from '../../src/explorers.ts';
+import { translator, type Lang } from '../../src/i18n.ts';
+import { toHtml } from '../../src/view/tree.ts';
+import { verdict, verdictNode } from '../../src/view/verdict.ts';
+import type { Verdict } from '../../src/view/explorer.ts';
+
+/** The verdict an explorer gives for a scenario (SPEC §4), in one language. */
+function verdictOf(kind: string, raw: Record<string, string>, lang: Lang): Verdict {
+  const definition = explorerFor(kind);
+  const result = definition.read(raw);
+  if (!result.ok) throw new Error(`invalid scenario ${JSON.stringify(raw)}`);
+  return definition.view(result.scenario, translator(lang)).verdict;
+}
+
+/*
+ * Each sentence worked out by hand from the SPEC rules for the scenario (defaults in SPEC §2): the
+ * hop the backend receives (§3), the failover arithmetic (§3: degraded-at 160, switch-at 180,
+ * outage 135 for the defaults), the port load (§10: 20 connections a second × (2 s + 240 s
+ * hold-down) = 4,840 ports against the default allocation of 1,024 for a pool of 10).
+ */
+describe.each<[string, string, Record<string, string>, Verdict['state'], string, string]>([
+  [
+    // Destination NAT only: the client's own address arrives, the destination is the backend.
+    'load-balancer',
+    'defaults',
+    {},
+    'ok',
+    'The backend sees the client’s own address 203.0.113.10:50000 as the source, and 10.0.1.4:443 as the destination.',
+    'バックエンドには、クライアント自身のアドレス 203.0.113.10:50000 が送信元、10.0.1.4:443 が宛先として届きます。',
+  ],
+  [
+    // Floating IP: the destination stays the frontend's address, on the backend port.
+    'load-balancer',
+    'Floating IP',
+    { floating: '1' },
+    'ok',
+    'The backend sees the client’s own address 203.0.113.10:50000 as the source, and the frontend’s 198.51.100.10:443 as the destination (Floating IP).',
+    'バックエンドには、クライアント自身のアドレス 203.0.113.10:50000 が送信元、フロントエンドの 198.51.100.10:443 が宛先として届きます（フローティング IP）。',
+  ],
+  [
+    // Instance 1 of 10.0.0.0/24 is 10.0.0.4, on gport 40000; the gateway appends client:cport.
+    'application-gateway',
+    'defaults',
+    {},
+    'warning',
+    'The backend sees 10.0.0.4:40000 (gateway instance 1) as the source, not the client; the client’s 203.0.113.10:50000 is the last entry of X-Forwarded-For.',
+    'バックエンドに届く送信元はクライアントではなく、10.0.0.4:40000（ゲートウェイのインスタンス 1）です。クライアントの 203.0.113.10:50000 は X-Forwarded-For の最後の要素に入ります。',
+  ],
+  [
+    // An entry the client sent itself comes first and proves nothing; instance 2 is 10.0.0.5.
+    'application-gateway',
+    'forged entry, instance 2',
+    { xffin: '198.51.100.7', via: '2' },
+    'warning',
+    'The backend sees 10.0.0.5:40000 (gateway instance 2) as the source, not the client; the client’s 203.0.113.10:50000 is the last entry of X-Forwarded-For. Every entry before it came from the client itself and proves nothing.',
+    'バックエンドに届く送信元はクライアントではなく、10.0.0.5:40000（ゲートウェイのインスタンス 2）です。クライアントの 203.0.113.10:50000 は X-Forwarded-For の最後の要素に入ります。それより前の要素はクライアント自身が送ったもので、何の証明にもなりません。',
+  ],
+  [
+    'client-certificate',
+    'end-to-end TLS',
+    {},
+    'fails',
+    'With End-to-end TLS (default), the client certificate never reaches the backend: the client’s TLS ends at Application Gateway. Behind Load Balancer or Traffic Manager it does.',
+    'エンドツーエンド TLS（既定）では、クライアント証明書はバックエンドに届きません。クライアントの TLS は Application Gateway で終端します。Load Balancer や Traffic Manager の背後なら届きます。',
+  ],
+  [
+    'client-certificate',
+    'mTLS strict',
+    { tls: 'mtls-strict' },
+    'warning',
+    'With Mutual TLS (mTLS) strict mode, Application Gateway validates the client certificate itself; the backend gets it only as a header, when a rewrite rule adds it.',
+    '相互 TLS (mTLS) 厳格モードでは、Application Gateway がクライアント証明書を自ら検証します。バックエンドには、書き換え規則で追加した場合にだけヘッダーとして届きます。',
+  ],
+  [
+    'client-certificate',
+    'mTLS passthrough',
+    { tls: 'mtls-passthrough' },
+    'warning',
+    'With Mutual TLS (mTLS) passthrough mode, Application Gateway asks for the client certificate without validating it; the backend gets it only as a header, when a rewrite rule adds it, and must validate it itself.',
+    '相互 TLS (mTLS) パススルー モードでは、Application Gateway はクライアント証明書を要求するだけで検証しません。バックエンドには書き換え規則で追加した場合にだけヘッダーとして届き、検証はバックエンドが行います。',
+  ],
+  [
+    'traffic-manager',
+    'no failure',
+    {},
+    'ok',
+    'The client resolves test.trafficmanager.net to endpoint 1 and connects straight to 198.51.100.30:443; Traffic Manager is not on the data path.',
+    'クライアントは test.trafficmanager.net の名前解決でエンドポイント 1 を得て、198.51.100.30:443 に直接接続します。Traffic Manager はデータの経路に入りません。',
+  ],
+  [
+    // Failure at 45 s: first failing probe at 60, + 3 × 30 + timeout 10 = Degraded at 160; a lookup at 100 still gets endpoint 1.
+    'traffic-manager',
+    'failed, not yet noticed',
+    { fail: '45', resolved: '100' },
+    'fails',
+    'Endpoint 1 has been down since 45 s, but Traffic Manager marks it Degraded only at 160 s; until then the client is still sent to 198.51.100.30:443.',
+    'エンドポイント 1 は 45 秒から停止していますが、Traffic Manager が機能低下と判定するのは 160 秒です。それまでクライアントは停止した 198.51.100.30:443 に送られます。',
+  ],
+  [
+    // A lookup at 200, after 160: endpoint 2.
+    'traffic-manager',
+    'failed and Degraded',
+    { fail: '45', resolved: '200' },
+    'ok',
+    'Endpoint 1 has been Degraded since 160 s, so the client resolves test.trafficmanager.net to endpoint 2 and connects straight to 198.51.100.40:443.',
+    'エンドポイント 1 は 160 秒から機能低下の状態なので、クライアントは test.trafficmanager.net の名前解決でエンドポイント 2 を得て、198.51.100.40:443 に直接接続します。',
+  ],
+  [
+    // Degraded at 160; the cache (TTL 60 from 0) runs out at 180: outage 180 − 45 = 135, of which 20 s are the cache's.
+    'failover',
+    'defaults',
+    {},
+    'warning',
+    'Clients reach the healthy endpoint 135 s after the failure, at 180 s; Traffic Manager marks endpoint 1 Degraded at 160 s. For the 20 s after that, the cached DNS answer keeps clients on the failed endpoint.',
+    'クライアントが正常なエンドポイントに届くのは、障害から 135 秒後（180 秒）です。Traffic Manager がエンドポイント 1 を機能低下と判定するのは 160 秒です。その後の 20 秒は、キャッシュされた DNS 応答がクライアントを停止したエンドポイントに向けたままにします。',
+  ],
+  [
+    // TTL 0: no cache, so the switch is the moment it is Degraded: 160 − 45 = 115.
+    'failover',
+    'TTL 0',
+    { ttl: '0' },
+    'warning',
+    'Clients reach the healthy endpoint 115 s after the failure, at 160 s; Traffic Manager marks endpoint 1 Degraded at 160 s.',
+    'クライアントが正常なエンドポイントに届くのは、障害から 115 秒後（160 秒）です。Traffic Manager がエンドポイント 1 を機能低下と判定するのは 160 秒です。',
+  ],
+  [
+    // 1,024 ports ÷ 20 a second = 51.2 s.
+    'outbound',
+    'defaults',
+    {},
+    'fails',
+    'Exhausted after 51.2 s: 4,840 ports needed, 1,024 available (Load Balancer outbound rule).',
+    '51.2 秒で SNAT ポートが枯渇します。必要なポートは 4,840、使えるのは 1,024 です（Load Balancer のアウトバウンド規則）。',
+  ],
+  [
+    // 1 a second × 242 s = 242 ports, within 1,024.
+    'outbound',
+    'a load that fits',
+    { rate: '1' },
+    'ok',
+    'Fits: 242 ports needed, 1,024 available (Load Balancer outbound rule).',
+    'SNAT ポートは足ります。必要なポートは 242、使えるのは 1,024 です（Load Balancer のアウトバウンド規則）。',
+  ],
+  [
+    'outbound',
+    'instance-level public IP',
+    { egress: 'ilpip' },
+    'ok',
+    'No SNAT ports to run out of: the instance-level public IP 198.51.100.80 translates the VM’s address one to one.',
+    '枯渇する SNAT ポートはありません。インスタンス レベルのパブリック IP 198.51.100.80 が VM のアドレスを 1 対 1 で変換します。',
+  ],
+  [
+    // Front Door's edge 192.0.2.50 on eport 41000; the client's socket address arrives in a header only.
+    'front-door',
+    'defaults',
+    {},
+    'warning',
+    'The origin sees the edge address 192.0.2.50:41000 as the source, never the client; the client’s 203.0.113.10 arrives only in headers. To accept only your profile’s requests, check that X-Azure-FDID is a1b2c3d4-0000-4000-8000-00000000fd01.',
+    '配信元に届く送信元はクライアントではなく、エッジのアドレス 192.0.2.50:41000 です。クライアントの 203.0.113.10 はヘッダーでだけ届きます。自分のプロファイルからの要求だけを受け付けるには、X-Azure-FDID が a1b2c3d4-0000-4000-8000-00000000fd01 であることを確かめます。',
+  ],
+  [
+    // Front Door then the gateway: the gateway's instance is the source; Front Door ended the client's TLS.
+    'path',
+    'fd,agw',
+    { chain: 'fd,agw' },
+    'ok',
+    'The backend sees 10.0.0.4:40000 as the source; X-Forwarded-For carries 203.0.113.10, 192.0.2.50:41000; the client certificate stops at Front Door.',
+    'バックエンドに届く送信元は 10.0.0.4:40000 です。X-Forwarded-For は 203.0.113.10, 192.0.2.50:41000。クライアント証明書は Front Door で止まります。',
+  ],
+  [
+    // Load Balancer alone: nothing rewrites the source, nothing ends TLS.
+    'path',
+    'lb',
+    { chain: 'lb' },
+    'ok',
+    'The backend sees 203.0.113.10:50000 as the source; no X-Forwarded-For header; the client certificate reaches it.',
+    'バックエンドに届く送信元は 203.0.113.10:50000 です。X-Forwarded-For ヘッダーはありません。クライアント証明書はバックエンドまで届きます。',
+  ],
+  [
+    // A routed firewall with a network rule keeps the gateway's address: the reply (leg 4) goes around it.
+    'path',
+    'agw,fwr',
+    { chain: 'agw,fwr' },
+    'warning',
+    'The backend sees 10.0.0.4:40000 as the source; X-Forwarded-For carries 203.0.113.10:50000; the client certificate stops at Application Gateway. Leg 4 goes wrong as drawn: see the warning under the table.',
+    'バックエンドに届く送信元は 10.0.0.4:40000 です。X-Forwarded-For は 203.0.113.10:50000。クライアント証明書は Application Gateway で止まります。区間 4 はこのままでは失敗します。表の下の警告を参照してください。',
+  ],
+])('%s verdict, %s', (kind, _name, raw, state, en, ja) => {
+  it('English', () => expect(verdictOf(kind, raw, 'en')).toMatchObject({ state, text: en }));
+  it('Japanese', () => expect(verdictOf(kind, raw, 'ja')).toMatchObject({ state, text: ja }));
+});
+
+describe('health-probes verdict', () => {
+  // Every probing service in the registry's order: LB's one address, the gateway's two instances
+  // (10.0.0.4 and 10.0.0.5 of 10.0.0.0/24), and the service tags of Traffic Manager and Front Door.
+  it('names each service’s probe source', () => {
+    expect(verdictOf('health-probes', {}, 'en')).toMatchObject({
+      state: 'ok',
+      text:
+        'Probes come from 168.63.129.16 (Load Balancer), 10.0.0.4–10.0.0.5 (Application Gateway), AzureTrafficManager (Traffic Manager) and AzureFrontDoor.Backend (Front Door); ' +
+        'an NSG in front of what they probe must let them in, or the target is marked unhealthy.',
+    });
+    expect(verdictOf('health-probes', { instances: '1' }, 'ja').text).toBe(
+      'プローブの送信元は 168.63.129.16（Load Balancer）、10.0.0.4（Application Gateway）、AzureTrafficManager（Traffic Manager）、AzureFrontDoor.Backend（Front Door）です。' +
+        'プローブ先の手前の NSG がこれらを許可しないと、プローブ先は異常と判定されます。',
+    );
+  });
+});
+
+describe('verdictNode', () => {
+  const t = translator('en');
+  it('writes the state as a word and each value as a chip, with the sentence as data-value', () => {
+    const v = verdict('fails', 'From 10.0.0.4:40000 to 10.0.1.4:443, then 10.0.0.4:40000 again.', [
+      '10.0.0.4:40000',
+      '10.0.1.4:443',
+      'absent',
+    ]);
+    expect(toHtml(verdictNode(v, t))).toBe(
+      '<p class="atp-verdict" data-field="verdict" data-value="From 10.0.0.4:40000 to 10.0.1.4:443, then 10.0.0.4:40000 again." data-state="fails">' +
+        '<strong class="atp-verdict-state">Fails</strong> <span class="atp-verdict-text">From <code class="atp-chip">10.0.0.4:40000</code> to ' +
+        '<code class="atp-chip">10.0.1.4:443</code>, then <code class="atp-chip">10.0.0.4:40000</code> again.</span></p>',
+    );
+  });
+  it('says each state in words in both languages', () => {
+    const words = (['ok', 'warning', 'fails'] as const).map((state) => [
+      translator('en')(`verdict.state.${state}`),
+      translator('ja')(`verdict.state.${state}`),
+    ]);
+    expect(words).toEqual([
+      ['OK', '問題なし'],
+      ['Caution', '注意'],
+      ['Fails', '失敗'],
+    ]);
+  });
+});

@@ -250,7 +250,7 @@ function pathVerdict(result: PathResult, t: Translate): Verdict {
   const failing = result.warnings.find((warning) => !WARNING_ONLY.has(warning.key));
   if (failing) {
     const why = t(uiKey(`path.verdict.${FAILING_VERDICT[failing.key] ?? 'fails'}`), { leg: failing.leg });
-    return verdict('fails', `${why} ${answer}`, values);
+    return verdict('fails', t('path.verdict.failing', { why, answer }), values);
   }
   if (legs.length === 0) return verdict('ok', answer, values);
   return verdict('warning', `${answer}${t('verdict.path.warning', { legs: listText(legs.map(String), t) })}`, values);

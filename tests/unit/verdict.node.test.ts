@@ -130,8 +130,8 @@ describe.each<[string, string, Record<string, string>, Verdict['state'], string,
     'defaults',
     {},
     'fails',
-    'Exhausted after 51.2 s: 4,840 ports needed, 1,024 available (Load Balancer outbound rule).',
-    '51.2 秒で SNAT ポートが枯渇します。必要なポートは 4,840、使えるのは 1,024 です（Load Balancer のアウトバウンド規則）。',
+    'Exhausted after 51.2 s: 4,840 ports needed toward 203.0.113.200:443, 1,024 available per VM (Load Balancer outbound rule).',
+    '51.2 秒で SNAT ポートが枯渇します。203.0.113.200:443 への負荷に必要なポートは 4,840、使えるのは VM 1 台あたり 1,024 です（Load Balancer のアウトバウンド規則）。',
   ],
   [
     // 1 a second × 242 s = 242 ports, within 1,024.
@@ -139,16 +139,16 @@ describe.each<[string, string, Record<string, string>, Verdict['state'], string,
     'a load that fits',
     { rate: '1' },
     'ok',
-    'Fits: 242 ports needed, 1,024 available (Load Balancer outbound rule).',
-    'SNAT ポートは足ります。必要なポートは 242、使えるのは 1,024 です（Load Balancer のアウトバウンド規則）。',
+    'Fits: 242 ports needed toward 203.0.113.200:443, 1,024 available per VM (Load Balancer outbound rule).',
+    'SNAT ポートは足ります。203.0.113.200:443 への負荷に必要なポートは 242、使えるのは VM 1 台あたり 1,024 です（Load Balancer のアウトバウンド規則）。',
   ],
   [
     'outbound',
     'instance-level public IP',
     { egress: 'ilpip' },
     'ok',
-    'No SNAT ports to run out of: the instance-level public IP 198.51.100.80 translates the VM’s address one to one.',
-    '枯渇する SNAT ポートはありません。インスタンス レベルのパブリック IP 198.51.100.80 が VM のアドレスを 1 対 1 で変換します。',
+    'No SNAT ports to run out of: with an instance-level public IP the VM keeps its own ports toward 203.0.113.200:443.',
+    '枯渇する SNAT ポートはありません。インスタンス レベルのパブリック IP では、203.0.113.200:443 への接続に VM 自身のポートがそのまま使われます。',
   ],
   [
     // Front Door's edge 192.0.2.50 on eport 41000; the client's socket address arrives in a header only.
@@ -178,13 +178,14 @@ describe.each<[string, string, Record<string, string>, Verdict['state'], string,
     'バックエンドに届く送信元は 203.0.113.10:50000 です。X-Forwarded-For ヘッダーはありません。クライアント証明書はバックエンドまで届きます。',
   ],
   [
-    // A routed firewall with a network rule keeps the gateway's address: the reply (leg 4) goes around it.
+    // A routed firewall with no user routes: the gateway's request (leg 2) goes straight to the backend
+    // around the firewall, so the design fails before its reply does; what the backend sees follows.
     'path',
     'agw,fwr',
     { chain: 'agw,fwr' },
-    'warning',
-    'The backend sees 10.0.0.4:40000 as the source; X-Forwarded-For carries 203.0.113.10:50000; the client certificate stops at Application Gateway. Leg 4 goes wrong as drawn: see the warning under the table.',
-    'バックエンドに届く送信元は 10.0.0.4:40000 です。X-Forwarded-For は 203.0.113.10:50000。クライアント証明書は Application Gateway で止まります。区間 4 はこのままでは失敗します。表の下の警告を参照してください。',
+    'fails',
+    'Leg 2 does not reach the firewall: a route it needs is missing, so the traffic goes around it (see the routes listed under the table). The backend sees 10.0.0.4:40000 as the source; X-Forwarded-For carries 203.0.113.10:50000; the client certificate stops at Application Gateway.',
+    '区間 2 はファイアウォールに届きません。必要なルートが足りないため、通信はファイアウォールを迂回します（表の下に挙げたルートを参照）。バックエンドに届く送信元は 10.0.0.4:40000 です。X-Forwarded-For は 203.0.113.10:50000。クライアント証明書は Application Gateway で止まります。',
   ],
 ])('%s verdict, %s', (kind, _name, raw, state, en, ja) => {
   it('English', () => expect(verdictOf(kind, raw, 'en')).toMatchObject({ state, text: en }));

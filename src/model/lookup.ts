@@ -6,7 +6,6 @@ import {
   mergeParams,
   parseXffEntry,
   readScenario,
-  type ParamError,
   type ParamSpec,
   type ParamSpecs,
   type RawParams,
@@ -81,11 +80,10 @@ export type LookupScenario = LookupFields & {
   readonly query: Readonly<Record<string, string>>;
 };
 
-/** The probe pages' own rules hold for the reader's scenario; a chain's or a method's rules only decide whether that design is searched. */
-const crossCheck = (s: LookupFields): ParamError[] => probing().flatMap((service) => service.probe.check?.(s) ?? []);
-
 export function readLookupScenario(raw: RawParams): ScenarioResult<LookupScenario> {
-  const result = readScenario(raw, lookupParams, crossCheck);
+  // Only each field's own rule: a rule between fields belongs to a design (a chain, a method, a
+  // service's probes), and only decides whether that design is searched with this scenario.
+  const result = readScenario(raw, lookupParams);
   if (!result.ok) return result;
   const defaults = defaultParams(lookupParams);
   const query = Object.fromEntries(
@@ -289,7 +287,11 @@ function search(s: LookupFields): Search {
       const scenario = { ...s, egress: [design.egress as Egress] } as OutboundScenario;
       if (checkOutboundScenario(scenario).length > 0) skipped.push(design);
       else places.push(...outboundPlaces(design, scenario));
-    } else places.push(...probePlaces(design, s));
+    } else {
+      const service = probing().find((sv) => sv.id === design.service)!;
+      if ((service.probe.check?.(s) ?? []).length > 0) skipped.push(design);
+      else places.push(...probePlaces(design, s));
+    }
   }
   return { designs: all, places, skipped };
 }

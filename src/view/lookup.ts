@@ -11,6 +11,7 @@ import {
   type LookupResult,
   type LookupScenario,
   type Match,
+  type Seen,
 } from '../model/lookup.ts';
 import { pathParams, type PathScenario } from '../model/paths.ts';
 import { outboundParams, type Egress, type OutboundScenario } from '../model/outbound.ts';
@@ -94,14 +95,10 @@ function platformBlock(result: LookupResult, t: Translate): ElementNode | null {
   return h(
     'div',
     { class: 'atp-callout', 'data-field': 'platform', 'data-value': platform.ip },
-    h('p', {}, t('lookup.platform.intro', { ip: platform.ip })),
+    h('p', {}, t('lookup.platform.intro', { addr: platform.ip })),
     h('ul', {}, items),
-    h(
-      'p',
-      {},
-      platform.tag ? [t('lookup.platform.tag'), ' ', chip(platform.tag), '. '] : [t('lookup.platform.no-tag'), ' '],
-      t('lookup.platform.source', { page: platform.source }),
-    ),
+    h('p', {}, platform.tag ? [t('lookup.platform.tag'), ' ', chip(platform.tag)] : t('lookup.platform.no-tag')),
+    h('p', {}, t('lookup.platform.source'), ' ', h('a', { href: `https://learn.microsoft.com/azure/${platform.source}` }, platform.source)),
   );
 }
 
@@ -227,13 +224,24 @@ export function lookupView(s: LookupScenario, t: Translate): ExplorerView {
   };
 }
 
-/** The lookup's form: the address and where it was seen first, then the reader's scenario by service. */
+/** The lookup's form: the address and where it was seen first, then the reader's scenario. */
 const SCENARIO_FIELDS = Object.keys(lookupParams).filter((name) => name !== 'addr' && name !== 'seen');
+
+/** The scenario fields that can set an address seen in each role: the form shows only those. */
+const inUse = (...tables: readonly object[]): ReadonlySet<string> =>
+  new Set(['addr', 'seen', ...tables.flatMap((table) => Object.keys(table)).filter((name) => name !== 'chain' && name !== 'egress')]);
+const FIELDS_BY_SEEN: Readonly<Record<Seen, ReadonlySet<string>>> = {
+  backend: inUse(pathParams),
+  xff: inUse(pathParams),
+  destination: inUse(outboundParams),
+  probe: inUse(healthProbeParams),
+};
 
 export const explorers: Explorers = {
   // `query` is read alongside the fields (the reader's text for the permalinks), not a field of its own.
   lookup: explorer(lookupParams as unknown as ParamSpecs<LookupScenario>, readLookupScenario, lookupView, {
     labels: { port: 'field.stage-port', interval: 'field.tm-interval', origin: 'field.fd-origin' },
+    fieldsInUse: (s) => FIELDS_BY_SEEN[s.seen],
     groups: [
       { label: 'lookup.group.address', fields: ['addr', 'seen'] },
       { label: 'lookup.group.scenario', fields: SCENARIO_FIELDS },

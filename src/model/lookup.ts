@@ -274,8 +274,11 @@ export interface Search {
   readonly skipped: readonly Design[];
 }
 
+/** The registry does not change while a page runs: its designs are listed once. */
+let listed: Design[] | null = null;
+
 function search(s: LookupFields): Search {
-  const all = designs();
+  const all = (listed ??= designs());
   const places: Place[] = [];
   const skipped: Design[] = [];
   for (const design of all) {

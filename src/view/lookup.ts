@@ -61,7 +61,7 @@ export function designLink(design: Design, s: LookupScenario): string {
   const query = new URLSearchParams(own);
   for (const [name, value] of Object.entries(s.query)) if (name in params && !(name in own)) query.set(name, value);
   // Relative: right in either language, under any base path, and on the print page.
-  return `../${page}/?${query.toString()}`;
+  return `../${page}/?${query.toString().replace(/%2C/g, ',')}`;
 }
 
 const shown = (match: Match) => (match.port === null ? match.ip.text : ipPort(match.ip, match.port));

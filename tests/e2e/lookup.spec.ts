@@ -166,3 +166,38 @@ for (const lang of ['ja', 'en'] as const) {
     });
   });
 }
+
+// A way in from every explorer: once the script runs, an address chip links to the lookup for that
+// address, in the role its table shows, with the page's scenario; the chip's text and value stay.
+for (const lang of ['ja', 'en'] as const) {
+  test(`/${lang}/: an address chip in an explorer's table opens the lookup with the scenario`, async ({ page }) => {
+    await page.goto(`/${lang}/load-balancer/?client=203.0.113.77`);
+    const explorer = page.locator('[data-explorer="load-balancer"]');
+    await waitForRedraw(explorer);
+    const cell = explorer.locator('[data-hop="2"] [data-field="src"]');
+    await expect(cell).toHaveAttribute('data-value', '203.0.113.77:50000');
+    await expect(cell).toHaveText('203.0.113.77:50000');
+    await expect(cell.locator('a.atp-lookup-link code.atp-chip')).toHaveText('203.0.113.77:50000');
+    const link = cell.locator('a.atp-lookup-link');
+    // An edit patches the chip inside its link, and the link carries the new scenario.
+    await explorer.locator('input[name="cport"]').fill('50123');
+    await expect(link).toHaveAttribute('href', /addr=203\.0\.113\.77:50123&seen=backend#lookup$/);
+    await expect(link).toHaveAttribute('href', /client=203\.0\.113\.77/);
+    await expect(cell).toHaveText('203.0.113.77:50123');
+    await expect(cell.locator('a.atp-lookup-link')).toHaveCount(1);
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/${lang}/lookup/\\?`));
+    const params = new URL(page.url()).searchParams;
+    expect([params.get('addr'), params.get('seen'), params.get('client')]).toEqual(['203.0.113.77:50123', 'backend', '203.0.113.77']);
+    const lookupExplorer = page.locator('#lookup');
+    await waitForRedraw(lookupExplorer);
+    expect(await matched(lookupExplorer)).toEqual(KEEP_CLIENT);
+  });
+
+  test(`/${lang}/health-probes/: a probe sender's chip opens the lookup as a probe source`, async ({ page }) => {
+    await page.goto(`/${lang}/health-probes/`);
+    const link = page.locator('[data-explorer="health-probes"] [data-probe="1"] [data-field="src"] a.atp-lookup-link');
+    await expect(link).toHaveAttribute('href', /addr=168\.63\.129\.16&seen=probe#lookup$/);
+  });
+}

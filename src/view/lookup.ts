@@ -42,12 +42,18 @@ function roleText(match: Match, t: Translate): string {
   return t('lookup.role.stage', { stage: stageName(match.role.replace(/^stage:/, '').replace(/-probe$/, ''), t) });
 }
 
+/** Sentences one after another: a space between English ones, none after a Japanese full stop. */
+export const sentences = (...parts: readonly string[]): string =>
+  parts
+    .filter((part) => part !== '')
+    .reduce((text, part) => (text === '' || text.endsWith('。') ? `${text}${part}` : `${text} ${part}`), '');
+
 /** Why the reader sees it there, and where the client's own address went. */
 function whyText(match: Match, t: Translate): string {
   const why = has(`lookup.why.${match.role}`) ? t(uiKey(`lookup.why.${match.role}`)) : t('lookup.why.stage');
-  const range = match.byRange && match.range ? ` ${t('lookup.by-range', { range: match.range.text, shown: match.ip.text })}` : '';
-  const went = match.clientWent ? ` ${t(uiKey(`lookup.went.${match.clientWent}`))}` : '';
-  return `${why}${range}${went}`;
+  const range = match.byRange && match.range ? t('lookup.by-range', { range: match.range.text, shown: match.ip.text }) : '';
+  const went = match.clientWent ? t(uiKey(`lookup.went.${match.clientWent}`)) : '';
+  return sentences(why, range, went);
 }
 
 /** The page a design is computed on, and the reader's scenario as that page reads it. */
@@ -80,7 +86,7 @@ function matchTable(result: LookupResult, s: LookupScenario, t: Translate): Elem
       h('th', { scope: 'row' }, h('a', { href: designLink(match.design, s) }, designName(match.design, t))),
       fieldCell('leg', String(match.leg), String(match.leg)),
       fieldCell('address', shown(match), chip(shown(match))),
-      fieldCell('role', match.role, [h('strong', {}, roleText(match, t)), ' ', whyText(match, t)]),
+      fieldCell('role', match.role, [h('strong', {}, roleText(match, t)), t('lookup.sentence-gap'), whyText(match, t)]),
     ),
   );
   const columns = (['design', 'leg', 'address', 'role'] as const).map((column) => t(`table.lookup.${column}`));

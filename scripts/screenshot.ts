@@ -12,7 +12,7 @@ import { launchBrowser } from '../src/browser/resolve.ts';
 import { originOf, serve } from './serve.ts';
 
 const OUT = 'screenshots';
-const ALL_PAGES = ['', 'load-balancer/', 'application-gateway/', 'health-probes/', 'outbound/', 'faq/snat-exhaustion/'];
+const ALL_PAGES = ['', 'lookup/', 'load-balancer/', 'application-gateway/', 'health-probes/', 'outbound/', 'faq/snat-exhaustion/'];
 const only = process.argv[2];
 const PAGES = only ? ALL_PAGES.filter((slug) => slug.includes(only)) : ALL_PAGES;
 const MODES = [

@@ -25,11 +25,13 @@ const FAQ_PAGES = [
  */
 export const SIDEBAR = [
   { label: 'Overview', translations: { ja: '概要' }, slug: 'index' },
+  // Readers often arrive with an address rather than a design: the reverse lookup comes right after the overview.
+  { slug: 'lookup' },
   { label: 'Services', translations: { ja: 'サービス' }, items: SERVICE_PAGES.map((slug) => ({ slug })) },
   { label: 'FAQ', translations: { ja: 'よくある質問' }, items: FAQ_PAGES.map((slug) => ({ slug })) },
 ];
 
-export const GUIDE_ORDER: readonly string[] = ['index', ...SERVICE_PAGES, ...FAQ_PAGES];
+export const GUIDE_ORDER: readonly string[] = ['index', 'lookup', ...SERVICE_PAGES, ...FAQ_PAGES];
 
 /** The id of a page's section on the print page, e.g. `page-faq-client-ip`. */
 export function printSectionId(slug: string): string {

@@ -25,6 +25,12 @@ function sameKind(node: Node, wanted: TreeNode): boolean {
   );
 }
 
+/** A chip the script made a link to the reverse lookup (lookup-links.ts) is still that chip: it is patched inside its link. */
+function unwrapped(node: Node, wanted: TreeNode): Node {
+  const linked = typeof wanted !== 'string' && wanted.tag === 'code' && node instanceof Element && node.matches('a.atp-lookup-link');
+  return linked && node.firstChild ? node.firstChild : node;
+}
+
 function patchElement(element: Element, wanted: ElementNode): void {
   checkNames(wanted);
   for (const name of element.getAttributeNames()) if (!Object.hasOwn(wanted.attrs, name)) element.removeAttribute(name);
@@ -41,15 +47,19 @@ function patchElement(element: Element, wanted: ElementNode): void {
 export function patchChildren(parent: Node, nodes: readonly TreeNode[]): void {
   let existing = parent.firstChild;
   for (const wanted of nodes) {
-    if (!existing) parent.appendChild(toDom(wanted));
-    else if (!sameKind(existing, wanted)) {
+    if (!existing) {
+      parent.appendChild(toDom(wanted));
+      continue;
+    }
+    const node = unwrapped(existing, wanted);
+    if (!sameKind(node, wanted)) {
       const next = existing.nextSibling;
       parent.replaceChild(toDom(wanted), existing);
       existing = next;
     } else {
       if (typeof wanted === 'string') {
-        if ((existing as Text).data !== wanted) (existing as Text).data = wanted;
-      } else patchElement(existing as Element, wanted);
+        if ((node as Text).data !== wanted) (node as Text).data = wanted;
+      } else patchElement(node as Element, wanted);
       existing = existing.nextSibling;
     }
   }

@@ -6,6 +6,7 @@
  */
 import type { Cause } from './runtime.ts';
 import { wireChoices } from './choices.ts';
+import { linkAddresses } from './lookup-links.ts';
 
 type Runtime = typeof import('./runtime.ts');
 let runtime: Runtime | undefined;
@@ -48,6 +49,7 @@ function wire(root: HTMLElement): void {
   if (!form) return;
   // The form ships disabled so that, without this script, it does not look editable.
   for (const fieldset of form.querySelectorAll('fieldset')) fieldset.disabled = false;
+  linkAddresses(root, root.dataset.lookupLabel ?? '');
   for (const intent of ['pointerover', 'focusin', 'touchstart'] as const) {
     form.addEventListener(intent, () => prepare(root), { once: true, passive: true });
   }

@@ -7,6 +7,7 @@ import { listText } from '../view/table.ts';
 import { changedCount } from '../view/explorer.ts';
 import { verdictNode } from '../view/verdict.ts';
 import { patchChildren } from './dom.ts';
+import { linkAddresses } from './lookup-links.ts';
 
 /**
  * Loaded when the reader shows intent (or on the first edit): reruns the engine for one explorer
@@ -269,6 +270,8 @@ export function updateExplorer(root: HTMLElement, cause: Cause, edited?: string)
   }
   pending.clear();
   setStatus(root, 'updated');
+  // A patched cell holds a plain chip again, and every link carries the scenario now in the URL.
+  linkAddresses(root, root.dataset.lookupLabel ?? '');
 
   drawable.set(root, generation);
   void drawDiagram(root, view.diagram, generation, view.printParts);

@@ -402,6 +402,11 @@ export const applicationGatewayService: ServiceModule<ApplicationGatewayProbeSce
         ];
       },
       run: (input, s) => applicationGatewayStage(input, s),
+      // An instance sends from the subnet (Azure picks which address); toward a public backend, the frontend's public IP.
+      source: (s, sent) =>
+        subnetContains(s.subnet, sent)
+          ? { role: 'agw-instance', param: 'instances', range: { param: 'subnet', subnet: s.subnet } }
+          : { role: 'agw-frontend', param: 'agwip' },
       // The gateway's subnet lets in the legs that arrive at the listener, plus the platform's own traffic.
       nsg: { place: 'agw-subnet', destination: (s) => s.subnet.text, reason: 'agw-clients', platform: PLATFORM_ARRIVALS },
     } satisfies DataStage<ApplicationGatewayStageSettings>,

@@ -2,7 +2,7 @@ import { socketAddress, type Ip } from './ip.ts';
 import { inTravelOrder, type Hop, type Packets } from './hop.ts';
 import { cidr4Param, enumParam, intParam, ipParam, type ParamError } from './params.ts';
 import { isPrivateAddress, subnetContains, type Subnet4 } from './ip.ts';
-import type { DataStage, ServiceModule, StageInput, StageOutput } from './service.ts';
+import type { DataStage, ServiceModule, StageInput, StageOutput, StageSource } from './service.ts';
 
 /**
  * Azure Firewall with a DNAT rule (SPEC §9, `fw`): a connection to the firewall's public IP is
@@ -82,6 +82,13 @@ const checkInstance = (s: Pick<FirewallStageSettings, 'fwsnat' | 'fwsubnet'>): P
 /** The instance address a path may not give to anything else. */
 const instanceAddress = (s: Pick<FirewallStageSettings, 'fwsnat'>) => [{ param: 'fwsnat', ips: [s.fwsnat] }];
 
+/** A translated connection comes from an instance's address in AzureFirewallSubnet; the firewall scales out, so any of it. */
+const instanceSource = (s: Pick<FirewallStageSettings, 'fwsubnet'>): StageSource => ({
+  role: 'fw-instance',
+  param: 'fwsnat',
+  range: { param: 'fwsubnet', subnet: s.fwsubnet },
+});
+
 /** The rule collection that allows the traffic when the firewall is reached by route. */
 export const FIREWALL_RULES = ['network', 'app'] as const;
 export type FirewallRule = (typeof FIREWALL_RULES)[number];
@@ -129,6 +136,7 @@ export const firewallService: ServiceModule<never, 'firewall'> = {
       check: checkInstance,
       occupies: instanceAddress,
       run: firewallStage,
+      source: instanceSource,
     } satisfies DataStage<FirewallStageSettings>,
     {
       key: 'fwr',
@@ -140,6 +148,7 @@ export const firewallService: ServiceModule<never, 'firewall'> = {
       check: checkInstance,
       occupies: instanceAddress,
       run: firewallRouteStage,
+      source: instanceSource,
     } satisfies DataStage<FirewallRouteSettings>,
   ],
 };

@@ -231,6 +231,8 @@ export const frontDoorService: ServiceModule<FrontDoorProbeScenario, 'front-door
       params: { fdip, edge, eport, fdid },
       occupies: (s) => [{ param: 'edge', ips: [s.edge] }],
       run: (input, s) => frontDoorStage(input, s),
+      // One address of the AzureFrontDoor.Backend ranges, which the site does not ship (they change).
+      source: () => ({ role: 'fd-edge', param: 'edge' }),
     } satisfies DataStage<Pick<FrontDoorScenario, 'fdip' | 'edge' | 'eport' | 'fdid'>>,
   ],
 };

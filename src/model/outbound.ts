@@ -241,6 +241,9 @@ export function readOutboundScenario(raw: RawParams): ScenarioResult<OutboundSce
   return readScenario(raw, outboundParams, crossCheck);
 }
 
+/** The same rules for a scenario read already, under another method (the reverse lookup tries every method). */
+export { crossCheck as checkOutboundScenario };
+
 // ---------------------------------------------------------------------------------------------
 // Which method wins
 

@@ -321,6 +321,9 @@ export function readPathScenario(raw: RawParams): ScenarioResult<PathScenario> {
   return readScenario(raw, pathParams, crossCheck);
 }
 
+/** The same rules for a scenario read already, under another chain (the reverse lookup tries every chain). */
+export { crossCheck as checkPathScenario };
+
 /**
  * The fields this chain reads: the client's, the backends', every stage's frontend (public or
  * private, as its place in the chain decides) and its settings. The form shows only these.

@@ -78,6 +78,7 @@ export const privateLinkService: ServiceModule<never, 'private-link'> = {
         { param: 'plsnat', ips: [s.plsnat] },
       ],
       run: privateLinkStage,
+      source: () => ({ role: 'pls-nat', param: 'plsnat' }),
     } satisfies DataStage<PrivateLinkSettings>,
   ],
 };

@@ -1,5 +1,5 @@
 import type { Actor, Hop, Packets } from './hop.ts';
-import type { Ip, SocketAddress } from './ip.ts';
+import type { Ip, SocketAddress, Subnet4 } from './ip.ts';
 import { readScenario, type ParamError, type ParamSpecs, type XffEntry } from './params.ts';
 import type { TlsMode } from './application-gateway-tls.ts';
 
@@ -314,6 +314,13 @@ export interface DataStage<C> {
   /** The addresses it occupies on the path, by the parameter that sets them: no other part may use one. */
   readonly occupies?: (s: C, front: StageFront) => readonly { readonly param: string; readonly ips: readonly Ip[] }[];
   readonly run: (input: StageInput, s: C) => StageOutput;
+  /**
+   * What the address it sends from is, for the reverse lookup (SPEC §13): its role (`agw-instance`,
+   * `fd-edge`, …), the parameter that sets the illustrated address and, where that address stands for
+   * any of a range (the gateway's instances, the firewall's), the range. Absent for a stage that passes
+   * the source on unchanged (a Load Balancer); a stage that translates but says nothing is named by its key.
+   */
+  readonly source?: (s: C, sent: Ip) => StageSource;
   /** The NSG in front of it: what the legs arriving there need, plus the platform's own traffic. */
   readonly nsg?: {
     readonly place: string;
@@ -321,6 +328,13 @@ export interface DataStage<C> {
     readonly reason: string;
     readonly platform: readonly Arrival[];
   };
+}
+
+/** The role of an address a stage sends from, and the range it stands for when Azure picks one of many. */
+export interface StageSource {
+  readonly role: string;
+  readonly param: string;
+  readonly range?: { readonly param: string; readonly subnet: Subnet4 };
 }
 
 /** The paths page's own parameters, which every stage may read but none declares: the client's and the backend's. */

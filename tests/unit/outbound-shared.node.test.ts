@@ -81,7 +81,7 @@ describe('NAT Gateway: one inventory for the subnet', () => {
     const verdict = outboundView(scenario(HUNDRED), translator('en')).verdict!;
     expect(verdict.state).toBe('fails');
     expect(verdict.text).toContain('134,000');
-    expect(verdict.text).toContain('50,000 for the subnet');
+    expect(verdict.text).toContain('50,000 available for the subnet');
     expect(verdict.text).toContain('25 s');
     expect(outboundView(scenario({ ...HUNDRED, pips: ips(3) }), translator('ja')).verdict!.state).toBe('ok');
   });

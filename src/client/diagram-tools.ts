@@ -109,10 +109,12 @@ function watchOverflow(figure: HTMLElement): void {
   update();
 }
 
+// Every frame on the page, the print pieces shown on screen (without tools of their own) too.
+for (const figure of document.querySelectorAll<HTMLElement>('[data-diagram]')) watchOverflow(figure);
+
 for (const tools of document.querySelectorAll<HTMLElement>('[data-diagram-tools]')) {
   const figure = tools.closest('[data-diagram]');
   if (!figure) continue;
-  watchOverflow(figure as HTMLElement);
   const labels = { actual: tools.dataset.textActual ?? '100%', fit: tools.dataset.textFit ?? 'Fit' };
   tools.querySelector('[data-diagram-full]')?.addEventListener('click', () => openFullSize(figure, tools.dataset.textClose ?? '×', labels));
   const zoom = tools.querySelector<HTMLButtonElement>('[data-diagram-zoom]');

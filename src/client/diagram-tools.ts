@@ -94,6 +94,24 @@ function download(figure: Element, file: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/**
+ * Marks a frame whose drawing is wider than the frame even at its smallest readable size
+ * (`data-overflow`): its caption then says to scroll, so a cut-off drawing never passes for a
+ * fitted one. Rechecked when the frame resizes, the view switches or an edit replaces the drawing.
+ */
+function watchOverflow(figure: HTMLElement): void {
+  const update = () => {
+    const shown = [...figure.querySelectorAll<HTMLElement>(':scope > [data-svg]')].find((holder) => holder.getClientRects().length > 0);
+    figure.toggleAttribute('data-overflow', shown !== undefined && shown.scrollWidth > shown.clientWidth + 1);
+  };
+  new ResizeObserver(update).observe(figure);
+  new MutationObserver(update).observe(figure, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-view'] });
+  update();
+}
+
+// Every frame on the page, the print pieces shown on screen (without tools of their own) too.
+for (const figure of document.querySelectorAll<HTMLElement>('[data-diagram]')) watchOverflow(figure);
+
 for (const tools of document.querySelectorAll<HTMLElement>('[data-diagram-tools]')) {
   const figure = tools.closest('[data-diagram]');
   if (!figure) continue;

@@ -15,8 +15,21 @@ export type Label = string | readonly string[];
 
 export type Step =
   | { readonly kind: 'message'; readonly from: string; readonly to: string; readonly text: Label; readonly reply?: boolean }
-  | { readonly kind: 'note'; readonly over: readonly string[]; readonly text: string }
-  | { readonly kind: 'group'; readonly label: string; readonly steps: readonly Step[] };
+  | {
+      readonly kind: 'note';
+      readonly over: readonly string[];
+      /** A string is wrapped to the note's width; lines are each wrapped on their own. */
+      readonly text: Label;
+      /** Beside the (first) participant, on its right, instead of over it: it keeps the drawing's left edge. */
+      readonly beside?: boolean;
+    }
+  | { readonly kind: 'group'; readonly label: string; readonly steps: readonly Step[]; readonly tint?: Tint };
+
+/**
+ * What a group is, where a drawing has a fixed meaning for its colour: the request, the reply and
+ * name resolution keep one colour each in every drawing, whichever groups come before them.
+ */
+export type Tint = keyof typeof TINTS;
 
 export interface SequenceDiagram {
   /** Becomes the SVG's accessible title. */
@@ -27,8 +40,19 @@ export interface SequenceDiagram {
   readonly steps: readonly Step[];
 }
 
-/** Light tints for groups (`rect`), fixed here: never taken from input. */
-const GROUP_FILLS = ['rgba(59, 130, 246, 0.08)', 'rgba(234, 88, 12, 0.08)', 'rgba(22, 163, 74, 0.08)'];
+/**
+ * Tints for groups (`rect`), fixed here: never taken from input. One drawing serves both themes
+ * (src/diagram/variant.ts), so each tint is a translucent colour strong enough to show on the light
+ * card (#ffffff) and on the dark one (#17181c): at 0.08 the bands vanished on the dark card.
+ */
+const TINTS = {
+  request: 'rgba(59, 130, 246, 0.16)',
+  reply: 'rgba(234, 88, 12, 0.16)',
+  dns: 'rgba(22, 163, 74, 0.16)',
+} as const;
+
+/** Groups without a tint of their own take these in turn. */
+const GROUP_FILLS = [TINTS.request, TINTS.reply, TINTS.dns];
 
 export function sequenceSource(diagram: SequenceDiagram): string {
   const ids = new Map(diagram.participants.map((p, index) => [p.key, `p${index}`]));
@@ -50,9 +74,13 @@ export function sequenceSource(diagram: SequenceDiagram): string {
         const arrow = step.reply ? '-->>' : '->>';
         lines.push(`${indent}${idOf(step.from)}${arrow}${idOf(step.to)}: ${label(step.text)}`);
       } else if (step.kind === 'note') {
-        lines.push(`${indent}Note over ${middle(step.over.map(idOf))}: ${label(wrapText(step.text))}`);
+        const text = typeof step.text === 'string' ? wrapText(step.text) : step.text.flatMap((line) => wrapText(line));
+        const place = step.beside ? `right of ${idOf(step.over[0]!)}` : `over ${middle(step.over.map(idOf))}`;
+        lines.push(`${indent}Note ${place}: ${label(text)}`);
       } else {
-        lines.push(`${indent}rect ${GROUP_FILLS[groupIndex++ % GROUP_FILLS.length]}`);
+        const fill = step.tint ? TINTS[step.tint] : GROUP_FILLS[groupIndex % GROUP_FILLS.length];
+        groupIndex++;
+        lines.push(`${indent}rect ${fill}`);
         lines.push(`${indent}  Note over ${middle(participantSpan(step.steps, idOf))}: ${label(wrapText(step.label))}`);
         writeSteps(step.steps, `${indent}  `);
         lines.push(`${indent}end`);
@@ -100,7 +128,8 @@ const cells = (text: string): number => [...text].reduce((sum, ch) => sum + (WID
 /** Greedy line filling. Units never break: a run of half-width non-space characters (a word, an
  * address, a tuple), a run of spaces, or one wide character. */
 function fill(text: string, width: number): string[] {
-  const units = text.match(/[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|\s+|./gsu) ?? [];
+  const units =
+    text.match(/[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|\s+|./gsu) ?? [];
   const lines: string[] = [];
   let line = '';
   for (const unit of units) {

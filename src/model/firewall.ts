@@ -144,6 +144,8 @@ export const firewallService: ServiceModule<never, 'firewall'> = {
       follows: ['regional-proxy'],
       frontend: 'routed',
       sendsFrom: { subnet: 'fw', prefix: 'fwsubnet' },
+      // Nothing is addressed to it: its lane shows AzureFirewallSubnet, where its instances are.
+      lane: (s) => s.fwsubnet.text,
       params: { fwrule: enumParam<FirewallRule>('network', FIREWALL_RULES), fwsnat, fwport, fwsubnet },
       check: checkInstance,
       occupies: instanceAddress,

@@ -293,6 +293,11 @@ export interface DataStage<C> {
    * to what comes after it (a firewall by route).
    */
   readonly frontend: { readonly public: keyof C & string; readonly private?: keyof C & string } | 'routed';
+  /**
+   * The address its lane in a drawing shows, for a stage no packet is addressed to (`routed`): the
+   * packets through it carry the next stage's address, which that stage's lane already shows.
+   */
+  readonly lane?: (s: C) => string;
   /** The kinds of stage that must come right after it, if any (a Private Link service fronts a Load Balancer). */
   readonly leadsTo?: readonly string[];
   /**

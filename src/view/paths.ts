@@ -10,6 +10,7 @@ import {
   pathGroups,
   pathParams,
   readPathScenario,
+  stageByKey,
 } from '../model/paths.ts';
 import type { ProxyHeader } from '../model/service.ts';
 import type { LegRoute } from '../model/path-routes.ts';
@@ -220,8 +221,14 @@ function undocumentedLabel(leg: PathLeg, t: Translate): string[] | undefined {
   return [`(${leg.n}) ${src}`, `→ ${dst}`];
 }
 
-/** The address a participant is reached at, for its label: where its first arriving leg points. */
-function addressOf(result: PathResult, key: string): string {
+/**
+ * The address a participant's lane is labelled with: where its first arriving leg points, or, for a
+ * stage no packet is addressed to (a firewall a route puts in the way), what the stage declares as
+ * its own (`DataStage.lane`): the legs through it are addressed to the next lane.
+ */
+function addressOf(s: PathScenario, result: PathResult, key: string): string {
+  const lane = key === 'backend' ? undefined : stageByKey(key).data?.lane;
+  if (lane) return lane(s);
   const leg = result.request.find((l) => l.receiver === key);
   return leg ? leg.dst.ip.text : '';
 }
@@ -256,21 +263,43 @@ function pathVerdict(result: PathResult, t: Translate): Verdict {
   return verdict('warning', `${answer}${t('verdict.path.warning', { legs: listText(legs.map(String), t) })}`, values);
 }
 
+/**
+ * The DNS steps as the table tells them: a question Traffic Manager answers is an arrow to its
+ * lane and back; one the endpoint name's own zone answers is a note at the client, with no arrow
+ * to Traffic Manager, which takes no part in it.
+ */
+function dnsSteps(dns: PathResult['dns'], t: Translate): Step[] {
+  if (!dns) return [];
+  return dns.answer.steps.flatMap((step): Step[] =>
+    step.by === 'tm'
+      ? [
+          { kind: 'message', from: 'client', to: dns.key, text: lines(t('diagram.tm.query', { n: step.n, name: step.query })) },
+          { kind: 'message', from: dns.key, to: 'client', text: recordLines(step.answer), reply: true },
+        ]
+      : [
+          {
+            kind: 'note',
+            over: ['client'],
+            beside: true,
+            text: lines(t('diagram.path.dns.zone', { n: step.n, name: step.query, answer: step.answer })),
+          },
+        ],
+  );
+}
+
+/** A leg with a warning says so on its arrow, as its row does in the table. */
+const WARNING_MARK = '⚠';
+
 export function pathView(s: PathScenario, t: Translate): ExplorerView {
   const result = pathLegs(s);
   const stages = dataStages(s);
-  const message = (leg: PathLeg, reply: boolean): Step => ({
-    kind: 'message',
-    from: leg.sender,
-    to: drawnTo(leg),
-    text: undocumentedLabel(leg, t) ?? hopLabel(leg),
-    reply,
-  });
+  const message = (leg: PathLeg, reply: boolean): Step => {
+    const [first, ...rest] = undocumentedLabel(leg, t) ?? hopLabel(leg);
+    const warned = result.warnings.some((w) => w.leg === leg.n);
+    return { kind: 'message', from: leg.sender, to: drawnTo(leg), text: [warned ? `${WARNING_MARK} ${first}` : first!, ...rest], reply };
+  };
   const dns = result.dns;
-  const dnsSteps: Step[] = (dns?.answer.steps ?? []).flatMap((step) => [
-    { kind: 'message', from: 'client', to: dns!.key, text: lines(t('diagram.tm.query', { n: step.n, name: step.query })) },
-    { kind: 'message', from: dns!.key, to: 'client', text: recordLines(step.answer), reply: true },
-  ]);
+  const dnsGroup = dnsSteps(dns, t);
   const outputs = [
     ...(dns ? [dnsTable(dns.answer.steps, dns.answer.answer, t)] : []),
     hopTable([...result.request, ...result.reply], t, {
@@ -311,14 +340,14 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
       participants: [
         { key: 'client', label: [who('client', t), s.client.text] },
         ...(dns ? [{ key: dns.key, label: [who(dns.key, t), dns.answer.name] }] : []),
-        ...stages.map((stage) => ({ key: stage, label: [who(stage, t), addressOf(result, stage)] })),
-        { key: 'backend', label: [who('backend', t), addressOf(result, 'backend')] },
+        ...stages.map((stage) => ({ key: stage, label: [who(stage, t), addressOf(s, result, stage)] })),
+        { key: 'backend', label: [who('backend', t), addressOf(s, result, 'backend')] },
         ...(astrayToAppliance ? [{ key: 'appliance', label: [who('appliance', t), s.fwpriv.text] }] : []),
       ],
       steps: [
-        ...(dnsSteps.length > 0 ? [{ kind: 'group' as const, label: t('diagram.path.dns'), steps: dnsSteps }] : []),
-        { kind: 'group', label: t('diagram.path.request'), steps: result.request.map((leg) => message(leg, false)) },
-        { kind: 'group', label: t('diagram.path.reply'), steps: result.reply.map((leg) => message(leg, true)) },
+        ...(dnsGroup.length > 0 ? [{ kind: 'group' as const, label: t('diagram.path.dns'), steps: dnsGroup, tint: 'dns' as const }] : []),
+        { kind: 'group', label: t('diagram.path.request'), steps: result.request.map((leg) => message(leg, false)), tint: 'request' },
+        { kind: 'group', label: t('diagram.path.reply'), steps: result.reply.map((leg) => message(leg, true)), tint: 'reply' },
       ],
     },
   };

@@ -38,6 +38,8 @@ export function trafficManagerView(s: TrafficManagerScenario, t: Translate): Exp
         {
           kind: 'group',
           label: t('diagram.tm.group.dns'),
+          // Name resolution has one colour in every drawing (the paths page's too).
+          tint: 'dns',
           steps: [
             ...question(first!, t),
             { kind: 'message', from: 'resolver', to: 'tm', text: first!.query },

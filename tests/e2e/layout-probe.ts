@@ -79,11 +79,9 @@ export function layoutProblems(options: ProbeOptions): string[] {
     const column = (svg.closest('.atp-explorer, .sl-markdown-content') ?? main).getBoundingClientRect();
     const printedWide = options.print && natural > column.width + 1;
     if (printedWide && svg.getBoundingClientRect().right > column.right + 1) problems.push(`diagram cut off in print: ${svg.id}`);
-    // Scaled or not, a label reads at 11 px: a drawing too wide for paper prints in pieces (printParts).
-    // On a phone a drawing is fitted to the screen, whole (issue 24); its 100 % control gives the
-    // natural size, so there the fitted labels may be smaller.
-    const fitted = options.narrow && svg.closest('[data-diagram]')?.getAttribute('data-view') === 'fit';
-    if (smallest < 10.95 && !fitted)
+    // Scaled or not, a label reads at 11 px: a drawing too wide for paper prints in pieces (printParts),
+    // one too wide for a phone scrolls in its frame (issue 32: shrunk to the screen it read at 4-8 px).
+    if (smallest < 10.95)
       problems.push(`diagram label at ${smallest.toFixed(1)}px${printedWide ? ' (scaled to the printed column)' : ''}: ${svg.id}`);
     for (const note of svg.querySelectorAll('rect.note')) {
       const box = note.getBoundingClientRect();
@@ -106,8 +104,9 @@ export function layoutProblems(options: ProbeOptions): string[] {
     }
   }
   // Issue 24: what the reader came for is in view. At 1280 a drawing fits its frame (no sideways
-  // scrolling) with its labels at 11 px or more (checked above); on a phone the frame shows the
-  // whole drawing, fitted to the screen. Not in print, where drawings scale to paper.
+  // scrolling) with its labels at 11 px or more (checked above); on a phone a drawing wider than the
+  // screen at that size scrolls in its frame, and the frame says so (issue 32: never a cut-off
+  // drawing that passes for a fitted one). Not in print, where drawings scale to paper.
   if (!options.print) {
     for (const frame of main.querySelectorAll<HTMLElement>('[data-diagram] [data-svg]')) {
       const svg = frame.querySelector('svg');
@@ -119,10 +118,12 @@ export function layoutProblems(options: ProbeOptions): string[] {
         problems.push(`diagram scrolls sideways at ${viewportWidth}px (${sizes}): ${svg.id}`);
       }
       if (options.narrow) {
-        if (frame.closest('[data-diagram]')?.getAttribute('data-view') !== 'fit')
-          problems.push(`no fitted view at ${viewportWidth}px: ${svg.id}`);
-        if (frame.scrollWidth > frame.clientWidth + 1 || drawing.left < box.left - 0.5 || drawing.right > box.right + 0.5) {
-          problems.push(`fitted view cuts the drawing at ${viewportWidth}px (${sizes}): ${svg.id}`);
+        const figure = frame.closest('[data-diagram]');
+        if (figure?.getAttribute('data-view') !== 'fit') problems.push(`no fitted view at ${viewportWidth}px: ${svg.id}`);
+        const cut = frame.scrollWidth > frame.clientWidth + 1 || drawing.left < box.left - 0.5 || drawing.right > box.right + 0.5;
+        // The print page runs no script (its scroll shadows are all that says so there).
+        if (cut && !figure?.hasAttribute('data-overflow') && !frame.hasAttribute('data-shared-style')) {
+          problems.push(`the drawing is wider than its frame at ${viewportWidth}px and nothing says so (${sizes}): ${svg.id}`);
         }
       }
     }

@@ -78,9 +78,7 @@ test.describe('JavaScript off: nothing looks editable', () => {
       const live = await page
         .locator('[data-explorer] :is(input, select, button, textarea)')
         .evaluateAll((controls) =>
-          controls
-            .filter((c) => !c.matches(":disabled") && c.getClientRects().length > 0)
-            .map((c) => c.outerHTML.slice(0, 80)),
+          controls.filter((c) => !c.matches(':disabled') && c.getClientRects().length > 0).map((c) => c.outerHTML.slice(0, 80)),
         );
       expect(live).toEqual([]);
     });
@@ -103,7 +101,7 @@ test.describe('a diagram after an edit (issue 24)', () => {
   }
 });
 
-test.describe('on a phone the whole drawing fits, and 100% gives its natural size (issue 24)', () => {
+test.describe('on a phone a wide drawing keeps 11 px labels and scrolls, saying so; 100% gives its natural size (issues 24, 32)', () => {
   test.use({ viewport: { width: 390, height: 800 } });
   test('/en/application-gateway/', async ({ page }) => {
     await open(page, '/en/application-gateway/');
@@ -111,7 +109,10 @@ test.describe('on a phone the whole drawing fits, and 100% gives its natural siz
     const svg = figure.locator('[data-svg="light"] svg');
     const natural = Number(await svg.getAttribute('width'));
     const frame = figure.locator('[data-svg="light"]');
-    expect((await svg.boundingBox())!.width).toBeLessThanOrEqual((await frame.boundingBox())!.width);
+    // Fitted: as small as the 11 px rule allows (14 px labels at 11/14), and no smaller.
+    expect(Math.round((await svg.boundingBox())!.width)).toBe(Math.round((natural * 11) / 14));
+    await expect(figure).toHaveAttribute('data-overflow', '');
+    await expect(figure.locator('[data-diagram-scroll]')).toBeVisible();
     const zoom = figure.locator('[data-diagram-zoom]');
     await zoom.click();
     await expect(zoom).toHaveAttribute('aria-pressed', 'true');

@@ -1,0 +1,95 @@
+import type { Locator } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { waitForRedraw } from './helpers.ts';
+
+/**
+ * Issue 32, "diagrams that never mislead", on the drawings the browser makes: each preset chain's
+ * lanes and arrows read from the SVG, against the hop table beside it. (Every valid chain is
+ * checked on the Mermaid source in tests/unit/path-diagram.node.test.ts.)
+ */
+const PRESETS = ['fd,agw', 'fw,agw', 'tm,agw', 'fd,lb', 'agw,lb', 'pls,lb', 'fd,pls,lb', 'agw,fwr', 'tm,fd,fw,agw,lb'];
+
+const squash = (text: string) => text.replace(/\s+/g, '');
+
+/**
+ * The drawing as a reader sees it, in SVG units: lanes (name, address, centre: Mermaid writes each
+ * line of a lane's label as its own text at the lane's centre) and arrows (their label lines, which
+ * come just before the arrow's line, and the line's ends).
+ */
+async function readSvg(explorer: Locator) {
+  return explorer.locator('[data-diagram] [data-svg="light"] svg').evaluate((svg) => {
+    const byX = new Map<number, string[]>();
+    for (const text of svg.querySelectorAll('text.actor')) {
+      const x = Number(text.getAttribute('x'));
+      byX.set(x, [...(byX.get(x) ?? []), (text.textContent ?? '').trim()]);
+    }
+    const lanes = [...byX].map(([x, lines]) => ({ name: lines.slice(0, -1).join('').replace(/\s+/g, ''), address: lines.at(-1)!, x }));
+    const arrows: { lines: string[]; from: number; to: number }[] = [];
+    let label: string[] = [];
+    for (const el of svg.querySelectorAll('text.messageText, line.messageLine0, line.messageLine1')) {
+      if (el.localName === 'text') label.push((el.textContent ?? '').trim());
+      else {
+        arrows.push({ lines: label, from: Number(el.getAttribute('x1')), to: Number(el.getAttribute('x2')) });
+        label = [];
+      }
+    }
+    return { lanes, arrows };
+  });
+}
+
+for (const lang of ['ja', 'en'] as const) {
+  test.describe(`/${lang}/paths/ at 1280`, () => {
+    test.use({ viewport: { width: 1280, height: 900 } });
+    for (const chain of PRESETS) {
+      test(`${chain}: one address per lane, every arrow between the lanes its row names`, async ({ page }) => {
+        await page.goto(`/${lang}/paths/?chain=${chain}`);
+        const explorer = page.locator('[data-explorer="path"]');
+        if (chain !== 'fd,agw') await waitForRedraw(explorer);
+        const { lanes, arrows } = await readSvg(explorer);
+        expect(new Set(lanes.map((lane) => lane.address)).size, JSON.stringify(lanes)).toBe(lanes.length);
+        const laneAt = (x: number) => lanes.reduce((best, lane) => (Math.abs(lane.x - x) < Math.abs(best.x - x) ? lane : best)).name;
+        const rows = await explorer.locator('[data-hop]').evaluateAll((trs) =>
+          trs.map((tr) => ({
+            n: tr.getAttribute('data-hop')!,
+            leg: tr.querySelector('.atp-leg')!.textContent!,
+            warning: tr.hasAttribute('data-warning'),
+          })),
+        );
+        for (const row of rows) {
+          const arrow = arrows.find((a) => new RegExp(`^(⚠ )?\\(${row.n}\\) `).test(a.lines[0] ?? ''));
+          expect(arrow, `leg ${row.n}`).toBeDefined();
+          const [from, to] = row.leg.split(' → ').map(squash);
+          expect([laneAt(arrow!.from), laneAt(arrow!.to)], `leg ${row.n}`).toEqual([from, to]);
+          expect(arrow!.lines[0]!.startsWith('⚠'), `leg ${row.n} warning`).toBe(row.warning);
+        }
+        // Drawn at 11 px or more; wider than its frame only if the frame says so.
+        const figure = explorer.locator('[data-diagram]');
+        const frame = figure.locator('[data-svg="light"]');
+        const overflows = await frame.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+        if (overflows) await expect(figure.locator('[data-diagram-scroll]')).toBeVisible();
+        else await expect(figure.locator('[data-diagram-scroll]')).toBeHidden();
+        const scale = await frame
+          .locator('svg')
+          .evaluate((svg) => svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width);
+        expect(scale * 14).toBeGreaterThanOrEqual(10.95);
+      });
+    }
+  });
+}
+
+test.describe('a five-service path on a phone', () => {
+  test.use({ viewport: { width: 390, height: 800 } });
+  test('/en/paths/?chain=tm,fd,fw,agw,lb: labels at 11 px, the frame scrolls and says so', async ({ page }) => {
+    await page.goto('/en/paths/?chain=tm,fd,fw,agw,lb');
+    const explorer = page.locator('[data-explorer="path"]');
+    await waitForRedraw(explorer);
+    const figure = explorer.locator('[data-diagram]');
+    const svg = figure.locator('[data-svg="light"] svg');
+    const scale = await svg.evaluate((el) => el.getBoundingClientRect().width / (el as SVGSVGElement).viewBox.baseVal.width);
+    expect(scale * 14).toBeGreaterThanOrEqual(10.95);
+    await expect(figure).toHaveAttribute('data-overflow', '');
+    await expect(figure.locator('[data-diagram-scroll]')).toBeVisible();
+    // The page itself never scrolls sideways: only the drawing's own frame does.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+});

@@ -94,7 +94,9 @@ test.describe('the form on a phone', () => {
     // 1 connection a second × (2 s + 240 s) = 242 ports, within the 1,024 of a pool of 10.
     await explorer.locator('input[name="rate"]').fill('1');
     await expect(verdict).toHaveAttribute('data-state', 'ok');
-    await expect(verdict).toHaveText('OK Fits: 242 ports needed, 1,024 available (Load Balancer outbound rule).');
+    await expect(verdict).toHaveText(
+      'OK Fits: 242 ports needed toward 203.0.113.200:443, 1,024 available per VM (Load Balancer outbound rule).',
+    );
     await expect(summary).toHaveText('Edit the scenario (1 changed)');
   });
 
@@ -123,15 +125,16 @@ test.describe('the form on a wide screen', () => {
     const explorer = page.locator('[data-explorer="outbound"]');
     const methods = explorer.getByRole('group', { name: 'Configured outbound methods (egress)' });
     await expect(methods.getByRole('checkbox', { name: 'Load Balancer outbound rule' })).toBeChecked();
-    await methods.getByRole('checkbox', { name: 'NAT Gateway' }).check();
-    // In Microsoft's precedence NAT Gateway comes before the outbound rule, and wins: 20 × (2 s + 65 s) = 1,340 ports fit.
+    await methods.getByRole('checkbox', { name: 'NAT Gateway', exact: true }).check();
+    // In Microsoft's precedence NAT Gateway comes before the outbound rule, and wins: the subnet's 10 VMs × 20 × (2 s + 65 s)
+    // = 13,400 ports fit in the 50,000 one public IP gives toward one destination.
     await expect(explorer.locator('input[name="egress"]')).toHaveValue('natgw,lb');
     await expect(explorer.locator('[data-field="verdict"]')).toHaveAttribute('data-state', 'ok');
     await expect(page).toHaveURL(/[?&]egress=natgw,lb(&|$)/);
     // Typing the list ticks the boxes.
     await explorer.locator('input[name="egress"]').fill('fw');
     await expect(methods.getByRole('checkbox', { name: 'Azure Firewall (0.0.0.0/0 routed to it)' })).toBeChecked();
-    await expect(methods.getByRole('checkbox', { name: 'NAT Gateway' })).not.toBeChecked();
+    await expect(methods.getByRole('checkbox', { name: 'NAT Gateway', exact: true })).not.toBeChecked();
     await expect(explorer.locator('input[name="fwinst"]')).toBeVisible();
   });
 });

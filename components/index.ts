@@ -4,3 +4,4 @@ export { default as FailoverComparison } from './FailoverComparison.astro';
 export { default as NsgRules } from './NsgRules.astro';
 export { default as CompareMatrix } from './CompareMatrix.astro';
 export { default as ChainEditor } from './ChainEditor.astro';
+export { default as StagePlaces } from './StagePlaces.astro';

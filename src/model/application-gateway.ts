@@ -383,6 +383,8 @@ export const applicationGatewayService: ServiceModule<ApplicationGatewayProbeSce
       kind: 'regional-proxy',
       follows: ['client', 'dns', 'global-proxy', 'firewall'],
       frontend: { public: 'agwip', private: 'agwpriv' },
+      source: 'own',
+      writesXff: true,
       params: { agwip, agwpriv, subnet, instances, via, gport, tls },
       check: (s, front) => checkStage(s, front),
       occupies: (s, front) => {

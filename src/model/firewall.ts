@@ -90,6 +90,9 @@ interface FirewallRouteSettings extends Pick<FirewallStageSettings, 'fwsnat' | '
   readonly fwrule: FirewallRule;
 }
 
+/** Whether a firewall reached by route translates the source toward `target`. */
+const routeTranslates = (c: Pick<FirewallRouteSettings, 'fwrule'>, target: Ip): boolean => c.fwrule === 'app' || !isPrivateAddress(target);
+
 /**
  * A firewall a route puts between a gateway and its backends (SPEC §11, `fwr`; Architecture Center,
  * "Firewall and Application Gateway for virtual networks", Application Gateway before Firewall). The
@@ -102,7 +105,7 @@ interface FirewallRouteSettings extends Pick<FirewallStageSettings, 'fwsnat' | '
  * instance, and the reply comes back to the firewall by itself.
  */
 export function firewallRouteStage({ flow, target }: StageInput, c: FirewallRouteSettings): StageOutput {
-  const snat = c.fwrule === 'app' || !isPrivateAddress(target.ip);
+  const snat = routeTranslates(c, target.ip);
   const from = snat ? socketAddress(c.fwsnat, c.fwport) : flow.from;
   const packets: Packets = {
     requestIn: { n: 1, from: 'client', to: 'fw', src: flow.from, dst: target, note: 'routed-to-firewall', session: 1 },
@@ -124,6 +127,8 @@ export const firewallService: ServiceModule<never, 'firewall'> = {
       kind: 'firewall',
       follows: ['client', 'dns', 'global-proxy'],
       frontend: { public: 'fwip' },
+      // A DNAT rule translates the source as well, to an instance of the firewall.
+      source: 'own',
       params: { fwip: ipParam('198.51.100.70'), fwsnat, fwport, fwsubnet },
       check: checkInstance,
       occupies: instanceAddress,
@@ -134,6 +139,7 @@ export const firewallService: ServiceModule<never, 'firewall'> = {
       kind: 'routed-firewall',
       follows: ['regional-proxy'],
       frontend: 'routed',
+      source: (s, target) => (routeTranslates(s, target) ? 'own' : 'kept'),
       params: { fwrule: enumParam<FirewallRule>('network', FIREWALL_RULES), fwsnat, fwport, fwsubnet },
       check: checkInstance,
       occupies: instanceAddress,

@@ -227,7 +227,9 @@ export const frontDoorService: ServiceModule<FrontDoorProbeScenario, 'front-door
       follows: ['client', 'dns'],
       frontend: { public: 'fdip' },
       // Front Door reaches its origins over the internet, at their public addresses.
-      forwardsOverInternet: true,
+      reachesNextAt: 'public',
+      source: 'own',
+      writesXff: true,
       params: { fdip, edge, eport, fdid },
       occupies: (s) => [{ param: 'edge', ips: [s.edge] }],
       run: (input, s) => frontDoorStage(input, s),

@@ -62,6 +62,7 @@ export const privateLinkService: ServiceModule<never, 'private-link'> = {
       // A Private Link service fronts a Standard Load Balancer's frontend IP configuration.
       leadsTo: ['balancer'],
       frontend: { public: 'pe' },
+      source: 'own',
       params,
       occupies: (s) => [
         { param: 'pe', ips: [s.pe] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { pathFieldsInUse, pathLegs, readPathScenario, STAGES, type PathScenario } from '../../src/model/paths.ts';
+import { pathFieldsInUse, pathLegs, readPathScenario, stageEffects, STAGES, type PathScenario } from '../../src/model/paths.ts';
 import type { RawParams } from '../../src/model/params.ts';
 import { socketText } from '../../src/view/table.ts';
 import { errorMessage } from '../../src/view/errors.ts';
@@ -183,7 +183,8 @@ describe('invariants over every valid chain', () => {
     fc.assert(
       fc.property(raw, (r) => {
         const s = scenario(r);
-        const direct = !s.chain.some((stage) => ['fd', 'fw', 'agw', 'pls'].includes(stage));
+        // Which stages translate the source is what they declare (issue 33), not a list kept here.
+        const direct = stageEffects(s).every((effect) => effect.source === 'kept');
         expect(socketText(pathLegs(s).backendSource).startsWith('203.0.113.10:')).toBe(direct);
       }),
     );
@@ -194,7 +195,12 @@ describe('invariants over every valid chain', () => {
       fc.property(raw, (r) => {
         const s = scenario(r);
         const { request, xff } = pathLegs(s);
-        const proxied = request.filter((leg) => leg.receiver === 'fd' || leg.receiver === 'agw');
+        const writers = new Set(
+          stageEffects(s)
+            .filter((effect) => effect.writesXff)
+            .map((effect) => effect.key),
+        );
+        const proxied = request.filter((leg) => writers.has(leg.receiver));
         const allowed = new Set([
           ...(r.xffin === '' ? [] : r.xffin.split(/,\s*/)),
           ...proxied.map((leg) => socketText(leg.src)),

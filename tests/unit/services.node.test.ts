@@ -9,6 +9,7 @@ import { nsgRules } from '../../src/model/nsg.ts';
 import { compareRows } from '../../src/model/compare.ts';
 import { certificateRows } from '../../src/model/client-certificate.ts';
 import { NSG_PLACES, SERVICES, servicesWith, type AnyService } from '../../src/model/services.ts';
+import { STAGES, stageNameKey } from '../../src/model/paths.ts';
 import { TLS_MODES } from '../../src/model/application-gateway-tls.ts';
 
 const keys = new Set(stringKeys('ja'));
@@ -37,9 +38,9 @@ describe('the service registry', () => {
       ...(s.probe?.whenNone ? [s.probe.whenNone] : []),
       ...(s.probe?.moreSenders ? [s.probe.moreSenders] : []),
       ...Object.values(s.compareWording ?? {}),
-      ...(s.stages ?? []).map((stage) => `stage.${stage.key}`),
-      ...(s.dns ? [`stage.${s.dns.key}`] : []),
     ]);
+    // A stage is named by its service, or by `stage.<key>` where its service has several.
+    for (const stage of STAGES) declared.push(stageNameKey(stage));
     const places = NSG_PLACES.map((place) => `nsg.place.${place}`);
     const reasons = nsgRules(defaults()).map((rule) => `nsg.reason.${rule.reason}`);
     for (const key of [...declared, ...places, ...reasons]) expect(keys.has(key), key).toBe(true);

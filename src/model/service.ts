@@ -204,9 +204,11 @@ export function clientIpHow(hops: readonly Hop[], client: string, headerCarriesC
   return headerCarriesClient ? 'x-forwarded-for' : 'none';
 }
 
-/** The one address or tag that sends a service's probes, or `instances` when there are several. */
+/** The one address or tag that sends a service's probes, `instances` when there are several, `none` when it sends none. */
 export function probeSource(rows: readonly ProbeRow[]): string {
   const sources = [...new Set(rows.map((row) => row.src))];
+  // A service that sends none (a cross-region Load Balancer reads its regional tier's health).
+  if (sources.length === 0) return 'none';
   return sources.length === 1 ? sources[0]! : 'instances';
 }
 

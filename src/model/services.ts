@@ -1,4 +1,5 @@
 import { loadBalancerService } from './load-balancer.ts';
+import { crossRegionService } from './cross-region-load-balancer.ts';
 import { applicationGatewayService } from './application-gateway.ts';
 import { trafficManagerService } from './traffic-manager.ts';
 import { frontDoorService } from './front-door.ts';
@@ -14,6 +15,7 @@ import type { ServiceModule } from './service.ts';
  */
 export const SERVICES = [
   loadBalancerService,
+  crossRegionService,
   applicationGatewayService,
   trafficManagerService,
   frontDoorService,

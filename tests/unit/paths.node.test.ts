@@ -143,9 +143,9 @@ describe('invalid chains are field errors on chain', () => {
       const result = readPathScenario({ chain });
       return result.ok ? '' : errorMessage(result.errors[0]!, translator('en'));
     };
-    expect(message('xx')).toContain('“xx” is not a service key. Use tm, fd, fw, agw, fwr, pls, lb.');
-    expect(message('agw,fd')).toContain('This page computes the order tm, fd, fw, agw, fwr, pls, lb.');
-    expect(message('tm')).toContain('(fd, fw, agw, fwr, pls, lb)');
+    expect(message('xx')).toContain('“xx” is not a service key. Use glb, tm, fd, fw, agw, fwr, pls, lb.');
+    expect(message('agw,fd')).toContain('This page computes the order glb, tm, fd, fw, agw, fwr, pls, lb.');
+    expect(message('tm')).toContain('(glb, fd, fw, agw, fwr, pls, lb)');
     expect(message('pls')).toContain('pls must be followed by one of lb.');
   });
 });
@@ -259,7 +259,7 @@ describe('second edition: fixes', () => {
     [{ chain: 'fw,agw', fwsnat: '10.0.3.6' }, [['fwsnat', 'inside-subnet']]],
     [{ chain: 'fd,agw', edge: '10.0.0.4' }, [['edge', 'same-address']]],
     [{ chain: Array.from({ length: 4000 }, () => 'a').join(',') }, [['chain', 'chain-length']]],
-    [{ chain: 'fd,agw,lb,fw,tm,fd,pls,fwr' }, [['chain', 'chain-length']]],
+    [{ chain: 'fd,agw,lb,fw,tm,fd,pls,fwr,glb' }, [['chain', 'chain-length']]],
     [{ chain: 'constructor' }, [['chain', 'chain-stage']]],
     [{ chain: '__proto__,agw' }, [['chain', 'chain-stage']]],
   ])('%j is refused: %j', (raw, expected) => {

@@ -76,7 +76,9 @@ describe('the service registry', () => {
   it('the cross-service tables are the services’ own answers, in registry order', () => {
     const s = defaults();
     expect(probeRows(s)).toEqual(probing().flatMap((service) => service.probe.rows(s as never)));
-    expect([...new Set(probeRows(s).map((row) => row.service))]).toEqual(probing().map((service) => service.id));
+    // A service may probe nothing itself (the cross-region tier reads its regional tier's health).
+    const sending = probing().filter((service) => service.probe.rows(s as never).length > 0);
+    expect([...new Set(probeRows(s).map((row) => row.service))]).toEqual(sending.map((service) => service.id));
     expect([...new Set(nsgRules(s).map((rule) => rule.place))]).toEqual(NSG_PLACES);
     expect(compareRows().map((row) => row.service)).toEqual(servicesWith('compare').map((service) => service.id));
     for (const tls of TLS_MODES)

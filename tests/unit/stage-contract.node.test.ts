@@ -52,6 +52,7 @@ describe('the chain editor offers a stage only where it makes a valid chain', ()
     [
       'lb',
       [
+        ['glb', 'glb,lb'],
         ['tm', 'tm,lb'],
         ['fd', 'fd,lb'],
         ['fw', 'fw,lb'],

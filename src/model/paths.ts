@@ -126,7 +126,8 @@ checkStageKinds(STAGES);
  * The i18n key that names a stage: its service's name (`service.<id>`), or `stage.<key>` where the
  * service has several stages (the firewall's DNAT rule and its route).
  */
-export const stageNameKey = (stage: ChainStage): string => (stage.service === stage.key ? `stage.${stage.key}` : `service.${stage.owner}`);
+export const stageNameKey = (stage: ChainStage): string =>
+  STAGES.filter((other) => other.owner === stage.owner).length > 1 ? `stage.${stage.key}` : `service.${stage.owner}`;
 
 type ServiceSections = Pick<(typeof SERVICES)[number], 'id'> & {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

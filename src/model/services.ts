@@ -6,6 +6,7 @@ import { frontDoorService } from './front-door.ts';
 import { firewallService } from './firewall.ts';
 import { outboundService } from './outbound.ts';
 import { privateLinkService } from './private-link.ts';
+import { aksService } from './aks.ts';
 import type { ServiceModule } from './service.ts';
 
 /**
@@ -21,6 +22,7 @@ export const SERVICES = [
   frontDoorService,
   firewallService,
   privateLinkService,
+  aksService,
   outboundService,
 ] as const;
 

@@ -143,9 +143,9 @@ describe('invalid chains are field errors on chain', () => {
       const result = readPathScenario({ chain });
       return result.ok ? '' : errorMessage(result.errors[0]!, translator('en'));
     };
-    expect(message('xx')).toContain('“xx” is not a service key. Use glb, tm, fd, fw, agw, fwr, pls, lb.');
-    expect(message('agw,fd')).toContain('This page computes the order glb, tm, fd, fw, agw, fwr, pls, lb.');
-    expect(message('tm')).toContain('(glb, fd, fw, agw, fwr, pls, lb)');
+    expect(message('xx')).toContain('“xx” is not a service key. Use glb, tm, fd, fw, agw, fwr, pls, lb, aks.');
+    expect(message('agw,fd')).toContain('This page computes the order glb, tm, fd, fw, agw, fwr, pls, lb, aks.');
+    expect(message('tm')).toContain('(glb, fd, fw, agw, fwr, pls, lb, aks)');
     expect(message('pls')).toContain('pls must be followed by one of lb.');
   });
 });
@@ -171,7 +171,8 @@ describe('invariants over every valid chain', () => {
         const s = scenario(r);
         const { request, reply } = pathLegs(s);
         expect(socketText(request[0]!.src)).toBe(`203.0.113.10:${r.cport}`);
-        expect(socketText(request.at(-1)!.dst)).toBe(`${s.backends[s.pick - 1]!.text}:443`);
+        // Behind an AKS Service the backend is the chosen pod at its targetPort (issue 33; defaults 10.244.1.7, 8080).
+        expect(socketText(request.at(-1)!.dst)).toBe(s.chain.includes('aks') ? '10.244.1.7:8080' : `${s.backends[s.pick - 1]!.text}:443`);
         expect(reply.map((leg) => [socketText(leg.src), socketText(leg.dst)])).toEqual(
           [...request].reverse().map((leg) => [socketText(leg.dst), socketText(leg.src)]),
         );
@@ -259,7 +260,7 @@ describe('second edition: fixes', () => {
     [{ chain: 'fw,agw', fwsnat: '10.0.3.6' }, [['fwsnat', 'inside-subnet']]],
     [{ chain: 'fd,agw', edge: '10.0.0.4' }, [['edge', 'same-address']]],
     [{ chain: Array.from({ length: 4000 }, () => 'a').join(',') }, [['chain', 'chain-length']]],
-    [{ chain: 'fd,agw,lb,fw,tm,fd,pls,fwr,glb' }, [['chain', 'chain-length']]],
+    [{ chain: 'fd,agw,lb,fw,tm,fd,pls,fwr,glb,aks' }, [['chain', 'chain-length']]],
     [{ chain: 'constructor' }, [['chain', 'chain-stage']]],
     [{ chain: '__proto__,agw' }, [['chain', 'chain-stage']]],
   ])('%j is refused: %j', (raw, expected) => {

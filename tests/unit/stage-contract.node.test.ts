@@ -58,6 +58,7 @@ describe('the chain editor offers a stage only where it makes a valid chain', ()
         ['fw', 'fw,lb'],
         ['agw', 'agw,lb'],
         ['pls', 'pls,lb'],
+        ['aks', 'lb,aks'],
       ],
     ],
   ])('%s', (chain, expected) => {

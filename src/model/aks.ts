@@ -170,11 +170,12 @@ export function aksHops(s: AksScenario): Hop[] {
     },
     s,
   ).packets;
+  // On its own page the backend is named for what it is: a pod behind a node.
   const hops = [
     lb.requestIn,
     { ...lb.requestOut, to: 'node' },
-    node.requestOut,
-    node.replyIn,
+    { ...node.requestOut, to: 'pod' },
+    { ...node.replyIn, from: 'pod' },
     { ...lb.replyIn, from: 'node' },
     lb.replyOut,
   ];

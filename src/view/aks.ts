@@ -38,13 +38,13 @@ export function aksView(s: AksScenario, t: Translate): ExplorerView {
         { key: 'client', label: [t('actor.client'), s.client.text] },
         { key: 'lb', label: [t('actor.lb'), s.lbip.text] },
         { key: 'node', label: [t('actor.node'), node] },
-        { key: 'backend', label: [t('actor.pod'), pod.ip.text] },
+        { key: 'pod', label: [t('actor.pod'), pod.ip.text] },
       ],
       steps: [
         message(0),
         message(1),
         message(2),
-        { kind: 'note', over: ['node', 'backend'], text: t(s.etp === 'cluster' ? 'diagram.note.aks-cluster' : 'diagram.note.aks-local') },
+        { kind: 'note', over: ['node', 'pod'], text: t(s.etp === 'cluster' ? 'diagram.note.aks-cluster' : 'diagram.note.aks-local') },
         message(3),
         message(4),
         message(5),
@@ -55,5 +55,7 @@ export function aksView(s: AksScenario, t: Translate): ExplorerView {
 
 /** The AKS Service explorer on the client-IP FAQ (`data-explorer="aks"`). */
 export const explorers: Explorers = {
-  aks: explorer(aksParams, readAksScenario, aksView),
+  aks: explorer(aksParams, readAksScenario, aksView, {
+    labels: { backends: 'field.nodes', pick: 'field.node-pick', port: 'field.service-port', bport: 'field.node-port' },
+  }),
 };

@@ -37,8 +37,8 @@ describe('AKS Service of type LoadBalancer: one flow', () => {
     expect(hops({})).toEqual([
       [1, 'client', 'lb', '203.0.113.10:50000', '198.51.100.10:443', 'to-frontend'],
       [2, 'lb', 'node', '203.0.113.10:50000', '10.0.1.4:443', 'dnat'],
-      [3, 'node', 'backend', '10.0.1.4:50000', '10.244.1.7:8080', 'aks-snat-other-node'],
-      [4, 'backend', 'node', '10.244.1.7:8080', '10.0.1.4:50000', 'aks-reply-node'],
+      [3, 'node', 'pod', '10.0.1.4:50000', '10.244.1.7:8080', 'aks-snat-other-node'],
+      [4, 'pod', 'node', '10.244.1.7:8080', '10.0.1.4:50000', 'aks-reply-node'],
       [5, 'node', 'lb', '10.0.1.4:443', '203.0.113.10:50000', 'reply-to-client'],
       [6, 'lb', 'client', '198.51.100.10:443', '203.0.113.10:50000', 'reverse-nat'],
     ]);
@@ -46,14 +46,14 @@ describe('AKS Service of type LoadBalancer: one flow', () => {
   });
 
   it('Cluster with the pod on the node the Load Balancer picked: SNAT, no second hop', () => {
-    expect(hops({ ppick: '1' })[2]).toEqual([3, 'node', 'backend', '10.0.1.4:50000', '10.244.0.7:8080', 'aks-snat-local']);
+    expect(hops({ ppick: '1' })[2]).toEqual([3, 'node', 'pod', '10.0.1.4:50000', '10.244.0.7:8080', 'aks-snat-local']);
   });
 
   it('Local: the pod sees the client; Floating IP keeps the frontend as the node’s destination', () => {
     expect(hops({ etp: 'local', pick: '2' }).slice(1, 4)).toEqual([
       [2, 'lb', 'node', '203.0.113.10:50000', '10.0.1.5:443', 'dnat'],
-      [3, 'node', 'backend', '203.0.113.10:50000', '10.244.1.7:8080', 'aks-local'],
-      [4, 'backend', 'node', '10.244.1.7:8080', '203.0.113.10:50000', 'aks-reply-client'],
+      [3, 'node', 'pod', '203.0.113.10:50000', '10.244.1.7:8080', 'aks-local'],
+      [4, 'pod', 'node', '10.244.1.7:8080', '203.0.113.10:50000', 'aks-reply-client'],
     ]);
     expect(hops({ etp: 'local', pick: '2', floating: '1' })[1]).toEqual([
       2,

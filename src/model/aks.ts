@@ -37,6 +37,8 @@ export interface Pod {
 
 export interface AksSettings {
   readonly etp: TrafficPolicy;
+  /** The Service's health check node port (Local only; Kubernetes allocates it from the node port range: an example). */
+  readonly hcport: number;
   readonly pods: readonly Pod[];
   readonly ppick: number;
   readonly tport: number;
@@ -74,8 +76,10 @@ const etp = enumParam<TrafficPolicy>('cluster', TRAFFIC_POLICIES);
 const pods = podsParam('10.244.0.7@1,10.244.1.7@2');
 const ppick = intParam('2', 1, MAX_PODS);
 const tport = portParam('8080');
+/** Kubernetes' default node port range is 30000–32767 (kubernetes.io, Service type NodePort). */
+const hcport = intParam('32000', 30000, 32767);
 
-const aksSettingsParams: ParamSpecs<AksSettings> = { etp, pods, ppick, tport };
+const aksSettingsParams: ParamSpecs<AksSettings> = { etp, pods, ppick, tport, hcport };
 const { client, cport, port, backends, bport, pick } = COMMON_PARAMS;
 const { lbip, floating } = loadBalancerParams;
 
@@ -86,6 +90,24 @@ export const aksParams: ParamSpecs<AksScenario> = { client, cport, lbip, port, b
 export function nodesInRotation(s: Pick<AksScenario, 'etp' | 'pods' | 'backends'>): number[] {
   const all = s.backends.map((_, i) => i + 1);
   return s.etp === 'cluster' ? all : all.filter((node) => s.pods.some((pod) => pod.node === node));
+}
+
+/** The Load Balancer's fixed probe source (load-balancer-custom-probe-overview). */
+const PROBE_SOURCE = '168.63.129.16';
+
+/**
+ * With Local, the Load Balancer probes each node's health check node port over HTTP; a node answers
+ * 200 while it runs a ready pod of the Service and fails otherwise (kubernetes.io,
+ * create-external-load-balancer). With Cluster, which port AKS probes depends on the cluster's
+ * setting (each Service's node port, or kube-proxy's shared health port 10256: Learn, the
+ * ContainerService API's ClusterServiceLoadBalancerHealthProbeMode); the rows are given for Local only.
+ */
+export function aksProbeRows(
+  s: Pick<AksScenario, 'etp' | 'pods' | 'backends' | 'hcport'>,
+): { src: string; dst: SocketAddress; passes: boolean }[] {
+  if (s.etp !== 'local') return [];
+  const rotation = nodesInRotation(s);
+  return s.backends.map((node, i) => ({ src: PROBE_SOURCE, dst: socketAddress(node, s.hcport), passes: rotation.includes(i + 1) }));
 }
 
 /**
@@ -199,6 +221,9 @@ export const aksService: ServiceModule<never, 'aks'> = {
       check: (s) => checkAks(s),
       occupies: (s) => [{ param: 'pods', ips: s.pods.map((pod) => pod.ip) }],
       run: (input, s) => aksStage(input, s),
+      // The nodes' NSG lets in what the Load Balancer delivers (its probes are allowed by the NSG's
+      // default rule AllowAzureLoadBalancerInBound).
+      nsg: { place: 'aks-nodes', destination: (s) => s.backends.map((node) => node.text).join(', '), reason: 'client-data', platform: [] },
     } satisfies DataStage<AksStageSettings>,
   ],
 };

@@ -1,9 +1,9 @@
 import type { Translate } from '../i18n.ts';
 import type { Step } from '../diagram/sequence.ts';
-import { aksHops, aksParams, nodesInRotation, readAksScenario, type AksScenario } from '../model/aks.ts';
+import { aksHops, aksParams, aksProbeRows, nodesInRotation, readAksScenario, type AksScenario } from '../model/aks.ts';
 import { type ExplorerView, type Verdict, explorer, type Explorers } from './explorer.ts';
 import { hopLabel, hopTable } from './hops.ts';
-import { figureTable, fieldCell, socketText } from './table.ts';
+import { dataTable, figureTable, fieldCell, socketCell, socketText } from './table.ts';
 import { h } from './tree.ts';
 
 /** The FAQ's question: which source the pod sees, and why. */
@@ -13,6 +13,24 @@ function verdict(s: AksScenario, hops: ReturnType<typeof aksHops>, t: Translate)
   const pod = s.pods[s.ppick - 1]!;
   const key = pod.node === s.pick ? 'verdict.aks.cluster' : 'verdict.aks.cluster-hop';
   return { state: 'warning', text: t(key, { source: socketText(atPod.src), client: s.client.text, node: pod.node }) };
+}
+
+/** Local: the Load Balancer's probe of each node's health check node port, and which nodes pass it. Cluster: a note. */
+function probeOutputs(s: AksScenario, t: Translate) {
+  const rows = aksProbeRows(s);
+  if (rows.length === 0) return [h('p', { class: 'atp-table-note', 'data-note': 'aks-cluster-probe' }, t('aks.probe.cluster'))];
+  const body = rows.map((row, i) =>
+    h(
+      'tr',
+      { 'data-probe': String(i + 1), 'data-service': 'aks' },
+      h('th', { scope: 'row' }, String(i + 1)),
+      fieldCell('src', row.src),
+      socketCell('dst', row.dst),
+      fieldCell('passes', row.passes ? 'yes' : 'no', t(row.passes ? 'aks.probe.passes' : 'aks.probe.fails')),
+    ),
+  );
+  const columns = [t('table.aks.probe.node'), t('table.hops.src'), t('table.hops.dst'), t('table.aks.probe.result')];
+  return [dataTable(t('table.aks.probe.caption'), columns, body, 'atp-aks-probes')];
 }
 
 export function aksView(s: AksScenario, t: Translate): ExplorerView {
@@ -30,6 +48,7 @@ export function aksView(s: AksScenario, t: Translate): ExplorerView {
         [t('table.aks.rotation'), fieldCell('nodes-in-rotation', rotation.join(','), rotationText)],
         [t('table.aks.pod-source'), fieldCell('pod-source', socketText(hops[2]!.src), h('span', {}, socketText(hops[2]!.src)))],
       ]),
+      ...probeOutputs(s, t),
     ],
     diagram: {
       title: t('diagram.aks.title'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aksHops, nodesInRotation, readAksScenario } from '../../src/model/aks.ts';
+import { aksHops, aksProbeRows, nodesInRotation, readAksScenario } from '../../src/model/aks.ts';
 import { pathLegs, readPathScenario } from '../../src/model/paths.ts';
 import type { RawParams } from '../../src/model/params.ts';
 import { socketText } from '../../src/view/table.ts';
@@ -72,6 +72,21 @@ describe('AKS Service of type LoadBalancer: one flow', () => {
     expect(errors({ etp: 'local', pick: '1' })).toEqual([['ppick', 'aks-pod-elsewhere']]);
   });
 
+  it('probe rows: with Local, 168.63.129.16 to each node’s health check node port; a node without a ready pod fails', () => {
+    const rows = (raw: RawParams) => aksProbeRows(scenario(raw)).map((row) => [row.src, socketText(row.dst), row.passes]);
+    expect(rows({ etp: 'local', pods: '10.244.1.7@2', ppick: '1', pick: '2' })).toEqual([
+      ['168.63.129.16', '10.0.1.4:32000', false],
+      ['168.63.129.16', '10.0.1.5:32000', true],
+    ]);
+    expect(rows({ etp: 'local', pick: '2', hcport: '31500' })).toEqual([
+      ['168.63.129.16', '10.0.1.4:31500', true],
+      ['168.63.129.16', '10.0.1.5:31500', true],
+    ]);
+    // With Cluster the probed port depends on the cluster's setting: no rows, a note instead.
+    expect(rows({})).toEqual([]);
+    expect(errors({ hcport: '8080' })).toEqual([['hcport', 'int']]);
+  });
+
   it.each([
     [{ pods: 'x@1' }, [['pods', 'pod-item']]],
     [{ pods: '10.244.0.7' }, [['pods', 'pod-item']]],
@@ -108,6 +123,13 @@ describe('AKS chains on the paths page', () => {
       ],
       summary: ['10.0.1.4:50000', '', 'yes'],
     });
+    // The nodes' NSG lets the client in on the Service port; the pod receives from the node (Cluster).
+    const result = readPathScenario({ chain: 'lb,aks' });
+    if (!result.ok) throw new Error('lb,aks');
+    expect(pathLegs(result.scenario).nsg.map((rule) => [rule.place, rule.source, rule.destination, rule.port])).toEqual([
+      ['aks-nodes', '203.0.113.10', '10.0.1.4, 10.0.1.5', '443'],
+      ['backends', '10.0.1.4', '10.244.1.7', '8080'],
+    ]);
   });
 
   it('agw,lb,aks with Local: the gateway reaches the internal frontend; the pod sees the gateway instance', () => {

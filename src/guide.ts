@@ -12,6 +12,7 @@ const FAQ_PAGES = [
   'faq/client-certificate',
   'faq/traffic-manager',
   'faq/client-ip',
+  'faq/aks-client-ip',
   'faq/probe-blocked',
   'faq/dns-cache-failover',
   'faq/origin-lock',

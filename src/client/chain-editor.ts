@@ -1,8 +1,13 @@
 /**
  * Add and remove the stages of the paths explorer's `chain` field. Every action writes
  * the field and fires an input event, so the explorer recomputes and the URL follows as for any
- * edit; typing in the field redraws the buttons.
+ * edit; typing in the field redraws the buttons. A stage is offered only where it makes a chain the
+ * page accepts, and removed only where what is left is one (the list of valid chains comes from the
+ * build, `validChains`). Reordering is never offered: every valid chain follows the stages' one
+ * order, so swapping two neighbours never gives a valid chain.
  */
+import { additionsFrom } from '../model/chain-additions.ts';
+
 const strings = document.querySelector<HTMLElement>('template[data-chain-editor]')?.dataset;
 const input = document.querySelector<HTMLInputElement>('[data-explorer="path"] input[name="chain"]');
 
@@ -20,6 +25,7 @@ if (strings && input) {
   // Maps, not plain objects: a key typed into the field (`constructor`) must not find a prototype member.
   const names = new Map(Object.entries(JSON.parse(strings.names ?? '{}') as Record<string, string>));
   const aliases = new Map(Object.entries(JSON.parse(strings.aliases ?? '{}') as Record<string, string>));
+  const valid = new Set(JSON.parse(strings.valid ?? '[]') as string[]);
   const editor = document.createElement('div');
   editor.className = 'atp-chain';
   editor.setAttribute('role', 'group');
@@ -42,34 +48,45 @@ if (strings && input) {
 
   // The stages in the one order the page computes (the template lists them so).
   const order = [...names.keys()];
-  const inOrder = (keys: string[]) => keys.sort((a, b) => order.indexOf(a) - order.indexOf(b));
 
   const draw = () => {
     // A chain has each stage at most once: a longer field is an error the form shows, and drawing
     // one item per entry of a pasted list of thousands would freeze the page.
     const current = stages().slice(0, order.length);
+    // While the field holds a chain the page refuses, any removal is offered, to get back to one.
+    const currentValid = valid.has(current.join(','));
     const list = document.createElement('ol');
     current.forEach((key, index) => {
       const name = names.get(key) ?? key;
       const item = document.createElement('li');
       item.append(name);
-      item.append(
-        button('×', `${strings.remove}: ${name}`, () =>
-          write(
-            current.filter((_, i) => i !== index),
-            'add',
-          ),
-        ),
-      );
+      const rest = current.filter((_, i) => i !== index);
+      if (!currentValid || valid.has(rest.join(','))) item.append(button('×', `${strings.remove}: ${name}`, () => write(rest, 'add')));
       list.append(item);
     });
-    const missing = order.filter((key) => !current.includes(key));
+    const additions = additionsFrom(current, order, valid);
     const select = document.createElement('select');
-    select.setAttribute('aria-label', strings.add ?? '');
-    for (const key of missing) select.append(new Option(names.get(key)!, key));
-    // A stage goes in at its place in the order, so an addition never breaks the chain rule.
-    const add = button('+', strings.add ?? '', () => write(inOrder([...current, select.value]), 'add'), 'add');
-    editor.replaceChildren(list, ...(missing.length > 0 ? [select, add] : []));
+    select.id = 'atp-chain-add';
+    // An option's value is the stage's key, or `key@position` for a stage with two places, told
+    // apart by the stage it goes before (or after, at the end).
+    const valueOf = ({ key, at }: (typeof additions)[number]) =>
+      additions.filter((other) => other.key === key).length > 1 ? `${key}@${at}` : key;
+    for (const addition of additions) {
+      const { key, at } = addition;
+      const where = at < current.length ? `${strings.before} ${current[at]}` : `${strings.after} ${current.at(-1)}`;
+      const value = valueOf(addition);
+      select.append(new Option(value === key ? names.get(key)! : `${names.get(key)!} (${where})`, value));
+    }
+    const label = document.createElement('label');
+    label.htmlFor = select.id;
+    label.textContent = strings.add ?? '';
+    const add = button(
+      `+ ${strings.addButton ?? ''}`,
+      strings.add ?? '',
+      () => write(additions.find((addition) => valueOf(addition) === select.value)!.chain, 'add'),
+      'add',
+    );
+    editor.replaceChildren(list, ...(additions.length > 0 ? [label, select, add] : []));
   };
 
   input.addEventListener('input', (event) => {

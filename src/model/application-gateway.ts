@@ -392,6 +392,8 @@ export const applicationGatewayService: ServiceModule<ApplicationGatewayProbeSce
       follows: ['client', 'dns', 'global-proxy', 'firewall'],
       frontend: { public: 'agwip', private: 'agwpriv' },
       sendsFrom: { subnet: 'agw', prefix: 'subnet' },
+      source: 'own',
+      writesXff: true,
       params: { agwip, agwpriv, subnet, instances, via, gport, tls },
       check: (s, front) => checkStage(s, front),
       occupies: (s, front) => {
@@ -403,7 +405,7 @@ export const applicationGatewayService: ServiceModule<ApplicationGatewayProbeSce
       },
       run: (input, s) => applicationGatewayStage(input, s),
       // An instance sends from the subnet (Azure picks which address); toward a public backend, the frontend's public IP.
-      source: (s, sent) =>
+      sourceRole: (s, sent) =>
         subnetContains(s.subnet, sent)
           ? { role: 'agw-instance', param: 'instances', range: { param: 'subnet', subnet: s.subnet } }
           : { role: 'agw-frontend', param: 'agwip' },

@@ -97,6 +97,9 @@ interface FirewallRouteSettings extends Pick<FirewallStageSettings, 'fwsnat' | '
   readonly fwrule: FirewallRule;
 }
 
+/** Whether a firewall reached by route translates the source toward `target`. */
+const routeTranslates = (c: Pick<FirewallRouteSettings, 'fwrule'>, target: Ip): boolean => c.fwrule === 'app' || !isPrivateAddress(target);
+
 /**
  * A firewall a route puts between a gateway and its backends (SPEC §11, `fwr`; Architecture Center,
  * "Firewall and Application Gateway for virtual networks", Application Gateway before Firewall). The
@@ -109,7 +112,7 @@ interface FirewallRouteSettings extends Pick<FirewallStageSettings, 'fwsnat' | '
  * instance, and the reply comes back to the firewall by itself.
  */
 export function firewallRouteStage({ flow, target }: StageInput, c: FirewallRouteSettings): StageOutput {
-  const snat = c.fwrule === 'app' || !isPrivateAddress(target.ip);
+  const snat = routeTranslates(c, target.ip);
   const from = snat ? socketAddress(c.fwsnat, c.fwport) : flow.from;
   const packets: Packets = {
     requestIn: { n: 1, from: 'client', to: 'fw', src: flow.from, dst: target, note: 'routed-to-firewall', session: 1 },
@@ -132,11 +135,13 @@ export const firewallService: ServiceModule<never, 'firewall'> = {
       follows: ['client', 'dns', 'global-proxy'],
       frontend: { public: 'fwip' },
       sendsFrom: { subnet: 'fw', prefix: 'fwsubnet' },
+      // A DNAT rule translates the source as well, to an instance of the firewall.
+      source: 'own',
       params: { fwip: ipParam('198.51.100.70'), fwsnat, fwport, fwsubnet },
       check: checkInstance,
       occupies: instanceAddress,
       run: firewallStage,
-      source: instanceSource,
+      sourceRole: instanceSource,
     } satisfies DataStage<FirewallStageSettings>,
     {
       key: 'fwr',
@@ -146,11 +151,12 @@ export const firewallService: ServiceModule<never, 'firewall'> = {
       sendsFrom: { subnet: 'fw', prefix: 'fwsubnet' },
       // Nothing is addressed to it: its lane shows AzureFirewallSubnet, where its instances are.
       lane: (s) => s.fwsubnet.text,
+      source: (s, target) => (routeTranslates(s, target) ? 'own' : 'kept'),
       params: { fwrule: enumParam<FirewallRule>('network', FIREWALL_RULES), fwsnat, fwport, fwsubnet },
       check: checkInstance,
       occupies: instanceAddress,
       run: firewallRouteStage,
-      source: instanceSource,
+      sourceRole: instanceSource,
     } satisfies DataStage<FirewallRouteSettings>,
   ],
 };

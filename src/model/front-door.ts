@@ -227,12 +227,14 @@ export const frontDoorService: ServiceModule<FrontDoorProbeScenario, 'front-door
       follows: ['client', 'dns'],
       frontend: { public: 'fdip' },
       // Front Door reaches its origins over the internet, at their public addresses.
-      forwardsOverInternet: true,
+      reachesNextAt: 'public',
+      source: 'own',
+      writesXff: true,
       params: { fdip, edge, eport, fdid },
       occupies: (s) => [{ param: 'edge', ips: [s.edge] }],
       run: (input, s) => frontDoorStage(input, s),
       // One address of the AzureFrontDoor.Backend ranges, which the site does not ship (they change).
-      source: () => ({ role: 'fd-edge', param: 'edge' }),
+      sourceRole: () => ({ role: 'fd-edge', param: 'edge' }),
     } satisfies DataStage<Pick<FrontDoorScenario, 'fdip' | 'edge' | 'eport' | 'fdid'>>,
   ],
 };

@@ -209,6 +209,7 @@ export const loadBalancerService: ServiceModule<LoadBalancerProbeScenario, 'load
       kind: 'balancer',
       follows: ['client', 'dns', 'global-proxy', 'firewall', 'regional-proxy'],
       frontend: { public: 'lbip', private: 'lbpriv' },
+      source: 'kept',
       params: { lbip, lbpriv, floating },
       occupies: (_, front) => [{ param: front.param, ips: [front.ip] }],
       run: loadBalancerStage,

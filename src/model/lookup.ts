@@ -160,7 +160,7 @@ export interface Place {
 /** The role of an address a stage sends from: the stage's own declaration, else its key. */
 function stageSource(s: PathScenario, key: string, ip: Ip): StageSource {
   const data = stageByKey(key).data;
-  return data?.source?.(s, ip) ?? { role: `stage:${key}`, param: key };
+  return data?.sourceRole?.(s, ip) ?? { role: `stage:${key}`, param: key };
 }
 
 const rangeOf = (source: StageSource): Place['range'] =>
@@ -250,7 +250,7 @@ function probePlaces(design: Extract<Design, { kind: 'probe' }>, s: LookupFields
     const ip = parseIp(row.src);
     if (!ip || places.some((place) => place.ip.text === ip.text)) return;
     // The service's own stage says what range its senders come from (the gateway's instances: its subnet).
-    const stage = STAGES.find((st) => st.owner === service.id && st.data?.source);
+    const stage = STAGES.find((st) => st.owner === service.id && st.data?.sourceRole);
     const declared = stage ? stageSource(s as unknown as PathScenario, stage.key, ip) : undefined;
     places.push({
       design,

@@ -26,13 +26,17 @@ import {
   type Flow,
   type NsgRule,
   type ProxyHeader,
+  type SourceTreatment,
   type StageFront,
+  type StageKind,
+  STAGE_KINDS,
   type StageOutput,
 } from './service.ts';
 import { SERVICES } from './services.ts';
 import { xffHeader } from './application-gateway.ts';
 import { MAX_ROUTES, routesParam, subnetWithin, type UserRoute } from './routes.ts';
 import { BACKEND_SUBNET, routeLegs, type RouteAnalysis } from './path-routes.ts';
+import { additionsFrom } from './chain-additions.ts';
 import paths from '../../content/paths.json' with { type: 'json' };
 
 /**
@@ -48,8 +52,8 @@ export interface ChainStage {
   readonly service: string;
   /** The id of the service that declares it. */
   readonly owner: string;
-  readonly kind: string;
-  readonly follows: readonly string[];
+  readonly kind: StageKind;
+  readonly follows: readonly StageKind[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each stage reads its own settings by name
   readonly data?: DataStage<any>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -57,13 +61,35 @@ export interface ChainStage {
 }
 
 /** The kind a DNS stage has: only the client comes before it, and data stages may follow it. */
-const DNS_KIND = 'dns';
+const DNS_KIND: StageKind = 'dns';
 /** What comes before the first stage. */
-const START = 'client';
+const START: StageKind = 'client';
 
-/** Whether `stage` may come right after `before`: it says it follows that kind, or `before` says it leads to its kind. */
+/**
+ * Whether `stage` may come right after `before`: it says it follows that kind, or `before` says it
+ * may precede (or must lead to) its kind.
+ */
 const mayFollow = (stage: ChainStage, before: ChainStage): boolean =>
-  stage.follows.includes(before.kind) || (before.data?.leadsTo?.includes(stage.kind) ?? false);
+  stage.follows.includes(before.kind) ||
+  (before.data?.precedes?.includes(stage.kind) ?? false) ||
+  (before.data?.leadsTo?.includes(stage.kind) ?? false);
+
+/**
+ * The declarations checked like input (STYLE habit 20): every kind a stage names in `follows`,
+ * `precedes` or `leadsTo` is one of STAGE_KINDS and is some declared stage's kind (or the client), so
+ * a typo or a kind nobody has fails the build with the stage and the kind named, instead of silently
+ * leaving a stage nowhere to stand.
+ */
+export function checkStageKinds(stages: readonly ChainStage[]): void {
+  const present = new Set<string>([START, ...stages.map((stage) => stage.kind)]);
+  for (const stage of stages) {
+    if (!(STAGE_KINDS as readonly string[]).includes(stage.kind)) throw new Error(`stage "${stage.key}": unknown kind "${stage.kind}"`);
+    const named = { follows: stage.follows, precedes: stage.data?.precedes ?? [], leadsTo: stage.data?.leadsTo ?? [] };
+    for (const [field, kinds] of Object.entries(named))
+      for (const kind of kinds)
+        if (!present.has(kind)) throw new Error(`stage "${stage.key}": ${field} names kind "${kind}", which no stage declares`);
+  }
+}
 
 /**
  * Every stage, in the one order a chain can take: a stage comes after every stage whose kind it
@@ -81,6 +107,7 @@ function ordered(stages: readonly ChainStage[]): ChainStage[] {
   return out;
 }
 
+/** Every stage from every service's declarations, checked, in their one order. */
 export const STAGES: readonly ChainStage[] = ordered(
   SERVICES.flatMap((service): ChainStage[] => {
     const declared: ServiceSections = service;
@@ -97,6 +124,14 @@ export const STAGES: readonly ChainStage[] = ordered(
     }));
   }),
 );
+checkStageKinds(STAGES);
+
+/**
+ * The i18n key that names a stage: its service's name (`service.<id>`), or `stage.<key>` where the
+ * service has several stages (the firewall's DNAT rule and its route).
+ */
+export const stageNameKey = (stage: ChainStage): string =>
+  STAGES.filter((other) => other.owner === stage.owner).length > 1 ? `stage.${stage.key}` : `service.${stage.owner}`;
 
 type ServiceSections = Pick<(typeof SERVICES)[number], 'id'> & {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -258,7 +293,7 @@ function frontendOf(s: PathScenario, index: number): StageFront & { port: number
     const dns = resolution(s);
     if (dns) return { param: dns.answer.param, ip: dns.answer.address, port: s.port };
   }
-  const inside = before !== undefined && !before.forwardsOverInternet;
+  const inside = before !== undefined && (before.reachesNextAt ?? 'private') === 'private';
   const param = inside && data.frontend.private ? data.frontend.private : data.frontend.public;
   return { param, ip: s[param] as Ip, port: s.port };
 }
@@ -422,6 +457,58 @@ export function flowChecks(request: readonly PathLeg[], vm: Ip): FlowCheck[] {
       remote: leg.src,
       runs: vm.family === 4 && leg.src.ip.family === 4,
     }));
+}
+
+/**
+ * What each data stage of the chain declares it does to the source and to X-Forwarded-For, in
+ * chain order: read off the descriptors (with the stage's settings and where it forwards to), not
+ * off the legs, so a test can hold the engine to the declarations.
+ */
+export function stageEffects(s: PathScenario): { key: string; source: SourceTreatment; writesXff: boolean }[] {
+  const stages = stagesOf(s).filter((stage) => stage.data);
+  return stages.map((stage, index) => {
+    const { source, writesXff } = stage.data!;
+    const target = frontendOf(s, index + 1).ip;
+    return { key: stage.key, source: typeof source === 'function' ? source(s, target) : source, writesXff: writesXff ?? false };
+  });
+}
+
+/**
+ * Every chain the page accepts, by its keys. A valid chain is a subsequence of STAGES (each stage
+ * comes after every stage it may follow), so the subsets of STAGES are all there is to try.
+ */
+export function validChains(): string[] {
+  const keys = STAGES.map((stage) => stage.key);
+  const chains: string[] = [];
+  for (let mask = 1; mask < 1 << keys.length; mask++) {
+    const chain = keys.filter((_, i) => mask & (1 << i)).join(',');
+    if (pathParams.chain.parse(chain).ok) chains.push(chain);
+  }
+  return chains;
+}
+
+/**
+ * The chain editor's additions: each stage not in the chain, at each place where adding it gives a
+ * chain the page accepts (so "+ pls" is offered only right before a Load Balancer).
+ */
+export const chainAdditions = (keys: readonly string[]) =>
+  additionsFrom(
+    keys,
+    STAGES.map((stage) => stage.key),
+    new Set(validChains()),
+  );
+
+/**
+ * Where each stage may stand, for the page's sentence: whether it may come first, the stages it may
+ * come right after, and the stages one of which must come right after it. From the declarations.
+ */
+export function stagePlaces(): { key: string; first: boolean; after: string[]; before: string[] }[] {
+  return STAGES.map((stage) => ({
+    key: stage.key,
+    first: stage.follows.includes(START),
+    after: STAGES.filter((other) => other !== stage && mayFollow(stage, other)).map((other) => other.key),
+    before: STAGES.filter((other) => stage.data?.leadsTo?.includes(other.kind)).map((other) => other.key),
+  }));
 }
 
 /** Each data stage run on the flow the previous one hands on, from `start` to the picked backend. */

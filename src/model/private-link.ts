@@ -72,13 +72,14 @@ export const privateLinkService: ServiceModule<never, 'private-link'> = {
       // A Private Link service fronts a Standard Load Balancer's frontend IP configuration.
       leadsTo: ['balancer'],
       frontend: { public: 'pe' },
+      source: 'own',
       params,
       occupies: (s) => [
         { param: 'pe', ips: [s.pe] },
         { param: 'plsnat', ips: [s.plsnat] },
       ],
       run: privateLinkStage,
-      source: () => ({ role: 'pls-nat', param: 'plsnat' }),
+      sourceRole: () => ({ role: 'pls-nat', param: 'plsnat' }),
     } satisfies DataStage<PrivateLinkSettings>,
   ],
 };

@@ -204,9 +204,11 @@ export function clientIpHow(hops: readonly Hop[], client: string, headerCarriesC
   return headerCarriesClient ? 'x-forwarded-for' : 'none';
 }
 
-/** The one address or tag that sends a service's probes, or `instances` when there are several. */
+/** The one address or tag that sends a service's probes, `instances` when there are several, `none` when it sends none. */
 export function probeSource(rows: readonly ProbeRow[]): string {
   const sources = [...new Set(rows.map((row) => row.src))];
+  // A service that sends none (a cross-region Load Balancer reads its regional tier's health).
+  if (sources.length === 0) return 'none';
   return sources.length === 1 ? sources[0]! : 'instances';
 }
 
@@ -274,19 +276,53 @@ export interface StageOutput {
 }
 
 /**
+ * Every kind of place on a path, in one typed list: a stage declares its own `kind` from it and names
+ * others in `follows`, `precedes` and `leadsTo`, so a misspelt kind fails the type check, and
+ * `checkStageKinds` (paths.ts) refuses a kind no stage declares. `client` is where a chain starts and
+ * `dns` a stage the client asks before it connects (Traffic Manager); the rest are data-path stages.
+ */
+export const STAGE_KINDS = [
+  'client',
+  'dns',
+  'global-proxy',
+  'global-balancer',
+  'firewall',
+  'regional-proxy',
+  'routed-firewall',
+  'private-link',
+  'balancer',
+  'kubernetes',
+] as const;
+export type StageKind = (typeof STAGE_KINDS)[number];
+
+/**
+ * What a stage does to the source of the connection it hands on: `kept` (destination NAT only: the
+ * next stage sees whoever reached this one) or `own` (a proxy's own connection, or SNAT to one of its
+ * addresses). A function where one of its settings decides (a firewall's rule, a Service's policy).
+ */
+export type SourceTreatment = 'kept' | 'own';
+
+/**
  * A service on the data path of a chain. The paths page derives its order rule, its form and its
- * scenario from these declarations: a stage says what kind of stage it is and which kinds it may
- * come right after, which parameters hold its frontends and settings, and how it runs.
+ * scenario from these declarations: a stage says what kind of stage it is, which kinds it may come
+ * right after and right before, which parameters hold its frontends and settings, and how it runs.
+ * The reverse lookup and the routes read the same declarations.
  *
  * `C` is the part of the paths scenario the stage reads (its frontends and settings).
  */
 export interface DataStage<C> {
   /** Its key in the paths page's `chain` (public: permalinks use it; the service id is accepted too). */
   readonly key: string;
-  /** What kind of stage it is, for the order rule (`global-proxy`, `firewall`, …). */
-  readonly kind: string;
+  /** What kind of stage it is, for the order rule. */
+  readonly kind: Exclude<StageKind, 'client' | 'dns'>;
   /** The kinds of stage it may come right after: `client` when it may be first, `dns` after a DNS stage. */
-  readonly follows: readonly string[];
+  readonly follows: readonly StageKind[];
+  /**
+   * The kinds of stage it may come right before, besides those that say they follow it: an optional
+   * stage in front of an existing one declares its place here, and the existing stage's file is left
+   * as it is (a cross-region Load Balancer in front of a regional one).
+   */
+  readonly precedes?: readonly StageKind[];
   /**
    * The parameters holding its frontend address, reached from the internet and from inside the
    * network; or `routed` for a stage nobody addresses, which a route puts in the way of the packets
@@ -299,7 +335,7 @@ export interface DataStage<C> {
    */
   readonly lane?: (s: C) => string;
   /** The kinds of stage that must come right after it, if any (a Private Link service fronts a Load Balancer). */
-  readonly leadsTo?: readonly string[];
+  readonly leadsTo?: readonly StageKind[];
   /**
    * The subnet it sends its packets from, when it sends from inside the virtual network: the key
    * `routes` names it by (`agw`, `fw`) and the parameter holding the subnet's prefix. Its legs then
@@ -307,8 +343,16 @@ export interface DataStage<C> {
    * or one the platform forwards without a subnet of its own (Front Door, a Load Balancer).
    */
   readonly sendsFrom?: { readonly subnet: string; readonly prefix: keyof C & string };
-  /** The stage after it is reached over the internet, at its public frontend (Front Door's edge). */
-  readonly forwardsOverInternet?: boolean;
+  /**
+   * Which frontend of the next stage its connection arrives at: `public`, over the internet (Front
+   * Door's edge, a cross-region Load Balancer toward its regional ones), or `private`, from inside the
+   * network (the default: a gateway toward an internal Load Balancer).
+   */
+  readonly reachesNextAt?: 'public' | 'private';
+  /** What it does to the source of the connection it hands on (see `SourceTreatment`). */
+  readonly source: SourceTreatment | ((s: C, target: Ip) => SourceTreatment);
+  /** It appends the address its connection came from to X-Forwarded-For (an HTTP proxy). */
+  readonly writesXff?: boolean;
   /** Its parameters on the paths page, frontends first, in form order (the client's and the backend's are the page's). */
   readonly params: ParamSpecs<Omit<C, PathOwnParam>>;
   /**
@@ -325,7 +369,7 @@ export interface DataStage<C> {
    * any of a range (the gateway's instances, the firewall's), the range. Absent for a stage that passes
    * the source on unchanged (a Load Balancer); a stage that translates but says nothing is named by its key.
    */
-  readonly source?: (s: C, sent: Ip) => StageSource;
+  readonly sourceRole?: (s: C, sent: Ip) => StageSource;
   /** The NSG in front of it: what the legs arriving there need, plus the platform's own traffic. */
   readonly nsg?: {
     readonly place: string;

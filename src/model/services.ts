@@ -1,10 +1,12 @@
 import { loadBalancerService } from './load-balancer.ts';
+import { crossRegionService } from './cross-region-load-balancer.ts';
 import { applicationGatewayService } from './application-gateway.ts';
 import { trafficManagerService } from './traffic-manager.ts';
 import { frontDoorService } from './front-door.ts';
 import { firewallService } from './firewall.ts';
 import { outboundService } from './outbound.ts';
 import { privateLinkService } from './private-link.ts';
+import { aksService } from './aks.ts';
 import type { ServiceModule } from './service.ts';
 
 /**
@@ -14,11 +16,13 @@ import type { ServiceModule } from './service.ts';
  */
 export const SERVICES = [
   loadBalancerService,
+  crossRegionService,
   applicationGatewayService,
   trafficManagerService,
   frontDoorService,
   firewallService,
   privateLinkService,
+  aksService,
   outboundService,
 ] as const;
 

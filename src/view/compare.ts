@@ -23,8 +23,10 @@ const PROPERTIES: readonly [CompareField, (row: CompareRow) => string][] = [
  * Door's header has no port), or the value itself where it is an address or a tag.
  */
 function display(service: string, field: CompareField, value: string, t: Translate): ElementNode | string {
+  const own = serviceById(service).compareWording?.[field];
+  if (own) return t(uiKey(own));
   if (field === 'probe-source' && value !== 'instances') return chip(value);
-  return t(uiKey(serviceById(service).compareWording?.[field] ?? `compare.${field}.${value}`));
+  return t(uiKey(`compare.${field}.${value}`));
 }
 
 /**

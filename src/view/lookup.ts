@@ -13,7 +13,7 @@ import {
   type Match,
   type Seen,
 } from '../model/lookup.ts';
-import { pathParams, type PathScenario } from '../model/paths.ts';
+import { pathParams, stageByKey, stageNameKey, type PathScenario } from '../model/paths.ts';
 import { outboundParams, type Egress, type OutboundScenario } from '../model/outbound.ts';
 import { healthProbeParams, probing } from '../model/health-probes.ts';
 import { type ExplorerView, explorer, type Explorers, type Verdict } from './explorer.ts';
@@ -27,7 +27,7 @@ import { h, type ElementNode, type TreeNode } from './tree.ts';
 const KNOWN = new Set(stringKeys('ja'));
 const has = (key: string) => KNOWN.has(key);
 
-const stageName = (key: string, t: Translate) => (has(`stage.${key}`) ? t(uiKey(`stage.${key}`)) : key);
+const stageName = (key: string, t: Translate) => t(uiKey(stageNameKey(stageByKey(key))));
 
 /** A design as a reader names it: the chain's services in order, the outbound method, the service's probes. */
 export function designName(design: Design, t: Translate): string {

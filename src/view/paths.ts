@@ -11,6 +11,8 @@ import {
   pathParams,
   readPathScenario,
   stageByKey,
+  stageNameKey,
+  stagePlaces,
 } from '../model/paths.ts';
 import type { ProxyHeader } from '../model/service.ts';
 import type { LegRoute } from '../model/path-routes.ts';
@@ -21,8 +23,9 @@ import { chip, chipList, dataTable, fieldCell, figureTable, lines, listText, rec
 import { h, type ElementNode } from './tree.ts';
 import { verdict } from './verdict.ts';
 
-/** Who a stage, the client or the backend is on this page (`stage.*` in content/i18n). */
-const who = (key: string, t: Translate) => t(uiKey(`stage.${key}`));
+/** Who a stage, the client, the backend or an appliance a route names is on this page: its service's name, or `stage.<key>` (content/i18n). */
+const LANES = new Set(['client', 'backend', 'appliance']);
+const who = (key: string, t: Translate) => t(uiKey(LANES.has(key) ? `stage.${key}` : stageNameKey(stageByKey(key))));
 
 /** What the backend receives, in one place. */
 function summaryTable(result: PathResult, t: Translate): ElementNode {
@@ -361,3 +364,23 @@ export const explorers: Explorers = {
     groups: pathGroups(),
   }),
 };
+
+/**
+ * Where each stage may stand in `chain`, one item a stage, from the stages' declarations (so a new
+ * stage cannot leave the paths page's description stale): first, right after which stages, and which
+ * stage must come right after it.
+ */
+export function stagePlacesList(t: Translate): ElementNode {
+  const keys = (list: readonly string[]) => list.flatMap((key, i) => [...(i > 0 ? [t('list.separator')] : []), h('code', {}, key)]);
+  const items = stagePlaces().map(({ key, first, after, before }) => {
+    const where =
+      after.length === 0
+        ? [t('path.places.first')]
+        : first
+          ? [t('path.places.first-or'), ...keys(after), t('path.places.after-end')]
+          : [t('path.places.only-after'), ...keys(after), t('path.places.after-end')];
+    const then = before.length > 0 ? [t('path.places.before'), ...keys(before), t('path.places.before-end')] : [];
+    return h('li', { 'data-stage': key }, h('code', {}, key), ` (${who(key, t)})${t('path.places.colon')}`, ...where, ...then);
+  });
+  return h('ul', { class: 'atp-stage-places' }, ...items);
+}

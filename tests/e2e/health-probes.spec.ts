@@ -34,7 +34,8 @@ for (const lang of ['ja', 'en'] as const) {
       const agwRate = explorer.locator('[data-rate="10.0.1.4"][data-service="application-gateway"] [data-field="per-minute"]');
       await expect(agwRate).toHaveAttribute('data-value', '4');
       const nsgSources = await explorer.locator('[data-nsg-rule] [data-field="source"]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-value')));
-      expect(nsgSources).toEqual(['203.0.113.10', 'AzureLoadBalancer', '203.0.113.10', 'GatewayManager', 'AzureLoadBalancer', '10.0.0.0/24', '203.0.113.10', 'AzureTrafficManager', 'AzureFrontDoor.Backend']);
+      // The cross-region Load Balancer's backends (issue 33) add the client and AzureLoadBalancer after the Load Balancer's.
+      expect(nsgSources).toEqual(['203.0.113.10', 'AzureLoadBalancer', '203.0.113.10', 'AzureLoadBalancer', '203.0.113.10', 'GatewayManager', 'AzureLoadBalancer', '10.0.0.0/24', '203.0.113.10', 'AzureTrafficManager', 'AzureFrontDoor.Backend']);
       const svg = await diagramText(explorer);
       for (const [, src, dst] of DEFAULT_PROBES) expect(svg).toContain(`${src} → ${dst}`);
     });

@@ -32,6 +32,8 @@ describe.each<{
   it('compares the four services', () => {
     expect(certificateRows(tls).map((row) => [row.service, row.tlsEndsAt, row.reaches, row.validatedBy])).toEqual([
       ['load-balancer', 'backend', 'yes', 'backend'],
+      // The cross-region tier is a pass-through too (issue 33).
+      ['cross-region-load-balancer', 'backend', 'yes', 'backend'],
       ['application-gateway', 'agw', agw, validatedBy],
       ['traffic-manager', 'endpoint', 'yes', 'endpoint'],
       // Front Door ends TLS at the edge whatever the gateway's mode (its mTLS is a preview, not modelled).

@@ -109,6 +109,9 @@ describe('NSG rules, derived from hops and probes', () => {
     expect(rules({})).toEqual([
       ['lb-backends', '203.0.113.10', '10.0.1.4, 10.0.1.5', '443', 'client-data'],
       ['lb-backends', 'AzureLoadBalancer', '10.0.1.4, 10.0.1.5', '443', 'lb-probe'],
+      // Behind a cross-region Load Balancer (issue 33): the client itself, and the regional probes.
+      ['glb-backends', '203.0.113.10', '10.0.1.4, 10.0.1.5', '443', 'client-data'],
+      ['glb-backends', 'AzureLoadBalancer', '10.0.1.4, 10.0.1.5', '443', 'lb-probe'],
       ['agw-subnet', '203.0.113.10', '10.0.0.0/24', '443', 'agw-clients'],
       ['agw-subnet', 'GatewayManager', 'Any', '65200-65535', 'agw-infrastructure'],
       ['agw-subnet', 'AzureLoadBalancer', 'Any', '*', 'agw-lb'],
@@ -180,6 +183,8 @@ describe('comparison matrix', () => {
       ]),
     ).toEqual([
       ['load-balancer', 'client', '168.63.129.16', 'yes', 'no', 'yes', 'packet-source'],
+      // A pass-through that sends no probe of its own (issue 33).
+      ['cross-region-load-balancer', 'client', 'none', 'yes', 'no', 'yes', 'packet-source'],
       ['application-gateway', 'instance', 'instances', 'yes', 'yes', 'no', 'x-forwarded-for'],
       ['traffic-manager', 'client', 'AzureTrafficManager', 'no', 'no', 'yes', 'packet-source'],
       ['front-door', 'edge', 'AzureFrontDoor.Backend', 'yes', 'yes', 'no', 'x-forwarded-for'],

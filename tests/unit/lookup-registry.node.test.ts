@@ -11,7 +11,8 @@ vi.mock('../../src/model/services.ts', async (importOriginal) => {
   const zzsrc = ipParam('10.9.0.4');
   const stage: DataStage<{ zzip: import('../../src/model/ip.ts').Ip; zzsrc: import('../../src/model/ip.ts').Ip }> = {
     key: 'zz',
-    kind: 'test-proxy',
+    // A kind the registry declares (a new kind would be one more entry of STAGE_KINDS): like a Private Link service.
+    kind: 'private-link',
     follows: ['client'],
     // Like a Private Link service, it must be followed by a Load Balancer.
     leadsTo: ['balancer'],
@@ -29,7 +30,8 @@ vi.mock('../../src/model/services.ts', async (importOriginal) => {
         next: { ...flow, from: own, name: s.zzsrc.text },
       };
     },
-    source: () => ({ role: 'zz-node', param: 'zzsrc' }),
+    source: 'own',
+    sourceRole: () => ({ role: 'zz-node', param: 'zzsrc' }),
   };
   const fake: ServiceModule<never, 'test-service'> = { id: 'test-service', stages: [stage] };
   return { ...original, SERVICES: [...original.SERVICES, fake] };

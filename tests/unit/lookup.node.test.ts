@@ -25,8 +25,14 @@ const chainIds = (filter: (chain: readonly string[]) => boolean) =>
     .filter(filter)
     .map((chain) => chain.join(','));
 
-/** A stage that hands on a new source declares it (`DataStage.source`); a Load Balancer passes the client through. */
-const translates = (key: string) => stageByKey(key).data?.source !== undefined;
+/**
+ * A stage that may hand on a new source (`DataStage.source` other than `kept`; one that decides by its
+ * settings, the routed firewall or an AKS Service, counts); a Load Balancer passes the client through.
+ */
+const translates = (key: string) => {
+  const source = stageByKey(key).data?.source;
+  return source !== undefined && source !== 'kept';
+};
 
 describe('the designs searched', () => {
   test('every chain the order rules allow: the same set as trying every ordering of every subset', () => {
@@ -72,9 +78,12 @@ describe('golden cases', () => {
   test('the default, 10.0.0.4 at the backend: the gateway instance in every chain whose last new source is the gateway', () => {
     const s = scenario({});
     const result = lookup(s);
-    // After a gateway only a Load Balancer (passes the source on) or a firewall by route with a
-    // network rule to a private backend (no SNAT) can come: every chain with the gateway.
-    expect(sorted(result.matches.map((match) => match.design.id))).toEqual(sorted(chainIds((chain) => chain.includes('agw'))));
+    // After a gateway a Load Balancer (passes the source on) or a firewall by route with a network
+    // rule to a private backend (no SNAT) can come: every chain with the gateway, except those that
+    // end in an AKS Service, whose default externalTrafficPolicy (Cluster) puts the node's address there.
+    expect(sorted(result.matches.map((match) => match.design.id))).toEqual(
+      sorted(chainIds((chain) => chain.includes('agw') && !chain.includes('aks'))),
+    );
     for (const match of result.matches) {
       expect(match.role).toBe('agw-instance');
       expect(match.byRange).toBe(false);
@@ -135,15 +144,18 @@ describe('golden cases', () => {
   describe('by range, in each illustrated range', () => {
     test('another address of the gateway subnet is an instance, by range', () => {
       const result = lookup(scenario({ addr: '10.0.0.9' }));
-      expect(sorted(result.matches.map((match) => match.design.id))).toEqual(sorted(chainIds((chain) => chain.includes('agw'))));
+      expect(sorted(result.matches.map((match) => match.design.id))).toEqual(
+        sorted(chainIds((chain) => chain.includes('agw') && !chain.includes('aks'))),
+      );
       expect(result.matches.every((match) => match.byRange && match.range?.text === '10.0.0.0/24')).toBe(true);
       const s = scenario({ addr: '10.0.0.9' });
       expect(lookupVerdict(lookup(s), s, translator('en')).state).toBe('warning');
     });
 
     test('an address of AzureFirewallSubnet is a firewall instance, by range', () => {
-      // The firewall's DNAT translates the source; a gateway after it translates again.
-      const expected = chainIds((chain) => chain.includes('fw') && !chain.includes('agw'));
+      // The firewall's DNAT translates the source; a gateway after it translates again, and so does an
+      // AKS node (externalTrafficPolicy Cluster, the default).
+      const expected = chainIds((chain) => chain.includes('fw') && !chain.includes('agw') && !chain.includes('aks'));
       const result = lookup(scenario({ addr: '10.0.2.20' }));
       expect(sorted(result.matches.map((match) => match.design.id))).toEqual(sorted(expected));
       expect(result.matches.every((match) => match.role === 'fw-instance' && match.byRange && match.range?.text === '10.0.2.0/26')).toBe(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { pathFieldsInUse, pathLegs, readPathScenario, STAGES, type PathScenario } from '../../src/model/paths.ts';
+import { pathFieldsInUse, pathLegs, readPathScenario, stageEffects, STAGES, type PathScenario } from '../../src/model/paths.ts';
 import type { RawParams } from '../../src/model/params.ts';
 import { socketText } from '../../src/view/table.ts';
 import { errorMessage } from '../../src/view/errors.ts';
@@ -144,9 +144,9 @@ describe('invalid chains are field errors on chain', () => {
       const result = readPathScenario({ chain });
       return result.ok ? '' : errorMessage(result.errors[0]!, translator('en'));
     };
-    expect(message('xx')).toContain('“\u2068xx\u2069” is not a service key. Use tm, fd, fw, agw, fwr, pls, lb.');
-    expect(message('agw,fd')).toContain('This page computes the order tm, fd, fw, agw, fwr, pls, lb.');
-    expect(message('tm')).toContain('(fd, fw, agw, fwr, pls, lb)');
+    expect(message('xx')).toContain('“\u2068xx\u2069” is not a service key. Use glb, tm, fd, fw, agw, fwr, pls, lb, aks.');
+    expect(message('agw,fd')).toContain('This page computes the order glb, tm, fd, fw, agw, fwr, pls, lb, aks.');
+    expect(message('tm')).toContain('(glb, fd, fw, agw, fwr, pls, lb, aks)');
     expect(message('pls')).toContain('pls must be followed by one of lb.');
   });
 });
@@ -172,7 +172,8 @@ describe('invariants over every valid chain', () => {
         const s = scenario(r);
         const { request, reply } = pathLegs(s);
         expect(socketText(request[0]!.src)).toBe(`203.0.113.10:${r.cport}`);
-        expect(socketText(request.at(-1)!.dst)).toBe(`${s.backends[s.pick - 1]!.text}:443`);
+        // Behind an AKS Service the backend is the chosen pod at its targetPort (issue 33; defaults 10.244.1.7, 8080).
+        expect(socketText(request.at(-1)!.dst)).toBe(s.chain.includes('aks') ? '10.244.1.7:8080' : `${s.backends[s.pick - 1]!.text}:443`);
         expect(reply.map((leg) => [socketText(leg.src), socketText(leg.dst)])).toEqual(
           [...request].reverse().map((leg) => [socketText(leg.dst), socketText(leg.src)]),
         );
@@ -184,7 +185,8 @@ describe('invariants over every valid chain', () => {
     fc.assert(
       fc.property(raw, (r) => {
         const s = scenario(r);
-        const direct = !s.chain.some((stage) => ['fd', 'fw', 'agw', 'pls'].includes(stage));
+        // Which stages translate the source is what they declare (issue 33), not a list kept here.
+        const direct = stageEffects(s).every((effect) => effect.source === 'kept');
         expect(socketText(pathLegs(s).backendSource).startsWith('203.0.113.10:')).toBe(direct);
       }),
     );
@@ -195,7 +197,12 @@ describe('invariants over every valid chain', () => {
       fc.property(raw, (r) => {
         const s = scenario(r);
         const { request, xff } = pathLegs(s);
-        const proxied = request.filter((leg) => leg.receiver === 'fd' || leg.receiver === 'agw');
+        const writers = new Set(
+          stageEffects(s)
+            .filter((effect) => effect.writesXff)
+            .map((effect) => effect.key),
+        );
+        const proxied = request.filter((leg) => writers.has(leg.receiver));
         const allowed = new Set([
           ...(r.xffin === '' ? [] : r.xffin.split(/,\s*/)),
           ...proxied.map((leg) => socketText(leg.src)),
@@ -254,7 +261,7 @@ describe('second edition: fixes', () => {
     [{ chain: 'fw,agw', fwsnat: '10.0.3.6' }, [['fwsnat', 'inside-subnet']]],
     [{ chain: 'fd,agw', edge: '10.0.0.4' }, [['edge', 'same-address']]],
     [{ chain: Array.from({ length: 4000 }, () => 'a').join(',') }, [['chain', 'chain-length']]],
-    [{ chain: 'fd,agw,lb,fw,tm,fd,pls,fwr' }, [['chain', 'chain-length']]],
+    [{ chain: 'fd,agw,lb,fw,tm,fd,pls,fwr,glb,aks' }, [['chain', 'chain-length']]],
     [{ chain: 'constructor' }, [['chain', 'chain-stage']]],
     [{ chain: '__proto__,agw' }, [['chain', 'chain-stage']]],
   ])('%j is refused: %j', (raw, expected) => {

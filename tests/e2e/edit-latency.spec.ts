@@ -1,7 +1,7 @@
 /**
- * Edits feel instant: the table is on screen in the frame after the input, before any diagram
- * work, and Mermaid (about 950 KB) is fetched only once the reader shows intent, into the frame
- * it draws in (src/client/diagram-renderer.ts).
+ * Edits feel instant: the table is on screen in a frame before any diagram work (how many
+ * milliseconds that takes is `npm run measure`'s to say), and Mermaid (about 950 KB) is fetched
+ * only once the reader shows intent, into the frame it draws in (src/client/diagram-renderer.ts).
  */
 import { expect, test, watchErrors } from './fixtures.ts';
 import { diagramText, waitForRedraw } from './helpers.ts';
@@ -25,7 +25,8 @@ test('Mermaid is requested only when the reader shows intent', async ({ page }) 
   await sequenceDiagram;
 });
 
-test('an edit shows the new table in the next frame, well under 50 ms, before the diagram', async ({ page }) => {
+// How fast is measured by `npm run measure` (its edit budget), on a quiet machine; here, the order.
+test('an edit shows the new table in a frame of its own, before the diagram', async ({ page }) => {
   await page.goto('/en/load-balancer/', { waitUntil: 'networkidle' });
   const explorer = page.locator('[data-explorer="load-balancer"]');
   const cport = explorer.locator('input[name="cport"]');
@@ -57,9 +58,6 @@ test('an edit shows the new table in the next frame, well under 50 ms, before th
   expect(timings).toHaveLength(EDITS);
   // The table frame comes before the diagram is drawn.
   expect(timings.filter((t) => t.drawnBefore)).toEqual([]);
-  const sorted = timings.map((t) => t.table).sort((a, b) => a - b);
-  const median = sorted[EDITS >> 1]!;
-  expect(median, `edit→table times ${sorted.map((t) => t.toFixed(1)).join(', ')} ms`).toBeLessThan(50);
   expect(await diagramText(explorer)).toContain(`203.0.113.10:${50000 + EDITS}`);
 });
 

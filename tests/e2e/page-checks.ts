@@ -12,9 +12,21 @@ import { layoutProblems, type ProbeOptions } from './layout-probe.ts';
 /** The WCAG 2.1 A and AA rules; wcag2a includes scrollable-region-focusable. */
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-/** One line per axe violation (rule and the elements), inside `include` and outside `exclude` if given. */
-export async function axeViolations(page: Page, { include, exclude }: { include?: string; exclude?: string } = {}): Promise<string[]> {
-  const axe = new AxeBuilder({ page }).withTags(WCAG);
+/**
+ * The axe rules whose answer depends on the colours: all a theme changes on a page, apart from the
+ * drawings (one SVG per theme, the other hidden), so the second theme needs these and the drawings.
+ */
+export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+/**
+ * One line per axe violation (rule and the elements): the WCAG rules, or only `rules`; inside
+ * `include` and outside `exclude` if given.
+ */
+export async function axeViolations(
+  page: Page,
+  { include, exclude, rules }: { include?: string; exclude?: string; rules?: string[] } = {},
+): Promise<string[]> {
+  const axe = rules ? new AxeBuilder({ page }).withRules(rules) : new AxeBuilder({ page }).withTags(WCAG);
   if (include) axe.include(include);
   if (exclude) axe.exclude(exclude);
   const { violations } = await axe.analyze();

@@ -5,7 +5,8 @@
  * At the end (pass or fail) it prints each phase's duration, the ten slowest spec files and tests,
  * and what each page-wide check costs (scripts/test-times.ts), so a slowdown shows the day it lands.
  *
- * Usage: node scripts/test.ts [--serial]   (--serial, or ATP_TEST_SERIAL=1: one phase at a time)
+ * Usage: node scripts/test.ts [--serial] [--phases format,unit,…]
+ *   --serial (or ATP_TEST_SERIAL=1): one phase at a time; --phases: only the phases named.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +32,8 @@ const GROUPS: readonly (readonly Phase[])[] = [
 ];
 
 const serial = process.argv.includes('--serial') || process.env.ATP_TEST_SERIAL === '1';
+const only = process.argv.includes('--phases') ? new Set(process.argv[process.argv.indexOf('--phases') + 1]?.split(',')) : undefined;
+const groups = GROUPS.map((group) => group.filter((phase) => !only || only.has(phase.name))).filter((group) => group.length > 0);
 
 /** Runs one package script; its output goes straight through when alone, else is held until it ends. */
 function run(phase: Phase, alone: boolean): Promise<PhaseTime> {
@@ -53,7 +56,7 @@ rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 const started = performance.now();
 const times: PhaseTime[] = [];
-for (const group of GROUPS) {
+for (const group of groups) {
   const phases = serial ? group.map((phase) => [phase]) : [group];
   for (const together of phases) times.push(...(await Promise.all(together.map((phase) => run(phase, together.length === 1)))));
   if (times.some((time) => !time.ok)) break;
@@ -61,4 +64,4 @@ for (const group of GROUPS) {
 const total = (performance.now() - started) / 1000;
 writeFileSync('test-results/phases.json', `${JSON.stringify({ total, phases: times }, null, 2)}\n`);
 printTimes(times, total);
-process.exit(times.every((time) => time.ok) && times.length === GROUPS.flat().length ? 0 : 1);
+process.exit(times.every((time) => time.ok) && times.length === groups.flat().length ? 0 : 1);

@@ -57,9 +57,7 @@ test.describe('JavaScript off: nothing looks editable', () => {
       const live = await page
         .locator('[data-explorer] :is(input, select, button, textarea)')
         .evaluateAll((controls) =>
-          controls
-            .filter((c) => !c.matches(":disabled") && c.getClientRects().length > 0)
-            .map((c) => c.outerHTML.slice(0, 80)),
+          controls.filter((c) => !c.matches(':disabled') && c.getClientRects().length > 0).map((c) => c.outerHTML.slice(0, 80)),
         );
       expect(live).toEqual([]);
     });

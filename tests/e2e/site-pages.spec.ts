@@ -25,8 +25,8 @@ for (const path of builtPages()) {
   const print = path.endsWith('/print/');
 
   test.describe(path, () => {
-    // The print page is the whole guide: several times a page's work for every check.
-    if (print) test.describe.configure({ timeout: 300_000 });
+    // Two axe runs on a long page take minutes on a busy machine; the print page is the whole guide.
+    test.describe.configure({ timeout: print ? 600_000 : 240_000 });
 
     test.describe('1280', () => {
       test.use({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });

@@ -7,7 +7,9 @@ import { CHROMIUM_ARGS, resolveBrowser } from './src/browser/resolve.ts';
 process.env.ATP_E2E_PORT ??= String(await freePort());
 const PORT = Number(process.env.ATP_E2E_PORT);
 
-// End-to-end tests run against the production build (`npm run build`), served by scripts/serve.ts (sirv).
+// End-to-end tests run against the production build (`npm run build`), served by scripts/serve.ts (sirv)
+// with the security headers the build generated: every test runs under the real Content-Security-Policy,
+// and a violation is a console error, which fails the test (tests/e2e/fixtures.ts).
 export default defineConfig({
   testDir: 'tests/e2e',
   // Playwright empties its output folder at start; keep it apart from the reports in test-results/.
@@ -20,7 +22,11 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   // On CI a test that times out under load gets one more try; the report still counts it as flaky.
   retries: process.env.CI ? 1 : 0,
-  timeout: 30_000,
+  // Generous on purpose: a test waits for states, never for time, so a long limit costs nothing
+  // when all is well and keeps a loaded machine (a second build beside the run) from failing it.
+  // What a reader waits for is measured by `npm run measure`, not asserted here.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
@@ -28,7 +34,7 @@ export default defineConfig({
     launchOptions: { executablePath: resolveBrowser().executablePath, args: CHROMIUM_ARGS },
   },
   webServer: {
-    command: `node scripts/serve.ts ${PORT} dist`,
+    command: `node scripts/serve.ts ${PORT} dist --headers`,
     url: `http://127.0.0.1:${PORT}/ja/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

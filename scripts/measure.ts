@@ -312,3 +312,16 @@ for (const r of reports) {
   );
 }
 if (lighthouseNote) console.log(lighthouseNote);
+
+// An edit shows its table within the frame budget. This was an assertion in the browser tests,
+// where a busy machine failed it; a number about speed belongs here, measured on a quiet one.
+const EDIT_TABLE_BUDGET_MS = 50;
+const over = reports.filter((r) => r.laterEdit !== undefined && r.laterEdit.table > EDIT_TABLE_BUDGET_MS);
+if (over.length > 0) {
+  console.log(
+    `Over budget: later edit→table above ${EDIT_TABLE_BUDGET_MS} ms on ${over.map((r) => `${r.path} (${r.laterEdit!.table} ms)`).join(', ')}`,
+  );
+  process.exitCode = 1;
+} else if (reports.some((r) => r.laterEdit !== undefined)) {
+  console.log(`Within budget: every later edit→table median is ${EDIT_TABLE_BUDGET_MS} ms or less.`);
+}

@@ -3,7 +3,7 @@
  * measurements), so they never depend on (or collide with) a running `astro preview`.
  * The file serving is sirv's: it only answers with files it listed under the root at start, so
  * an escaped `..` or a malformed escape can't reach outside it or stop the server.
- * Usage: node scripts/serve.ts [port] [dir]
+ * Usage: node scripts/serve.ts [port] [dir] [--headers]   (--headers: with the build's security headers)
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -25,6 +25,17 @@ export interface ServeOptions {
    * served under it, and anything outside it is a 404, as on a host where the site is one folder.
    */
   base?: string;
+  /**
+   * Headers sent with every response, e.g. the security headers the build generated
+   * (builtHeaders): the end-to-end tests run every page under the real Content-Security-Policy.
+   */
+  headers?: Readonly<Record<string, string>>;
+}
+
+/** The headers the build wrote for every response (`globalHeaders` of staticwebapp.config.json). */
+export function builtHeaders(root: string): Record<string, string> {
+  const config = JSON.parse(readFileSync(join(root, 'staticwebapp.config.json'), 'utf8')) as { globalHeaders: Record<string, string> };
+  return config.globalHeaders;
 }
 
 /**
@@ -41,7 +52,12 @@ export function honouredRange(value: string | undefined): string | undefined {
 }
 
 /** Starts a server for the files under `root` (read once, at start) and resolves once it listens. */
-export function serve(root: string, port: number, host = '127.0.0.1', { gzip = false, base = '/' }: ServeOptions = {}): Promise<Server> {
+export function serve(
+  root: string,
+  port: number,
+  host = '127.0.0.1',
+  { gzip = false, base = '/', headers = {} }: ServeOptions = {},
+): Promise<Server> {
   const notFound = readFileSync(join(root, '404.html'));
   const files = sirv(root, {
     gzip,
@@ -54,6 +70,7 @@ export function serve(root: string, port: number, host = '127.0.0.1', { gzip = f
     },
   });
   const server = createServer((request, response) => {
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     const range = honouredRange(request.headers.range);
     if (range) request.headers.range = range;
     else delete request.headers.range;
@@ -108,9 +125,11 @@ export function originOf(server: Server): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const port = Number(process.argv[2] ?? 4399);
-  const dir = process.argv[3] ?? 'dist';
+  const [portArg, dirArg] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+  const port = Number(portArg ?? 4399);
+  const dir = dirArg ?? 'dist';
   const base = siteBase();
-  await serve(dir, port, '127.0.0.1', { base });
+  const headers = process.argv.includes('--headers') ? builtHeaders(dir) : {};
+  await serve(dir, port, '127.0.0.1', { base, headers });
   console.log(`Serving ${dir} at http://127.0.0.1:${port}${base}`);
 }

@@ -72,6 +72,8 @@ for (const lang of ['ja', 'en'] as const) {
       await expect(explorer.locator('[data-session="2"] [data-field="encryption"]')).toHaveAttribute('data-value', 'none');
       await expect.poll(() => explorer.locator('[data-diagram] [data-svg="light"] svg').textContent()).toContain('10.0.0.5:40000');
       await expectDiagramHas(explorer, expected.flat());
+      // The URL is rewritten after the table: wait for it (a state, not a time).
+      await expect.poll(() => new URL(page.url()).searchParams.get('client')).toBe('192.0.2.99');
       const url = new URL(page.url());
       expect(url.searchParams.get('via')).toBe('2');
       expect(url.searchParams.get('client')).toBe('192.0.2.99');

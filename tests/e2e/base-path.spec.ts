@@ -107,6 +107,7 @@ for (const lang of ['ja', 'en'] as const) {
         ['198.51.100.10:443', '192.0.2.99:50000'],
       ]);
     await expect.poll(() => explorer.locator('[data-diagram] [data-svg="light"] svg').textContent()).toContain('10.0.1.5:443');
+    await expect.poll(() => new URL(page.url()).searchParams.get('client')).toBe('192.0.2.99');
     const url = new URL(page.url());
     expect(url.pathname).toBe(`${BASE}${lang}/load-balancer/`);
     expect(url.searchParams.get('client')).toBe('192.0.2.99');

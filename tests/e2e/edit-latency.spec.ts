@@ -1,7 +1,7 @@
 /**
- * Edits feel instant: the table is on screen in the frame after the input, before any diagram
- * work, and Mermaid (about 950 KB) is fetched only once the reader shows intent, into the frame
- * it draws in (src/client/diagram-renderer.ts).
+ * Edits feel instant: the table is on screen in a frame before any diagram work (how many
+ * milliseconds that takes is `npm run measure`'s to say), and Mermaid (about 950 KB) is fetched
+ * only once the reader shows intent, into the frame it draws in (src/client/diagram-renderer.ts).
  */
 import { expect, test, watchErrors } from './fixtures.ts';
 import { diagramText, waitForRedraw } from './helpers.ts';
@@ -25,7 +25,8 @@ test('Mermaid is requested only when the reader shows intent', async ({ page }) 
   await sequenceDiagram;
 });
 
-test('an edit shows the new table in the next frame, well under 50 ms, before the diagram', async ({ page }) => {
+// How fast is measured by `npm run measure` (its edit budget), on a quiet machine; here, the order.
+test('an edit shows the new table in a frame of its own, before the diagram', async ({ page }) => {
   await page.goto('/en/load-balancer/', { waitUntil: 'networkidle' });
   const explorer = page.locator('[data-explorer="load-balancer"]');
   const cport = explorer.locator('input[name="cport"]');
@@ -57,9 +58,6 @@ test('an edit shows the new table in the next frame, well under 50 ms, before th
   expect(timings).toHaveLength(EDITS);
   // The table frame comes before the diagram is drawn.
   expect(timings.filter((t) => t.drawnBefore)).toEqual([]);
-  const sorted = timings.map((t) => t.table).sort((a, b) => a - b);
-  const median = sorted[EDITS >> 1]!;
-  expect(median, `edit→table times ${sorted.map((t) => t.toFixed(1)).join(', ')} ms`).toBeLessThan(50);
   expect(await diagramText(explorer)).toContain(`203.0.113.10:${50000 + EDITS}`);
 });
 
@@ -158,8 +156,11 @@ test('the frame Mermaid draws in runs only the site’s scripts and loads nothin
     return { violations: [...new Set(violations)].sort(), inlineRan: w.inlineRan ?? false, handlerRan: w.handlerRan ?? false };
   });
   expect(blocked).toEqual({ violations: ['img-src', 'script-src-attr', 'script-src-elem'], inlineRan: false, handlerRan: false });
-  expect(errors).toHaveLength(3);
+  // One report per attempt from the frame's own policy; the two script attempts are reported by
+  // the page's policy too, which a srcdoc frame inherits (the test server sends it).
   for (const error of errors) expect(error).toContain('Content Security Policy');
+  const attempts = errors.map((error) => /Executing inline script|Executing inline event handler|Loading the image/.exec(error)?.[0]);
+  expect([...new Set(attempts)].sort()).toEqual(['Executing inline event handler', 'Executing inline script', 'Loading the image']);
   // The drawing itself came through that policy.
   expect(await diagramText(explorer)).toContain('203.0.113.10:50077');
 });

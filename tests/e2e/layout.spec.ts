@@ -1,40 +1,19 @@
 /**
  * SPEC §7, the reading rules, measured as a reader sees the page: line boxes, overflow, rendered
- * font size and colour, not the DOM's values. Every page × {ja, en} × {1280 light and dark, 390}.
+ * font size and colour, not the DOM's values: in print, the matrix, with JavaScript off, after an edit.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { builtPages } from './site-pages.ts';
 import { layoutProblems } from './layout-probe.ts';
 import { waitForRedraw } from './helpers.ts';
-
-const MODES = [
-  { name: '1280, light then dark', width: 1280 },
-  { name: '390', width: 390 },
-] as const;
 
 async function open(page: Page, path: string): Promise<void> {
   await page.goto(path);
   await page.evaluate(() => document.fonts.ready);
 }
 
-for (const mode of MODES) {
-  test.describe(`reading rules at ${mode.name}`, () => {
-    test.use({ viewport: { width: mode.width, height: 900 }, colorScheme: 'light' });
-    for (const path of builtPages()) {
-      test(path, async ({ page }) => {
-        await open(page, path);
-        const narrow = mode.width < 600;
-        // Soft: a page that fails in light is still measured in dark.
-        expect.soft(await page.evaluate(layoutProblems, { narrow, dark: false }), 'light').toEqual([]);
-        if (narrow) return;
-        // The dark theme as Starlight's theme picker sets it: the same page, the other palette.
-        await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
-        expect(await page.evaluate(layoutProblems, { narrow, dark: true }), 'dark').toEqual([]);
-      });
-    }
-  });
-}
+// Every built page at 1280 (light and dark) and at 390 is measured by site-pages.spec.ts, in the
+// same page load as its other page-wide checks; here, the modes and states no built page shows.
 
 test.describe('reading rules in print', () => {
   // A4 less the PDF's 14 mm side margins is about 688 CSS px.

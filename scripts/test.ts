@@ -1,0 +1,67 @@
+/**
+ * `npm test`: every check, phase by phase, and where the time went. The checks that need no build
+ * (formatting, types, unit tests, installing the emulator) run side by side, each with its output
+ * held until it ends so the log reads phase by phase; then the two builds, then the browser tests.
+ * At the end (pass or fail) it prints each phase's duration, the ten slowest spec files and tests,
+ * and what each page-wide check costs (scripts/test-times.ts), so a slowdown shows the day it lands.
+ *
+ * Usage: node scripts/test.ts [--serial] [--phases format,unit,…]
+ *   --serial (or ATP_TEST_SERIAL=1): one phase at a time; --phases: only the phases named.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { printTimes, type PhaseTime } from './test-times.ts';
+
+interface Phase {
+  readonly name: string;
+  /** The package.json script it runs. */
+  readonly script: string;
+}
+
+/** Phases in a group run side by side; groups run one after the other, and stop at the first failure. */
+const GROUPS: readonly (readonly Phase[])[] = [
+  [
+    { name: 'format', script: 'format:check' },
+    { name: 'typecheck', script: 'typecheck' },
+    { name: 'unit', script: 'test:unit' },
+    { name: 'setup:swa', script: 'setup:swa' },
+  ],
+  [{ name: 'build', script: 'build' }],
+  [{ name: 'build:base', script: 'build:base' }],
+  [{ name: 'e2e', script: 'test:e2e' }],
+];
+
+const serial = process.argv.includes('--serial') || process.env.ATP_TEST_SERIAL === '1';
+const only = process.argv.includes('--phases') ? new Set(process.argv[process.argv.indexOf('--phases') + 1]?.split(',')) : undefined;
+const groups = GROUPS.map((group) => group.filter((phase) => !only || only.has(phase.name))).filter((group) => group.length > 0);
+
+/** Runs one package script; its output goes straight through when alone, else is held until it ends. */
+function run(phase: Phase, alone: boolean): Promise<PhaseTime> {
+  const started = performance.now();
+  const child = spawn('npm', ['run', '--silent', phase.script], { stdio: alone ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+  const output: Buffer[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
+  return new Promise((done) => {
+    child.on('close', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      if (!alone) process.stdout.write(`\n── ${phase.name} (npm run ${phase.script}) ──\n${Buffer.concat(output).toString()}`);
+      console.log(`── ${phase.name}: ${code === 0 ? 'passed' : 'FAILED'} in ${seconds.toFixed(1)} s ──`);
+      done({ name: phase.name, seconds, ok: code === 0 });
+    });
+  });
+}
+
+rmSync('test-results', { recursive: true, force: true });
+mkdirSync('test-results', { recursive: true });
+const started = performance.now();
+const times: PhaseTime[] = [];
+for (const group of groups) {
+  const phases = serial ? group.map((phase) => [phase]) : [group];
+  for (const together of phases) times.push(...(await Promise.all(together.map((phase) => run(phase, together.length === 1)))));
+  if (times.some((time) => !time.ok)) break;
+}
+const total = (performance.now() - started) / 1000;
+writeFileSync('test-results/phases.json', `${JSON.stringify({ total, phases: times }, null, 2)}\n`);
+printTimes(times, total);
+process.exit(times.every((time) => time.ok) && times.length === groups.flat().length ? 0 : 1);

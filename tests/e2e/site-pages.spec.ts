@@ -1,0 +1,85 @@
+/**
+ * The page-wide checks, one page load per page and mode (STYLE 21): every page the build lists in
+ * dist/links.json, both languages, so a new page is checked without a line here.
+ *
+ * - 1280 px: the scripts ran (forms enabled, a copy button per explorer); then in the light theme
+ *   and again in the dark theme (the same page: Starlight follows the system colour scheme as it
+ *   changes) the reading rules (SPEC §7) and axe (WCAG 2.1 A and AA; in the dark theme the rules
+ *   colours decide, and every rule on the dark drawings); the ids once.
+ * - 390 px: the reading rules for a phone, and the ids.
+ * - Both: no Content-Security-Policy violation in any frame under the build's own policy, which
+ *   the test server sends (playwright.config.ts), and no console error (the fixture).
+ *
+ * Each check's time is recorded on its test (page-checks.ts `timed`); the run's summary adds them up.
+ */
+import { expect, test } from './fixtures.ts';
+import { axeViolations, COLOUR_RULES, readingProblems, repeatedIds, timed, watchViolations } from './page-checks.ts';
+import { builtPages } from './site-pages.ts';
+
+// The print page holds every page's content: axe on its own parts only (contents, section
+// headings); its body is checked page by page here, and its ids in print.spec.ts.
+const PRINT_BODY = '[data-print-body]';
+const DARK_DRAWINGS = '[data-diagram] [data-svg="dark"]';
+
+for (const path of builtPages()) {
+  const print = path.endsWith('/print/');
+
+  test.describe(path, () => {
+    // Two axe runs on a long page take minutes on a busy machine; the print page is the whole guide.
+    test.describe.configure({ timeout: print ? 600_000 : 240_000 });
+
+    test.describe('1280', () => {
+      test.use({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+
+      test('light then dark: scripts, reading rules, axe, ids, CSP', async ({ page }) => {
+        const violations = await watchViolations(page);
+        await timed('load', async () => {
+          await page.goto(path);
+          // The scripts ran: the explorers' forms are enabled (they ship disabled), and the
+          // copy-link script added its Markdown button to each.
+          const explorers = page.locator('[data-explorer][data-interactive]');
+          for (const fieldset of await explorers.locator('form[data-form] fieldset').all()) await expect(fieldset).toBeEnabled();
+          await expect(explorers.locator('button[data-copy="markdown"]')).toHaveCount(await explorers.count());
+        });
+        for (const dark of [false, true]) {
+          const theme = dark ? 'dark' : 'light';
+          await page.emulateMedia({ colorScheme: theme });
+          await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+          // Soft: a page that fails in light is still checked in dark.
+          expect
+            .soft(
+              await timed(`reading rules 1280 ${theme}`, () => readingProblems(page, { narrow: false, dark })),
+              `reading rules, ${theme}`,
+            )
+            .toEqual([]);
+          const exclude = print ? PRINT_BODY : undefined;
+          // In the dark theme only the colours change, and the drawings swap (one SVG per theme, the
+          // other hidden): there, the colour rules on the page and every rule on the dark drawings.
+          const axe = async () => {
+            if (!dark) return axeViolations(page, { exclude });
+            const drawings =
+              (await page.locator(DARK_DRAWINGS).count()) > 0 ? await axeViolations(page, { include: DARK_DRAWINGS, exclude }) : [];
+            return [...(await axeViolations(page, { exclude, rules: COLOUR_RULES })), ...drawings];
+          };
+          expect.soft(await timed(`axe ${theme}`, axe), `axe, ${theme}`).toEqual([]);
+        }
+        expect.soft(await timed('ids', () => repeatedIds(page)), 'repeated ids').toEqual([]);
+        expect(await timed('csp', violations), 'CSP violations').toEqual([]);
+      });
+    });
+
+    test.describe('390', () => {
+      test.use({ viewport: { width: 390, height: 900 }, colorScheme: 'light' });
+
+      test('reading rules on a phone, ids, CSP', async ({ page }) => {
+        const violations = await watchViolations(page);
+        await timed('load', () => page.goto(path));
+        expect
+          .soft(await timed('reading rules 390', () => readingProblems(page, { narrow: true, dark: false })), 'reading rules')
+          .toEqual([]);
+        expect.soft(await timed('ids', () => repeatedIds(page)), 'repeated ids').toEqual([]);
+        expect(await timed('csp', violations), 'CSP violations').toEqual([]);
+      });
+    });
+  });
+}

@@ -1,14 +1,27 @@
 import { defineConfig } from 'vitest/config';
 
+/** Test files that mock a module (a made-up stage in the registry): they run in a module graph of their own. */
+const ISOLATED = 'tests/unit/**/*.isolated.*.test.ts';
+
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts'],
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     testTimeout: 30_000,
-    // One worker runs many test files without a fresh module graph for each: starting one costs
-    // about a second per file on a 2-core machine (Vitest's own count), more than most files run.
-    // Safe while no test mocks a module or stubs a global (none does): one that must, restores it
-    // in afterAll (vi.restoreAllMocks, vi.unstubAllGlobals) so the next file in the worker is clean.
-    isolate: false,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          exclude: [ISOLATED],
+          // One worker runs many test files without a fresh module graph for each: starting one costs
+          // about a second per file on a 2-core machine (Vitest's own count), more than most files run.
+          // Safe because no file here mocks a module or stubs a global: one that must is named
+          // `*.isolated.*.test.ts` and runs in the project below.
+          isolate: false,
+        },
+      },
+      { extends: true, test: { name: 'isolated', include: [ISOLATED], isolate: true } },
+    ],
   },
 });

@@ -47,19 +47,28 @@ for (const lang of ['ja', 'en'] as const) {
         if (chain !== 'fd,agw') await waitForRedraw(explorer);
         const { lanes, arrows } = await readSvg(explorer);
         expect(new Set(lanes.map((lane) => lane.address)).size, JSON.stringify(lanes)).toBe(lanes.length);
-        const laneAt = (x: number) => lanes.reduce((best, lane) => (Math.abs(lane.x - x) < Math.abs(best.x - x) ? lane : best)).name;
+        const laneAt = (x: number) => lanes.reduce((best, lane) => (Math.abs(lane.x - x) < Math.abs(best.x - x) ? lane : best));
         const rows = await explorer.locator('[data-hop]').evaluateAll((trs) =>
           trs.map((tr) => ({
             n: tr.getAttribute('data-hop')!,
             leg: tr.querySelector('.atp-leg')!.textContent!,
             warning: tr.hasAttribute('data-warning'),
+            nextHop: tr.querySelector('[data-field="next-hop"]')?.getAttribute('data-value') ?? '',
           })),
         );
         for (const row of rows) {
           const arrow = arrows.find((a) => new RegExp(`^(⚠ )?\\(${row.n}\\) `).test(a.lines[0] ?? ''));
           expect(arrow, `leg ${row.n}`).toBeDefined();
           const [from, to] = row.leg.split(' → ').map(squash);
-          expect([laneAt(arrow!.from), laneAt(arrow!.to)], `leg ${row.n}`).toEqual([from, to]);
+          const [sender, receiver] = [laneAt(arrow!.from), laneAt(arrow!.to)];
+          // A leg a route sends astray (it carries a warning) is drawn where it really goes: to the
+          // appliance its route names, or around a device reached by route (whose lane shows a subnet).
+          const named = lanes.find((lane) => lane.name === to);
+          const astray =
+            row.warning &&
+            receiver.name !== to &&
+            (row.nextHop === `VirtualAppliance ${receiver.address}` || named?.address.includes('/') === true);
+          expect([sender.name, astray ? to : receiver.name], `leg ${row.n}`).toEqual([from, to]);
           expect(arrow!.lines[0]!.startsWith('⚠'), `leg ${row.n} warning`).toBe(row.warning);
         }
         // Drawn at 11 px or more; wider than its frame only if the frame says so.

@@ -130,10 +130,11 @@ test('no page repeats an id (a heading and a form field once shared outbound-por
 
 test('the overview links every page of the guide in its language', () => {
   for (const lang of ['ja', 'en']) {
-    // The list under "What the guide covers", not the sidebar (which links every page anyway).
+    // The lists under "What the guide covers" and its frequent questions, not the sidebar (which
+    // links every page anyway).
     const page = readFileSync(`dist/${lang}/index.html`, 'utf8');
     const start = page.indexOf('id="contents"');
-    const html = page.slice(start, page.indexOf('</ol>', start));
+    const html = page.slice(start, page.indexOf('</ul>', page.indexOf('id="faq"', start)));
     const pages = builtLinks().filter((link) => link.kind === 'page' && link.lang === lang && ![`/${lang}/`, `/${lang}/print/`].includes(link.url));
     expect(pages.length).toBeGreaterThan(10);
     for (const listed of pages) expect(html, listed.url).toContain(`href="${listed.url}"`);

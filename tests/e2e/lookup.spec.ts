@@ -14,8 +14,13 @@ const chains = (filter: (chain: readonly string[]) => boolean) =>
     .filter(filter)
     .map((chain) => chain.join(','))
     .sort();
-const translates = (key: string) => stageByKey(key).data?.source !== undefined;
-const WITH_GATEWAY = chains((chain) => chain.includes('agw'));
+// A stage that may hand on a new source (DataStage.source other than 'kept'); an AKS Service's default
+// externalTrafficPolicy (Cluster) puts its node's address in front of whatever came before it.
+const translates = (key: string) => {
+  const source = stageByKey(key).data?.source;
+  return source !== undefined && source !== 'kept';
+};
+const WITH_GATEWAY = chains((chain) => chain.includes('agw') && !chain.includes('aks'));
 const KEEP_CLIENT = chains((chain) => chain.every((key) => !translates(key)));
 const DESIGNS = String(designs().length);
 
@@ -76,7 +81,7 @@ for (const lang of ['ja', 'en'] as const) {
       [
         'an address of AzureFirewallSubnet, by range',
         '?addr=10.0.2.20',
-        chains((chain) => chain.includes('fw') && !chain.includes('agw')),
+        chains((chain) => chain.includes('fw') && !chain.includes('agw') && !chain.includes('aks')),
         ['fw-instance'],
       ],
       [

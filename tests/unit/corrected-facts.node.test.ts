@@ -246,7 +246,6 @@ describe('comparison matrix scope', () => {
   it('Load Balancer is regional with a Global tier; Application Gateway regional; Traffic Manager global', () => {
     expect(compareRows().map((row) => [row.service, row.scope])).toEqual([
       ['load-balancer', 'regional-global'],
-      ['cross-region-load-balancer', 'global'],
       ['application-gateway', 'regional'],
       ['traffic-manager', 'global'],
       ['front-door', 'global'],

@@ -183,8 +183,6 @@ describe('comparison matrix', () => {
       ]),
     ).toEqual([
       ['load-balancer', 'client', '168.63.129.16', 'yes', 'no', 'yes', 'packet-source'],
-      // A pass-through that sends no probe of its own (issue 33).
-      ['cross-region-load-balancer', 'client', 'none', 'yes', 'no', 'yes', 'packet-source'],
       ['application-gateway', 'instance', 'instances', 'yes', 'yes', 'no', 'x-forwarded-for'],
       ['traffic-manager', 'client', 'AzureTrafficManager', 'no', 'no', 'yes', 'packet-source'],
       ['front-door', 'edge', 'AzureFrontDoor.Backend', 'yes', 'yes', 'no', 'x-forwarded-for'],

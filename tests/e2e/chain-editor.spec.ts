@@ -17,6 +17,8 @@ test('the editor never offers pls where it would be refused, and offers it befor
 test('the add control is labelled and every control is at least 44 px each way', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/ja/paths/');
+  // On a phone the form (the chain editor with it) is folded under the verdict until the reader opens it.
+  await page.locator('[data-explorer="path"] [data-form-details] > summary').click();
   const editor = page.locator('[data-explorer="path"] .atp-chain');
   await expect(editor.getByLabel('サービスを追加').first()).toBeVisible();
   for (const control of await editor.locator('button, select').all()) {

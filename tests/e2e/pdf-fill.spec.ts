@@ -7,9 +7,10 @@ import { guidePdf, openPdf, pageTexts } from './pdf.ts';
  * the footer. The build printed 17 pages under 60 % in each language (a two-row table alone before
  * a drawing, at 17 %); tables may now continue on the next sheet and drawings print at 11 px
  * labels, and what is left is a page before a drawing taller than the space below, or before a
- * chapter. The budget says how many such pages there may be.
+ * chapter. The budget says how many such pages there may be: 9 since the fourth edition's new
+ * pages (cross-region Load Balancer, AKS, lookup) and verdicts, each such page one before a drawing.
  */
-const BUDGET = 8;
+const BUDGET = 9;
 
 for (const lang of ['ja', 'en'] as const) {
   test(`${guidePdf(lang)}: at most ${BUDGET} pages under 60 % full`, async () => {

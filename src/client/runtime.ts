@@ -237,6 +237,10 @@ export function updateExplorer(root: HTMLElement, cause: Cause, edited?: string)
     // An error is never out of sight: a form folded away on a phone opens at it.
     const details = root.querySelector<HTMLDetailsElement>('[data-form-details]');
     if (details) details.open = true;
+    // So does a folded group of fields that holds one.
+    for (const group of root.querySelectorAll<HTMLDetailsElement>('details[data-group-folded]')) {
+      if (errors.some((error) => group.querySelector(`[name="${CSS.escape(error.param)}"]`))) group.open = true;
+    }
     setStatus(root, 'invalid');
     // A link opened with a scenario that cannot be used: nothing valid has been shown since the
     // page loaded, so the tables are the page's own defaults. Say that, naming the fields.

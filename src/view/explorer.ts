@@ -99,6 +99,8 @@ export interface ExplorerDefinition<S> {
 export interface FieldGroup {
   readonly label: string;
   readonly fields: readonly string[];
+  /** Shown folded under its label until the reader opens it (the lookup's scenario: the address comes first). */
+  readonly folded?: boolean;
 }
 
 /** The explorer a parameter table, its reader and its view make, with the form made from the table. */

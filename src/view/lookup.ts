@@ -250,7 +250,7 @@ export const explorers: Explorers = {
     fieldsInUse: (s) => FIELDS_BY_SEEN[s.seen],
     groups: [
       { label: 'lookup.group.address', fields: ['addr', 'seen'] },
-      { label: 'lookup.group.scenario', fields: SCENARIO_FIELDS },
+      { label: 'lookup.group.scenario', fields: SCENARIO_FIELDS, folded: true },
     ],
   }),
 };

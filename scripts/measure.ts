@@ -45,6 +45,8 @@ interface EditTiming {
 
 /** Fields whose new value shows in the diagram, tried in order, and the value for edit n. */
 const DRAWN_FIELDS: [string, (n: number) => string][] = [
+  // The lookup: the address a reader types (both are gateway instances, so every design still matches).
+  ['addr', (n) => (n % 2 === 0 ? '10.0.0.5' : '10.0.0.4')],
   ['cport', (n) => String(50001 + n)],
   ['bport', (n) => String(8001 + n)],
   ['ttl', (n) => String(301 + n)],
@@ -161,7 +163,8 @@ async function edit(page: Page, n: number): Promise<EditTiming> {
   const input = explorer.locator('input[name]').first();
   const select = explorer.locator('select[name]').first();
   let drawn: [string, (n: number) => string] | undefined;
-  for (const field of DRAWN_FIELDS) if (!drawn && (await explorer.locator(`input[name="${field[0]}"]`).count()) > 0) drawn = field;
+  // A field the reader can see (the lookup folds its scenario fields away).
+  for (const field of DRAWN_FIELDS) if (!drawn && (await explorer.locator(`input[name="${field[0]}"]:visible`).count()) > 0) drawn = field;
   if (drawn) await explorer.locator(`input[name="${drawn[0]}"]`).fill(drawn[1](n));
   else if ((await input.count()) > 0) await input.fill(await input.inputValue());
   else {

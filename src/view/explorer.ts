@@ -10,6 +10,8 @@ import type { ElementNode } from './tree.ts';
 export interface Verdict {
   readonly state: 'ok' | 'warning' | 'fails';
   readonly text: string;
+  /** The state in the explorer's own localised word where the generic one would mislead (the lookup: "Found", not "OK"). */
+  readonly word?: string;
   /** The addresses and names in `text`, shown as value chips (made with `verdict()` in ./verdict.ts). */
   readonly values?: readonly string[];
 }

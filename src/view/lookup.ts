@@ -148,6 +148,7 @@ export function lookupVerdict(result: LookupResult, s: LookupScenario, t: Transl
     const others = result.matches.length - 1;
     return {
       state: first.byRange ? 'warning' : 'ok',
+      word: t(first.byRange ? 'lookup.verdict.word.range' : 'lookup.verdict.word.found'),
       text: t(others > 0 ? 'lookup.verdict.more' : 'lookup.verdict', {
         addr,
         role: roleText(first, t),
@@ -157,8 +158,12 @@ export function lookupVerdict(result: LookupResult, s: LookupScenario, t: Transl
       }),
     };
   }
-  if (result.platform) return { state: 'ok', text: t('lookup.verdict.platform', { addr }) };
-  return { state: 'warning', text: t('lookup.verdict.none', { addr, n: result.search.designs.length }) };
+  if (result.platform) return { state: 'ok', word: t('lookup.verdict.word.platform'), text: t('lookup.verdict.platform', { addr }) };
+  return {
+    state: 'warning',
+    word: t('lookup.verdict.word.none'),
+    text: t('lookup.verdict.none', { addr, n: result.search.designs.length }),
+  };
 }
 
 /** Marks the leg where the address appears: a note right after that arrow. */

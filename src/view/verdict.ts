@@ -37,7 +37,7 @@ export function verdictNode(v: Verdict, t: Translate): ElementNode {
   return h(
     'p',
     { class: 'atp-verdict', 'data-field': 'verdict', 'data-value': v.text, 'data-state': v.state },
-    h('strong', { class: 'atp-verdict-state' }, t(`verdict.state.${v.state}`)),
+    h('strong', { class: 'atp-verdict-state' }, v.word ?? t(`verdict.state.${v.state}`)),
     ' ',
     h('span', { class: 'atp-verdict-text' }, sentence(v.text, v.values ?? [])),
   );

@@ -105,6 +105,21 @@ describe('golden cases', () => {
     expect(verdict.text).toContain('X-Forwarded-For');
     const ja = lookupVerdict(lookup(s), s, translator('ja'));
     expect(ja.text).toMatch(/^10\.0\.0\.4: Application Gateway のインスタンスです。/);
+    // The state in the lookup's own words: found, not "OK".
+    expect([verdict.word, ja.word]).toEqual(['Found', '見つかった']);
+  });
+
+  test.each([
+    // Another address of the gateway subnet: an instance, matched by range.
+    ['10.0.0.9', 'warning', 'Found by range', '範囲で一致'],
+    // The probe source no design sets: the platform block answers.
+    ['168.63.129.16', 'ok', 'Azure’s own address', 'Azure の固定アドレス'],
+    // A documentation address no design produces.
+    ['203.0.113.99', 'warning', 'Not found', '見つからない'],
+  ])('the verdict for %s says %s in words: %s / %s', (addr, state, en, ja) => {
+    const s = scenario({ addr });
+    expect(lookupVerdict(lookup(s), s, translator('en'))).toMatchObject({ state, word: en });
+    expect(lookupVerdict(lookup(s), s, translator('ja'))).toMatchObject({ state, word: ja });
   });
 
   test("the client's address at the backend: only the designs that keep it", () => {

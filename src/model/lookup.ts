@@ -11,7 +11,16 @@ import {
   type RawParams,
   type ScenarioResult,
 } from './params.ts';
-import { STAGES, chainParam, checkPathScenario, pathLegs, pathParams, stageByKey, type PathResult, type PathScenario } from './paths.ts';
+import {
+  STAGES,
+  checkPathScenario,
+  pathLegs,
+  pathParams,
+  stageByKey,
+  validChains as validPathChains,
+  type PathResult,
+  type PathScenario,
+} from './paths.ts';
 import { checkOutboundScenario, outboundPackets, outboundParams, type Egress, type OutboundScenario } from './outbound.ts';
 import { healthProbeParams, probing, type HealthProbeScenario } from './health-probes.ts';
 import { servicesWith } from './services.ts';
@@ -106,19 +115,14 @@ export type Design =
   | { readonly kind: 'probe'; readonly id: string; readonly service: string };
 
 /**
- * Every chain the stages' order rules allow. `STAGES` is in the one order a chain can take, so every
- * chain is a subsequence of it; each subsequence is put to the `chain` parameter's own rule, so the
- * lookup never has an order rule of its own.
+ * Every chain the stages' order rules allow (the paths page's own list, `validChains` in paths.ts),
+ * as keys: shorter chains first, then in the stages' order, so the simplest design that explains
+ * an address leads.
  */
-export function validChains(stages: readonly { readonly key: string }[] = STAGES): string[][] {
-  const rule = chainParam('');
-  const chains: string[][] = [];
-  for (let mask = 1; mask < 2 ** stages.length; mask++) {
-    const keys = stages.filter((_, index) => (mask >> index) & 1).map((stage) => stage.key);
-    if (rule.parse(keys.join(',')).ok) chains.push(keys);
-  }
-  // Shorter chains first, then in the stages' order: the simplest design that explains an address leads.
-  return chains.sort((a, b) => a.length - b.length);
+export function validChains(): string[][] {
+  return validPathChains()
+    .map((chain) => chain.split(','))
+    .sort((a, b) => a.length - b.length);
 }
 
 /** Every design, from the registry: chains, outbound methods by precedence, probing services. */

@@ -6,6 +6,7 @@
  * Console errors need nothing: the fixture fails any test that logs one (fixtures.ts).
  */
 import AxeBuilder from '@axe-core/playwright';
+import axe from 'axe-core';
 import { expect, test, type Page } from '@playwright/test';
 import { layoutProblems, type ProbeOptions } from './layout-probe.ts';
 
@@ -21,16 +22,98 @@ export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 /**
  * One line per axe violation (rule and the elements): the WCAG rules, or only `rules`; inside
  * `include` and outside `exclude` if given.
+ *
+ * axe runs in the page itself (axe-core's `axe.run`). @axe-core/playwright's AxeBuilder gives the
+ * same answer for a page without frames, but opens a blank page in the context for each run to
+ * merge the frames' results, which cost about a CPU-second a run, more than the rules themselves;
+ * a page with frames (the diagram renderer's, after an edit) still goes through AxeBuilder.
  */
 export async function axeViolations(
   page: Page,
   { include, exclude, rules }: { include?: string; exclude?: string; rules?: string[] } = {},
 ): Promise<string[]> {
-  const axe = rules ? new AxeBuilder({ page }).withRules(rules) : new AxeBuilder({ page }).withTags(WCAG);
-  if (include) axe.include(include);
-  if (exclude) axe.exclude(exclude);
-  const { violations } = await axe.analyze();
+  if (page.frames().length > 1) return axeBuilderViolations(page, { include, exclude, rules });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  return page.evaluate(
+    async ({ include, exclude, runOnly }) => {
+      const run = (window as unknown as { axe: typeof axe }).axe.run;
+      const context = { include: include ? [include] : [document], exclude: exclude ? [exclude] : [] } as axe.ElementContext;
+      const { violations } = await run(context, { runOnly, resultTypes: ['violations'], iframes: false });
+      return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    },
+    { include, exclude, runOnly: rules ? { type: 'rule' as const, values: rules } : { type: 'tag' as const, values: WCAG } },
+  );
+}
+
+/** The same through @axe-core/playwright, which also reads the page's frames. */
+export async function axeBuilderViolations(
+  page: Page,
+  { include, exclude, rules }: { include?: string; exclude?: string; rules?: string[] },
+): Promise<string[]> {
+  const builder = rules ? new AxeBuilder({ page }).withRules(rules) : new AxeBuilder({ page }).withTags(WCAG);
+  if (include) builder.include(include);
+  if (exclude) builder.exclude(exclude);
+  const { violations } = await builder.analyze();
   return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * The answer first (issue 32), on the page as laid out now: every interactive explorer shows one
+ * verdict with a state, a sentence and the state in words, before and above its form, its bottom
+ * within `screen` px of the explorer's heading; with `phone`, the first result table starts
+ * within two screens of the heading (the form folds away); with `explorers`, the page has one at
+ * least (links.json lists an explorer on it). The viewport's height is irrelevant:
+ * `screen` is the reader's screen (800 px at 1280, 844 px on a 390 px phone).
+ */
+export async function verdictProblems(
+  page: Page,
+  { screen, phone, explorers: expected }: { screen: number; phone: boolean; explorers: boolean },
+): Promise<string[]> {
+  const explorers = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-explorer][data-interactive]')].map((explorer) => {
+      const top = (element: Element | null) => (element ? element.getBoundingClientRect().top + window.scrollY : null);
+      const bottom = (element: Element | null) => (element ? element.getBoundingClientRect().bottom + window.scrollY : null);
+      const verdicts = explorer.querySelectorAll<HTMLElement>('[data-field="verdict"]');
+      const verdict = verdicts[0] ?? null;
+      const form = explorer.querySelector('form[data-form]');
+      // The heading may be for screen readers only (the section's own heading names the explorer); the explorer starts there.
+      const heading = Math.min(top(explorer.querySelector('.atp-explorer-heading'))!, top(explorer)!);
+      return {
+        id: explorer.id,
+        count: verdicts.length,
+        state: verdict?.dataset.state ?? null,
+        value: verdict?.dataset.value ?? '',
+        word: verdict?.querySelector('.atp-verdict-state')?.textContent?.trim() ?? '',
+        visible: verdict !== null && verdict.getClientRects().length > 0 && getComputedStyle(verdict).visibility !== 'hidden',
+        beforeForm: verdict !== null && form !== null && (verdict.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+        heading,
+        verdictBottom: bottom(verdict),
+        formTop: top(form),
+        tableTop: top(explorer.querySelector('[data-output] table')),
+      };
+    }),
+  );
+  if (expected && explorers.length === 0) return ['no interactive explorer, though links.json lists one'];
+  return explorers.flatMap((e) => {
+    const problems = [
+      e.count === 1 ? '' : `${e.count} verdicts`,
+      ['ok', 'warning', 'fails'].includes(e.state ?? '') ? '' : `data-state ${e.state}`,
+      e.value.length > 10 ? '' : `data-value "${e.value}" holds no sentence`,
+      e.word ? '' : 'no state in words',
+      e.visible ? '' : 'verdict not shown',
+      e.beforeForm ? '' : 'verdict not before the form',
+      e.verdictBottom !== null && e.formTop !== null && e.verdictBottom <= e.formTop
+        ? ''
+        : `verdict (bottom ${e.verdictBottom}) not above the form (top ${e.formTop})`,
+      e.verdictBottom !== null && e.verdictBottom - e.heading <= screen
+        ? ''
+        : `verdict ends ${Math.round(e.verdictBottom! - e.heading)} px after the heading, beyond the first screen (${screen} px)`,
+      !phone || (e.tableTop !== null && e.tableTop - e.heading <= 2 * screen)
+        ? ''
+        : `first table starts ${Math.round(e.tableTop! - e.heading)} px after the heading, beyond two screens (${2 * screen} px)`,
+    ];
+    return problems.filter(Boolean).map((problem) => `#${e.id}: ${problem}`);
+  });
 }
 
 /** The ids that occur more than once in the page as it is now (scripts add drawings with ids). */

@@ -2,6 +2,8 @@
  * The page-wide checks, one page load per page and mode (STYLE 21): every page the build lists in
  * dist/links.json, both languages, so a new page is checked without a line here.
  *
+ * - Both widths: every explorer opens with its verdict, above its form, within the first screen
+ *   after its heading; on a phone the first result table within two screens (issue 32).
  * - 1280 px: the scripts ran (forms enabled, a copy button per explorer); then in the light theme
  *   and again in the dark theme (the same page: Starlight follows the system colour scheme as it
  *   changes) the reading rules (SPEC §7) and axe (WCAG 2.1 A and AA; in the dark theme the rules
@@ -13,15 +15,25 @@
  * Each check's time is recorded on its test (page-checks.ts `timed`); the run's summary adds them up.
  */
 import { expect, test } from './fixtures.ts';
-import { axeViolations, COLOUR_RULES, readingProblems, repeatedIds, timed, watchViolations } from './page-checks.ts';
-import { builtPages } from './site-pages.ts';
+import { axeViolations, COLOUR_RULES, readingProblems, repeatedIds, timed, verdictProblems, watchViolations } from './page-checks.ts';
+import { builtLinks, builtPages } from './site-pages.ts';
 
 // The print page holds every page's content: axe on its own parts only (contents, section
 // headings); its body is checked page by page here, and its ids in print.spec.ts.
 const PRINT_BODY = '[data-print-body]';
 const DARK_DRAWINGS = '[data-diagram] [data-svg="dark"]';
 
-for (const path of builtPages()) {
+/** The pages with an interactive explorer (the print page's explorers and the index's matrix are fixed). */
+const EXPLORER_PAGES = new Set(
+  builtLinks()
+    .filter((link) => link.kind === 'explorer' && !link.url.includes('/print/') && !link.url.endsWith('#compare-matrix'))
+    .map((link) => link.url.split('#')[0]!),
+);
+
+// The print page (the whole guide) first: the longest test starts while the others fill the other worker.
+const pages = builtPages().sort((a, b) => Number(b.endsWith('/print/')) - Number(a.endsWith('/print/')));
+
+for (const path of pages) {
   const print = path.endsWith('/print/');
 
   test.describe(path, () => {
@@ -29,9 +41,9 @@ for (const path of builtPages()) {
     test.describe.configure({ timeout: print ? 600_000 : 240_000 });
 
     test.describe('1280', () => {
-      test.use({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+      test.use({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
 
-      test('light then dark: scripts, reading rules, axe, ids, CSP', async ({ page }) => {
+      test('light then dark: scripts, verdict first, reading rules, axe, ids, CSP', async ({ page }) => {
         const violations = await watchViolations(page);
         await timed('load', async () => {
           await page.goto(path);
@@ -41,6 +53,10 @@ for (const path of builtPages()) {
           for (const fieldset of await explorers.locator('form[data-form] fieldset').all()) await expect(fieldset).toBeEnabled();
           await expect(explorers.locator('button[data-copy="markdown"]')).toHaveCount(await explorers.count());
         });
+        const explorers = EXPLORER_PAGES.has(path);
+        expect
+          .soft(await timed('verdict', () => verdictProblems(page, { screen: 800, phone: false, explorers })), 'verdict first')
+          .toEqual([]);
         for (const dark of [false, true]) {
           const theme = dark ? 'dark' : 'light';
           await page.emulateMedia({ colorScheme: theme });
@@ -69,11 +85,15 @@ for (const path of builtPages()) {
     });
 
     test.describe('390', () => {
-      test.use({ viewport: { width: 390, height: 900 }, colorScheme: 'light' });
+      test.use({ viewport: { width: 390, height: 844 }, colorScheme: 'light' });
 
-      test('reading rules on a phone, ids, CSP', async ({ page }) => {
+      test('verdict first, reading rules on a phone, ids, CSP', async ({ page }) => {
         const violations = await watchViolations(page);
         await timed('load', () => page.goto(path));
+        const explorers = EXPLORER_PAGES.has(path);
+        expect
+          .soft(await timed('verdict', () => verdictProblems(page, { screen: 844, phone: true, explorers })), 'verdict first')
+          .toEqual([]);
         expect
           .soft(await timed('reading rules 390', () => readingProblems(page, { narrow: true, dark: false })), 'reading rules')
           .toEqual([]);

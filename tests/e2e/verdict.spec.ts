@@ -1,83 +1,10 @@
 import { test, expect } from './fixtures.ts';
-import { builtLinks } from './site-pages.ts';
-import type { Page } from '@playwright/test';
 
 /**
- * The answer first (issue 32): every interactive explorer opens with its verdict, above the form,
- * within the first screen after the explorer's heading; on a phone the form folds away, so the
- * first result table starts within two screens of the heading.
+ * The answer first (issue 32): the form folds on a phone and follows the verdict. That every
+ * explorer opens with its verdict above the form, within the first screen after its heading, is
+ * checked on every built page by site-pages.spec.ts (page-checks.ts `verdictProblems`).
  */
-
-/** Every page with an interactive explorer, in both languages (the print page's explorers and the index's matrix are fixed). */
-const pages = [
-  ...new Set(
-    builtLinks()
-      .filter((link) => link.kind === 'explorer' && !link.url.includes('/print/') && !link.url.endsWith('#compare-matrix'))
-      .map((link) => link.url.split('#')[0]!),
-  ),
-].sort();
-
-const WIDTHS = [
-  { name: '1280', width: 1280, height: 800 },
-  { name: '390', width: 390, height: 844 },
-] as const;
-
-/** For each interactive explorer: where its heading, verdict, form and first table are, in page coordinates. */
-function measure(page: Page) {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('[data-explorer][data-interactive]')].map((explorer) => {
-      const top = (element: Element | null) => (element ? element.getBoundingClientRect().top + window.scrollY : null);
-      const bottom = (element: Element | null) => (element ? element.getBoundingClientRect().bottom + window.scrollY : null);
-      const verdicts = explorer.querySelectorAll<HTMLElement>('[data-field="verdict"]');
-      const verdict = verdicts[0] ?? null;
-      const form = explorer.querySelector('form[data-form]');
-      // The heading may be for screen readers only (the section's own heading names the explorer); the explorer starts there.
-      const heading = Math.min(top(explorer.querySelector('.atp-explorer-heading'))!, top(explorer)!);
-      return {
-        id: explorer.id,
-        count: verdicts.length,
-        state: verdict?.dataset.state ?? null,
-        value: verdict?.dataset.value ?? '',
-        word: verdict?.querySelector('.atp-verdict-state')?.textContent?.trim() ?? '',
-        visible: verdict !== null && verdict.getClientRects().length > 0 && getComputedStyle(verdict).visibility !== 'hidden',
-        beforeForm: verdict !== null && form !== null && (verdict.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
-        heading,
-        verdictBottom: bottom(verdict),
-        formTop: top(form),
-        tableTop: top(explorer.querySelector('[data-output] table')),
-      };
-    }),
-  );
-}
-
-for (const size of WIDTHS) {
-  test.describe(`verdict first at ${size.name} px`, () => {
-    test.use({ viewport: { width: size.width, height: size.height } });
-    for (const url of pages) {
-      test(url, async ({ page }) => {
-        await page.goto(url);
-        const explorers = await measure(page);
-        expect(explorers.length, 'interactive explorers on the page').toBeGreaterThan(0);
-        for (const e of explorers) {
-          const where = `${url}#${e.id}`;
-          expect(e.count, `${where}: one verdict`).toBe(1);
-          expect(['ok', 'warning', 'fails'], `${where}: data-state`).toContain(e.state);
-          expect(e.value.length, `${where}: data-value holds the sentence`).toBeGreaterThan(10);
-          expect(e.word, `${where}: the state in words`).not.toBe('');
-          expect(e.visible, `${where}: verdict shown`).toBe(true);
-          expect(e.beforeForm, `${where}: verdict before the form`).toBe(true);
-          expect(e.verdictBottom!, `${where}: verdict above the form`).toBeLessThanOrEqual(e.formTop!);
-          expect(e.verdictBottom! - e.heading, `${where}: verdict within the first screen after the heading`).toBeLessThanOrEqual(
-            size.height,
-          );
-          if (size.width === 390) {
-            expect(e.tableTop! - e.heading, `${where}: first table within two screens of the heading`).toBeLessThanOrEqual(2 * size.height);
-          }
-        }
-      });
-    }
-  });
-}
 
 test.describe('the form on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });

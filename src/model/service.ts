@@ -1,7 +1,7 @@
-import type { Actor, Hop, Packets } from './hop.ts';
-import type { Ip, SocketAddress, Subnet4 } from './ip.ts';
-import { readScenario, type ParamError, type ParamSpecs, type XffEntry } from './params.ts';
-import type { TlsMode } from './application-gateway-tls.ts';
+import type { Actor, Hop, Packets } from './shared/hop.ts';
+import type { Ip, SocketAddress, Subnet4 } from './shared/ip.ts';
+import { readScenario, type ParamError, type ParamSpecs, type XffEntry } from './shared/params.ts';
+import type { TlsMode } from './services/application-gateway-tls.ts';
 
 /**
  * One service, declared in its own module: its key and the sections it has. Each section is

@@ -1,5 +1,5 @@
 import { type Translate, uiKey } from '../i18n.ts';
-import { compareRows, type CompareRow } from '../model/compare.ts';
+import { compareRows, type CompareRow } from '../model/cross-service/compare.ts';
 import type { CompareField } from '../model/service.ts';
 import { serviceById } from '../model/services.ts';
 import { chip, dataTable, fieldCell } from './table.ts';

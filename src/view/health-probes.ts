@@ -9,8 +9,8 @@ import {
   type ProbeRow,
   healthProbeParams,
   readHealthProbeScenario,
-} from '../model/health-probes.ts';
-import { nsgRules, type NsgRule } from '../model/nsg.ts';
+} from '../model/cross-service/health-probes.ts';
+import { nsgRules, type NsgRule } from '../model/cross-service/nsg.ts';
 import { servicesWith } from '../model/services.ts';
 import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
 import { dataTable, fieldCell, listText, socketText } from './table.ts';

@@ -13,9 +13,9 @@ import {
   stageByKey,
   stageNameKey,
   stagePlaces,
-} from '../model/paths.ts';
+} from '../model/cross-service/paths.ts';
 import type { ProxyHeader } from '../model/service.ts';
-import type { LegRoute } from '../model/path-routes.ts';
+import type { LegRoute } from '../model/cross-service/path-routes.ts';
 import { type ExplorerView, explorer, type Explorers, type Verdict } from './explorer.ts';
 import { dnsTable } from './traffic-manager.ts';
 import { hopLabel, hopTable } from './hops.ts';

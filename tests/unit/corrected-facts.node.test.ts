@@ -3,13 +3,13 @@
  * is written by hand from the rules in SPEC §2–§4, never produced by the engine under test.
  */
 import { describe, expect, it } from 'vitest';
-import { forwardedHeaders, readApplicationGatewayScenario } from '../../src/model/application-gateway.ts';
-import { compareRows } from '../../src/model/compare.ts';
-import { probeRows, readHealthProbeScenario } from '../../src/model/health-probes.ts';
-import { readLoadBalancerScenario, loadBalancerHops } from '../../src/model/load-balancer.ts';
-import { nsgRules } from '../../src/model/nsg.ts';
-import type { RawParams } from '../../src/model/params.ts';
-import { dnsSteps, readTrafficManagerScenario, trafficManagerHops } from '../../src/model/traffic-manager.ts';
+import { forwardedHeaders, readApplicationGatewayScenario } from '../../src/model/services/application-gateway.ts';
+import { compareRows } from '../../src/model/cross-service/compare.ts';
+import { probeRows, readHealthProbeScenario } from '../../src/model/cross-service/health-probes.ts';
+import { readLoadBalancerScenario, loadBalancerHops } from '../../src/model/services/load-balancer.ts';
+import { nsgRules } from '../../src/model/cross-service/nsg.ts';
+import type { RawParams } from '../../src/model/shared/params.ts';
+import { dnsSteps, readTrafficManagerScenario, trafficManagerHops } from '../../src/model/services/traffic-manager.ts';
 import { translator, type Lang } from '../../src/i18n.ts';
 import { applicationGatewayView } from '../../src/view/application-gateway.ts';
 import { healthProbesView } from '../../src/view/health-probes.ts';

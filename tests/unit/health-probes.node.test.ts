@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { probeRates, probeRows, readHealthProbeScenario, type HealthProbeScenario } from '../../src/model/health-probes.ts';
-import { nsgRules } from '../../src/model/nsg.ts';
-import { compareRows } from '../../src/model/compare.ts';
-import type { RawParams } from '../../src/model/params.ts';
+import { probeRates, probeRows, readHealthProbeScenario, type HealthProbeScenario } from '../../src/model/cross-service/health-probes.ts';
+import { nsgRules } from '../../src/model/cross-service/nsg.ts';
+import { compareRows } from '../../src/model/cross-service/compare.ts';
+import type { RawParams } from '../../src/model/shared/params.ts';
 import { socketText } from '../../src/view/table.ts';
 
 function scenario(raw: RawParams): HealthProbeScenario {

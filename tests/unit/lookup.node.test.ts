@@ -1,8 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { designs, fieldsFor, lookup, readLookupScenario, searchFor, validChains, type LookupScenario } from '../../src/model/lookup.ts';
-import { STAGES, chainParam, stageByKey } from '../../src/model/paths.ts';
+import {
+  designs,
+  fieldsFor,
+  lookup,
+  readLookupScenario,
+  searchFor,
+  validChains,
+  type LookupScenario,
+} from '../../src/model/cross-service/lookup.ts';
+import { STAGES, chainParam, stageByKey } from '../../src/model/cross-service/paths.ts';
 import { servicesWith } from '../../src/model/services.ts';
-import { probing } from '../../src/model/health-probes.ts';
+import { probing } from '../../src/model/cross-service/health-probes.ts';
 import { lookupVerdict } from '../../src/view/lookup.ts';
 import { translator } from '../../src/i18n.ts';
 

@@ -33,7 +33,7 @@ describe('a new service touches only its own files', () => {
   });
 
   it.each(added.map((service) => [service.id, service] as const))('%s', (id, service) => {
-    const own = [`src/model/${id}.ts`, `src/view/${id}.ts`];
+    const own = [`src/model/services/${id}.ts`, `src/view/${id}.ts`];
     for (const word of [id, ...(service.stages ?? []).map((stage) => stage.key)]) {
       expect(
         naming(word).filter((path) => !own.includes(path)),
@@ -41,6 +41,6 @@ describe('a new service touches only its own files', () => {
       ).toEqual([]);
     }
     // Its registry line: services.ts imports its descriptor from its module.
-    expect(readFileSync('src/model/services.ts', 'utf8')).toContain(`from './${id}.ts'`);
+    expect(readFileSync('src/model/services.ts', 'utf8')).toContain(`from './services/${id}.ts'`);
   });
 });

@@ -1,4 +1,4 @@
-import { parseIp, subnetContains, type Ip } from './ip.ts';
+import { parseIp, subnetContains, type Ip } from '../shared/ip.ts';
 import {
   defaultParams,
   enumParam,
@@ -10,7 +10,7 @@ import {
   type ParamSpecs,
   type RawParams,
   type ScenarioResult,
-} from './params.ts';
+} from '../shared/params.ts';
 import {
   STAGES,
   checkPathScenario,
@@ -21,10 +21,10 @@ import {
   type PathResult,
   type PathScenario,
 } from './paths.ts';
-import { checkOutboundScenario, outboundPackets, outboundParams, type Egress, type OutboundScenario } from './outbound.ts';
+import { checkOutboundScenario, outboundPackets, outboundParams, type Egress, type OutboundScenario } from '../services/outbound.ts';
 import { healthProbeParams, probing, type HealthProbeScenario } from './health-probes.ts';
-import { servicesWith } from './services.ts';
-import type { PathOwnParam, StageSource } from './service.ts';
+import { servicesWith } from '../services.ts';
+import type { PathOwnParam, StageSource } from '../service.ts';
 
 /**
  * Where does this address come from? (SPEC §13) The reverse of every other explorer: the reader

@@ -1,6 +1,14 @@
-import { socketAddress, type Ip } from './ip.ts';
-import type { Hop, Packets } from './hop.ts';
-import { COMMON_PARAMS, ipParam, readScenario, type ParamError, type ParamSpecs, type RawParams, type ScenarioResult } from './params.ts';
+import { socketAddress, type Ip } from '../shared/ip.ts';
+import type { Hop, Packets } from '../shared/hop.ts';
+import {
+  COMMON_PARAMS,
+  ipParam,
+  readScenario,
+  type ParamError,
+  type ParamSpecs,
+  type RawParams,
+  type ScenarioResult,
+} from '../shared/params.ts';
 import { checkLbFamilies, loadBalancerPackets, loadBalancerParams, type LoadBalancerScenario } from './load-balancer.ts';
 import {
   arrivingAt,
@@ -16,7 +24,7 @@ import {
   type ServiceModule,
   type StageInput,
   type StageOutput,
-} from './service.ts';
+} from '../service.ts';
 
 /**
  * The cross-region (global) tier of Azure Load Balancer (SPEC §15, `glb`): a layer-4 pass-through

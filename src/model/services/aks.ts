@@ -1,5 +1,5 @@
-import { parseIp, socketAddress, type Ip, type SocketAddress } from './ip.ts';
-import type { Hop, Packets } from './hop.ts';
+import { parseIp, socketAddress, type Ip, type SocketAddress } from '../shared/ip.ts';
+import type { Hop, Packets } from '../shared/hop.ts';
 import {
   COMMON_PARAMS,
   enumParam,
@@ -12,9 +12,9 @@ import {
   type ParamSpecs,
   type RawParams,
   type ScenarioResult,
-} from './params.ts';
+} from '../shared/params.ts';
 import { checkLbFamilies, loadBalancerPackets, loadBalancerParams, type LoadBalancerScenario } from './load-balancer.ts';
-import type { DataStage, ServiceModule, StageInput, StageOutput } from './service.ts';
+import type { DataStage, ServiceModule, StageInput, StageOutput } from '../service.ts';
 
 /**
  * A Kubernetes Service of type LoadBalancer on AKS (SPEC §15, `aks`, after a Load Balancer). The

@@ -1,4 +1,4 @@
-import { isPrivateAddress, socketAddress, type Ip } from './ip.ts';
+import { isPrivateAddress, socketAddress, type Ip } from '../shared/ip.ts';
 import {
   arrivingAt,
   clientIpHow,
@@ -14,8 +14,8 @@ import {
   type ServiceModule,
   type StageInput,
   type StageOutput,
-} from './service.ts';
-import { inTravelOrder, type Hop, type Packets } from './hop.ts';
+} from '../service.ts';
+import { inTravelOrder, type Hop, type Packets } from '../shared/hop.ts';
 import {
   COMMON_PARAMS,
   flagParam,
@@ -26,7 +26,7 @@ import {
   type ParamSpecs,
   type RawParams,
   type ScenarioResult,
-} from './params.ts';
+} from '../shared/params.ts';
 
 export interface LoadBalancerScenario {
   readonly client: Ip;

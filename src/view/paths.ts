@@ -274,7 +274,7 @@ function pathVerdict(result: PathResult, t: Translate): Verdict {
 function dnsSteps(dns: PathResult['dns'], t: Translate): Step[] {
   if (!dns) return [];
   return dns.answer.steps.flatMap((step): Step[] =>
-    step.by === 'tm'
+    step.by !== 'zone'
       ? [
           { kind: 'message', from: 'client', to: dns.key, text: lines(t('diagram.tm.query', { n: step.n, name: step.query })) },
           { kind: 'message', from: dns.key, to: 'client', text: recordLines(step.answer), reply: true },

@@ -88,8 +88,10 @@ export interface ProbeRow {
   /** The target's address, to group rows per backend or endpoint. */
   readonly target: string;
   readonly interval: number;
-  /** HTTP status codes that count as up: a code (`200`) or a range (`200-399`). */
+  /** HTTP status codes that count as up: a code (`200`) or a range (`200-399`); `tcp` for a TCP probe (up when the connection opens). */
   readonly healthy: string;
+  /** i18n key of why the target fails this probe in the scenario (it answers, but is out of rotation); absent when it passes. */
+  readonly fails?: string;
 }
 
 // ---------------------------------------------------------------------------------------------

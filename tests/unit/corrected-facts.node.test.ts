@@ -197,7 +197,7 @@ describe('Traffic Manager endpoints defined by IP address', () => {
 });
 
 describe('status codes that count as healthy, per probe row', () => {
-  it('defaults: LB 200, AppGW 200-399, TM 200, Front Door 200', () => {
+  it('defaults: LB 200, AppGW 200-399, TM 200, Front Door 200, AKS (Cluster) a TCP probe', () => {
     const rows = probeRows(valid(readHealthProbeScenario({}))).map((row) => [row.service, socketText(row.dst), row.healthy]);
     expect(rows).toEqual([
       ['load-balancer', '10.0.1.4:443', '200'],
@@ -209,6 +209,8 @@ describe('status codes that count as healthy, per probe row', () => {
       ['traffic-manager', '198.51.100.30:443', '200'],
       ['traffic-manager', '198.51.100.40:443', '200'],
       ['front-door', '198.51.100.60:443', '200'],
+      ['aks', '10.0.1.4:31000', 'tcp'],
+      ['aks', '10.0.1.5:31000', 'tcp'],
     ]);
   });
 
@@ -218,6 +220,7 @@ describe('status codes that count as healthy, per probe row', () => {
       .join('');
     expect(out.match(/data-field="healthy" data-value="200"/g)).toHaveLength(5);
     expect(out.match(/data-field="healthy" data-value="200-399"/g)).toHaveLength(4);
+    expect(out.match(/data-field="healthy" data-value="tcp"/g)).toHaveLength(2);
   });
 });
 

@@ -200,9 +200,12 @@ describe('golden cases', () => {
   });
 
   describe('platform addresses', () => {
-    test('168.63.129.16 as a probe source: Load Balancer, with every role of the address', () => {
+    test('168.63.129.16 as a probe source: Load Balancer and the Load Balancer of an AKS Service, with every role of the address', () => {
       const result = lookup(scenario({ addr: '168.63.129.16', seen: 'probe' }));
-      expect(result.matches.map((match) => [match.design.id, match.role])).toEqual([['probe:load-balancer', 'lb-probe']]);
+      expect(result.matches.map((match) => [match.design.id, match.role])).toEqual([
+        ['probe:load-balancer', 'lb-probe'],
+        ['probe:aks', 'aks-probe'],
+      ]);
       expect(result.platform).toMatchObject({ ip: '168.63.129.16', tag: 'AzureLoadBalancer' });
       expect(result.platform!.roles).toEqual(['probe', 'agent', 'dns', 'dhcp', 'no-udr', 'guest-firewall']);
     });

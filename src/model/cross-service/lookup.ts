@@ -255,7 +255,9 @@ function probePlaces(design: Extract<Design, { kind: 'probe' }>, s: LookupFields
     if (!ip || places.some((place) => place.ip.text === ip.text)) return;
     // The service's own stage says what range its senders come from (the gateway's instances: its subnet).
     const stage = STAGES.find((st) => st.owner === service.id && st.data?.sourceRole);
-    const declared = stage ? stageSource(s as unknown as PathScenario, stage.key, ip) : undefined;
+    // Only where the stage's own range holds the sender: an AKS Service's probes come from its Load Balancer.
+    const source = stage ? stageSource(s as unknown as PathScenario, stage.key, ip) : undefined;
+    const declared = source?.range && subnetContains(source.range.subnet, ip) ? source : undefined;
     places.push({
       design,
       seen: 'probe',

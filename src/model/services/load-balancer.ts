@@ -133,6 +133,8 @@ export const loadBalancerHops = (s: LoadBalancerScenario): Hop[] => inTravelOrde
 const LB_PROBE_SOURCE_V4 = '168.63.129.16';
 const LB_PROBE_SOURCE_V6 = 'fe80::1234:5678:9abc';
 const LB_PROBE_TAG = 'AzureLoadBalancer';
+/** The address a Load Balancer probes a backend of this IP version from. */
+export const lbProbeSource = (backend: Ip): string => (backend.family === 6 ? LB_PROBE_SOURCE_V6 : LB_PROBE_SOURCE_V4);
 
 /** The largest probe interval Azure accepts, seconds. */
 const INT32_MAX = 2147483647;
@@ -154,7 +156,7 @@ const probe: NonNullable<ServiceModule<LoadBalancerProbeScenario>['probe']> = {
   check: checkLbFamilies,
   /** Every backend, from the host's probe address; an HTTP(S) probe needs exactly 200. */
   rows(s) {
-    const src = s.backends[0]!.family === 6 ? LB_PROBE_SOURCE_V6 : LB_PROBE_SOURCE_V4;
+    const src = lbProbeSource(s.backends[0]!);
     return s.backends.map((backend) => ({
       service: 'load-balancer',
       src,

@@ -27,6 +27,12 @@ export interface ServiceModule<P = never, Id extends string = string> {
   readonly compare?: () => Omit<CompareRow, 'service' | 'probeSource' | 'certReachesBackend'>;
   /** i18n keys for matrix cells where the service needs its own words for a shared value. */
   readonly compareWording?: Readonly<Partial<Record<CompareField, string>>>;
+  /**
+   * The service whose column stands just before its own in the matrix and of which it is a tier: a
+   * cell with that column's value says "same as" it instead of repeating the words, so the column
+   * stays narrow (the cross-region Load Balancer beside Load Balancer).
+   */
+  readonly compareSameAs?: string;
   /** Whether the client's certificate reaches the backend, for the gateway TLS mode on the certificate page. */
   readonly certificate?: (tls: TlsMode) => CertificateRow;
   /** Its places on the data path of a chain (SPEC §9): one, or more where it can sit in a path in more than one way (the firewall's DNAT rule and its route). */
@@ -163,8 +169,8 @@ export interface CompareRow {
   readonly clientIpHow: 'packet-source' | 'x-forwarded-for' | 'none';
   /** The probe sender: one address or tag, or `instances` when several addresses send. */
   readonly probeSource: string;
-  /** Load Balancer is regional, with a Global tier (cross-region load balancer) on top. */
-  readonly scope: 'regional' | 'regional-global' | 'global';
+  /** Load Balancer is regional; its cross-region tier, Traffic Manager and Front Door are global. */
+  readonly scope: 'regional' | 'global';
 }
 
 /** The matrix's properties, as `data-field` names (SPEC §5). */

@@ -246,9 +246,10 @@ describe('NSG rows for the Application Gateway subnet', () => {
 });
 
 describe('comparison matrix scope', () => {
-  it('Load Balancer is regional with a Global tier; Application Gateway regional; Traffic Manager global', () => {
+  it('Load Balancer is regional and its cross-region tier global; Application Gateway regional; Traffic Manager global', () => {
     expect(compareRows().map((row) => [row.service, row.scope])).toEqual([
-      ['load-balancer', 'regional-global'],
+      ['load-balancer', 'regional'],
+      ['cross-region-load-balancer', 'global'],
       ['application-gateway', 'regional'],
       ['traffic-manager', 'global'],
       ['front-door', 'global'],

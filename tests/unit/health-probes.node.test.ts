@@ -194,6 +194,8 @@ describe('comparison matrix', () => {
       ]),
     ).toEqual([
       ['load-balancer', 'client', '168.63.129.16', 'yes', 'no', 'yes', 'packet-source'],
+      // The cross-region tier sends no probes: it reads the regional Load Balancers' health.
+      ['cross-region-load-balancer', 'client', 'none', 'yes', 'no', 'yes', 'packet-source'],
       ['application-gateway', 'instance', 'instances', 'yes', 'yes', 'no', 'x-forwarded-for'],
       ['traffic-manager', 'client', 'AzureTrafficManager', 'no', 'no', 'yes', 'packet-source'],
       ['front-door', 'edge', 'AzureFrontDoor.Backend', 'yes', 'yes', 'no', 'x-forwarded-for'],

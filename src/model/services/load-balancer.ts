@@ -200,7 +200,7 @@ export const loadBalancerService: ServiceModule<LoadBalancerProbeScenario, 'load
       sourceAtBackend: sourceAtBackend(hops, s.client.text),
       destinationAtBackend: destinationAtBackend(hops, s.lbip),
       clientIpHow: clientIpHow(hops, s.client.text, false),
-      scope: 'regional-global',
+      scope: 'regional',
     };
   },
   /** Packets pass through untouched in content: the client's TLS handshake, certificate included, is with the backend. */

@@ -51,5 +51,7 @@ export function compareTable(t: Translate): ElementNode {
     ),
   );
   const columns = [t('compare.property'), ...services.map((row) => t(uiKey(`service.${row.service}`)))];
-  return dataTable(t('compare.caption'), columns, rows, 'atp-compare');
+  const region = dataTable(t('compare.caption'), columns, rows, 'atp-compare');
+  // The wide layout's grid has one column per service (components/styles/tables.css).
+  return { ...region, attrs: { ...region.attrs, style: `--atp-services: ${services.length}` } };
 }

@@ -57,7 +57,8 @@ for (const lang of ['ja', 'en'] as const) {
       test('a fixed example: 168.63.129.16 as a probe source, with what the address is for', async ({ page }) => {
         await page.goto(`/${lang}/lookup/`);
         const example = page.locator('#lookup-platform-example');
-        expect(await matched(example)).toEqual(['probe:load-balancer']);
+        // Load Balancer's probes, and those of the Load Balancer in front of an AKS Service.
+        expect(await matched(example)).toEqual(['probe:aks', 'probe:load-balancer']);
         await expect(example.locator('[data-field="platform"]')).toHaveAttribute('data-value', '168.63.129.16');
         await expect(example.locator('[data-field="platform"]')).toContainText('32526');
         await expect(example.locator('[data-field="platform"]')).toContainText('AzureLoadBalancer');

@@ -6,7 +6,7 @@
  * build, `validChains`). Reordering is never offered: every valid chain follows the stages' one
  * order, so swapping two neighbours never gives a valid chain.
  */
-import { additionsFrom } from '../model/chain-additions.ts';
+import { additionsFrom } from '../model/cross-service/chain-additions.ts';
 
 const strings = document.querySelector<HTMLElement>('template[data-chain-editor]')?.dataset;
 const input = document.querySelector<HTMLInputElement>('[data-explorer="path"] input[name="chain"]');

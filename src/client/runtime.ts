@@ -1,6 +1,6 @@
 import { explorerFor, isExplorerKind, labelKey, type ExplorerDefinition } from '../explorers.ts';
 import { isLang, translator, type Translate } from '../i18n.ts';
-import type { ParamError } from '../model/params.ts';
+import type { ParamError } from '../model/shared/params.ts';
 import type { SequenceDiagram } from '../diagram/sequence.ts';
 import { errorMessage } from '../view/errors.ts';
 import { listText } from '../view/table.ts';

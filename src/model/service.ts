@@ -1,7 +1,7 @@
-import type { Actor, Hop, Packets } from './hop.ts';
-import type { Ip, SocketAddress, Subnet4 } from './ip.ts';
-import { readScenario, type ParamError, type ParamSpecs, type XffEntry } from './params.ts';
-import type { TlsMode } from './application-gateway-tls.ts';
+import type { Actor, Hop, Packets } from './shared/hop.ts';
+import type { Ip, SocketAddress, Subnet4 } from './shared/ip.ts';
+import { readScenario, type ParamError, type ParamSpecs, type XffEntry } from './shared/params.ts';
+import type { TlsMode } from './services/application-gateway-tls.ts';
 
 /**
  * One service, declared in its own module: its key and the sections it has. Each section is
@@ -27,6 +27,12 @@ export interface ServiceModule<P = never, Id extends string = string> {
   readonly compare?: () => Omit<CompareRow, 'service' | 'probeSource' | 'certReachesBackend'>;
   /** i18n keys for matrix cells where the service needs its own words for a shared value. */
   readonly compareWording?: Readonly<Partial<Record<CompareField, string>>>;
+  /**
+   * The service whose column stands just before its own in the matrix and of which it is a tier: a
+   * cell with that column's value says "same as" it instead of repeating the words, so the column
+   * stays narrow (the cross-region Load Balancer beside Load Balancer).
+   */
+  readonly compareSameAs?: string;
   /** Whether the client's certificate reaches the backend, for the gateway TLS mode on the certificate page. */
   readonly certificate?: (tls: TlsMode) => CertificateRow;
   /** Its places on the data path of a chain (SPEC §9): one, or more where it can sit in a path in more than one way (the firewall's DNAT rule and its route). */
@@ -88,8 +94,10 @@ export interface ProbeRow {
   /** The target's address, to group rows per backend or endpoint. */
   readonly target: string;
   readonly interval: number;
-  /** HTTP status codes that count as up: a code (`200`) or a range (`200-399`). */
+  /** HTTP status codes that count as up: a code (`200`) or a range (`200-399`); `tcp` for a TCP probe (up when the connection opens). */
   readonly healthy: string;
+  /** i18n key of why the target fails this probe in the scenario (it answers, but is out of rotation); absent when it passes. */
+  readonly fails?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -161,8 +169,8 @@ export interface CompareRow {
   readonly clientIpHow: 'packet-source' | 'x-forwarded-for' | 'none';
   /** The probe sender: one address or tag, or `instances` when several addresses send. */
   readonly probeSource: string;
-  /** Load Balancer is regional, with a Global tier (cross-region load balancer) on top. */
-  readonly scope: 'regional' | 'regional-global' | 'global';
+  /** Load Balancer is regional; its cross-region tier, Traffic Manager and Front Door are global. */
+  readonly scope: 'regional' | 'global';
 }
 
 /** The matrix's properties, as `data-field` names (SPEC §5). */

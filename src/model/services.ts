@@ -1,12 +1,12 @@
-import { loadBalancerService } from './load-balancer.ts';
-import { crossRegionService } from './cross-region-load-balancer.ts';
-import { applicationGatewayService } from './application-gateway.ts';
-import { trafficManagerService } from './traffic-manager.ts';
-import { frontDoorService } from './front-door.ts';
-import { firewallService } from './firewall.ts';
-import { outboundService } from './outbound.ts';
-import { privateLinkService } from './private-link.ts';
-import { aksService } from './aks.ts';
+import { loadBalancerService } from './services/load-balancer.ts';
+import { crossRegionService } from './services/cross-region-load-balancer.ts';
+import { applicationGatewayService } from './services/application-gateway.ts';
+import { trafficManagerService } from './services/traffic-manager.ts';
+import { frontDoorService } from './services/front-door.ts';
+import { firewallService } from './services/firewall.ts';
+import { outboundService } from './services/outbound.ts';
+import { privateLinkService } from './services/private-link.ts';
+import { aksService } from './services/aks.ts';
 import type { ServiceModule } from './service.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Translate } from '../i18n.ts';
 import type { Step } from '../diagram/sequence.ts';
-import { aksHops, aksParams, aksProbeRows, nodesInRotation, readAksScenario, type AksScenario } from '../model/aks.ts';
+import { aksHops, aksParams, aksProbeRows, nodesInRotation, readAksScenario, type AksScenario } from '../model/services/aks.ts';
 import { type ExplorerView, type Verdict, explorer, type Explorers } from './explorer.ts';
 import { hopLabel, hopTable } from './hops.ts';
 import { dataTable, figureTable, fieldCell, socketCell, socketText } from './table.ts';

@@ -1,7 +1,7 @@
 import { actorName } from './hops.ts';
 import type { Translate } from '../i18n.ts';
-import type { TlsLeg } from '../model/client-certificate.ts';
-import type { TlsMode } from '../model/application-gateway-tls.ts';
+import type { TlsLeg } from '../model/cross-service/client-certificate.ts';
+import type { TlsMode } from '../model/services/application-gateway-tls.ts';
 import { dataTable, fieldCell } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 

@@ -1,4 +1,4 @@
-import { inTravelOrder } from '../model/hop.ts';
+import { inTravelOrder } from '../model/shared/hop.ts';
 import type { Translate, UiKey } from '../i18n.ts';
 import {
   applicationGatewayPackets,
@@ -10,15 +10,15 @@ import {
   trustedXffEntry,
   type ApplicationGatewayScenario,
   type ForwardedHeader,
-} from '../model/application-gateway.ts';
-import { tlsLegs } from '../model/client-certificate.ts';
+} from '../model/services/application-gateway.ts';
+import { tlsLegs } from '../model/cross-service/client-certificate.ts';
 import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
 import { hopTable, packetMessages } from './hops.ts';
 import { chip, chipList, dataTable, fieldCell, socketText } from './table.ts';
 import { tlsTable } from './application-gateway-tls.ts';
 import { h, type ElementNode } from './tree.ts';
 import { verdict } from './verdict.ts';
-import { applicationGatewayParams, readApplicationGatewayScenario } from '../model/application-gateway.ts';
+import { applicationGatewayParams, readApplicationGatewayScenario } from '../model/services/application-gateway.ts';
 
 /** The headers the backend receives, each with its value and what it tells the backend. */
 function headerTable(headers: readonly ForwardedHeader[], trusted: string, sentByClient: number, t: Translate): ElementNode {

@@ -7,9 +7,9 @@ import {
   type ClientCertificateScenario,
   clientCertificateParams,
   readClientCertificateScenario,
-} from '../model/client-certificate.ts';
+} from '../model/cross-service/client-certificate.ts';
 import type { Step } from '../diagram/sequence.ts';
-import type { Actor } from '../model/hop.ts';
+import type { Actor } from '../model/shared/hop.ts';
 import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
 import { dataTable, fieldCell } from './table.ts';
 import { tlsTable } from './application-gateway-tls.ts';

@@ -1,5 +1,5 @@
 import { type Translate, uiKey } from '../i18n.ts';
-import { compareRows, type CompareRow } from '../model/compare.ts';
+import { compareRows, type CompareRow } from '../model/cross-service/compare.ts';
 import type { CompareField } from '../model/service.ts';
 import { serviceById } from '../model/services.ts';
 import { chip, dataTable, fieldCell } from './table.ts';
@@ -22,7 +22,10 @@ const PROPERTIES: readonly [CompareField, (row: CompareRow) => string][] = [
  * Text for a cell: a localised phrase (the service's own words where it declares them, e.g. Front
  * Door's header has no port), or the value itself where it is an address or a tag.
  */
-function display(service: string, field: CompareField, value: string, t: Translate): ElementNode | string {
+function display(service: string, field: CompareField, value: string, t: Translate, beside?: CompareRow): ElementNode | string {
+  const sameAs = serviceById(service).compareSameAs;
+  if (beside && beside.service === sameAs && PROPERTIES.find(([f]) => f === field)![1](beside) === value)
+    return t('compare.same-as', { service: t(uiKey(`service.${sameAs}`)) });
   const own = serviceById(service).compareWording?.[field];
   if (own) return t(uiKey(own));
   if (field === 'probe-source' && value !== 'instances') return chip(value);
@@ -41,8 +44,8 @@ export function compareTable(t: Translate): ElementNode {
       'tr',
       { 'data-property': field },
       h('th', { scope: 'row' }, t(`compare.${field}`)),
-      services.map((row) => {
-        const cell = fieldCell(field, value(row), display(row.service, field, value(row), t));
+      services.map((row, i) => {
+        const cell = fieldCell(field, value(row), display(row.service, field, value(row), t, services[i - 1]));
         return { ...cell, attrs: { ...cell.attrs, 'data-service': row.service } };
       }),
     ),

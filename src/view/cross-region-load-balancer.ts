@@ -5,7 +5,7 @@ import {
   crossRegionParams,
   readCrossRegionScenario,
   type CrossRegionScenario,
-} from '../model/cross-region-load-balancer.ts';
+} from '../model/services/cross-region-load-balancer.ts';
 import { type ExplorerView, type Verdict, explorer, type Explorers } from './explorer.ts';
 import { hopLabel, hopTable } from './hops.ts';
 import { socketText } from './table.ts';

@@ -1,5 +1,5 @@
 import { type Translate, uiKey } from '../i18n.ts';
-import type { ParamError } from '../model/params.ts';
+import type { ParamError } from '../model/shared/params.ts';
 
 /**
  * The localised message for a broken rule: it names the field and the rule. `fieldKey` is the

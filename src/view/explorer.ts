@@ -1,6 +1,6 @@
 import type { SequenceDiagram } from '../diagram/sequence.ts';
 import type { Translate } from '../i18n.ts';
-import type { ParamSpecs, RawParams, ScenarioResult } from '../model/params.ts';
+import type { ParamSpecs, RawParams, ScenarioResult } from '../model/shared/params.ts';
 import type { ElementNode } from './tree.ts';
 
 /**

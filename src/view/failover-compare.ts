@@ -1,6 +1,6 @@
 import { type Translate, uiKey } from '../i18n.ts';
-import { failoverFigures, readFailoverScenario } from '../model/failover.ts';
-import type { RawParams } from '../model/params.ts';
+import { failoverFigures, readFailoverScenario } from '../model/services/traffic-manager-failover.ts';
+import type { RawParams } from '../model/shared/params.ts';
 import { errorMessage } from './errors.ts';
 import { FIGURES, secondsCell } from './failover.ts';
 import { dataTable } from './table.ts';

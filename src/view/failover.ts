@@ -7,8 +7,14 @@ import {
   type FailoverScenario,
   failoverParams,
   readFailoverScenario,
-} from '../model/failover.ts';
-import { eventTime, FALLBACK_ENDPOINT, failoverTimeline, inVainAfter, type TimelineEvent } from '../model/timeline.ts';
+} from '../model/services/traffic-manager-failover.ts';
+import {
+  eventTime,
+  FALLBACK_ENDPOINT,
+  failoverTimeline,
+  inVainAfter,
+  type TimelineEvent,
+} from '../model/services/traffic-manager-timeline.ts';
 import { type ExplorerView, explorer, type Explorers, type Verdict } from './explorer.ts';
 import { dataTable, fieldCell, lines } from './table.ts';
 import { MONITOR_API } from './traffic-manager.ts';

@@ -1,4 +1,4 @@
-import { inTravelOrder } from '../model/hop.ts';
+import { inTravelOrder } from '../model/shared/hop.ts';
 import type { Translate } from '../i18n.ts';
 import {
   frontDoorHeaders,
@@ -7,7 +7,7 @@ import {
   type FrontDoorScenario,
   frontDoorParams,
   readFrontDoorScenario,
-} from '../model/front-door.ts';
+} from '../model/services/front-door.ts';
 import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
 import { hopTable, packetMessages } from './hops.ts';
 import { chip, chipList, dataTable, fieldCell, socketText } from './table.ts';

@@ -9,8 +9,8 @@ import {
   type ProbeRow,
   healthProbeParams,
   readHealthProbeScenario,
-} from '../model/health-probes.ts';
-import { nsgRules, type NsgRule } from '../model/nsg.ts';
+} from '../model/cross-service/health-probes.ts';
+import { nsgRules, type NsgRule } from '../model/cross-service/nsg.ts';
 import { servicesWith } from '../model/services.ts';
 import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
 import { dataTable, fieldCell, listText, socketText } from './table.ts';
@@ -41,8 +41,9 @@ function probeTable(rows: readonly ProbeRow[], t: Translate): ElementNode {
         h(
           'span',
           { class: 'atp-note', 'data-field': 'healthy', 'data-value': row.healthy },
-          t('probe.healthy.cell', { codes: row.healthy }),
+          row.healthy === 'tcp' ? t('probe.healthy.tcp') : t('probe.healthy.cell', { codes: row.healthy }),
         ),
+        row.fails === undefined ? [] : h('span', { class: 'atp-note', 'data-field': 'fails', 'data-value': 'yes' }, t(uiKey(row.fails))),
       ),
       fieldCell('src', row.src),
       fieldCell('dst', socketText(row.dst)),
@@ -191,13 +192,21 @@ function probeDiagram(rounds: readonly ProbeRound[]): Pick<ExplorerView['diagram
  */
 function probeVerdict(rows: readonly ProbeRow[], t: Translate): Verdict {
   const values: string[] = [];
-  const parts = probing().flatMap((service) => {
+  // One entry per source, naming every service that probes from it (a Load Balancer, and the one in front of an AKS Service).
+  const sources: { from: string; services: string[] }[] = [];
+  for (const service of probing()) {
     const senders = sendersOf(rows.filter((row) => row.service === service.id));
-    if (senders.length === 0) return [];
+    if (senders.length === 0) continue;
     const from = senders.length === 1 ? senders[0]! : `${senders[0]!}–${senders.at(-1)!}`;
-    values.push(...(senders.length === 1 ? [from] : [senders[0]!, senders.at(-1)!]));
-    return [t('verdict.health-probes.source', { service: t(uiKey(`service.${service.id}`)), from })];
-  });
+    const name = t(uiKey(`service.${service.id}`));
+    const same = sources.find((source) => source.from === from);
+    if (same) same.services.push(name);
+    else {
+      sources.push({ from, services: [name] });
+      values.push(...(senders.length === 1 ? [from] : [senders[0]!, senders.at(-1)!]));
+    }
+  }
+  const parts = sources.map(({ from, services }) => t('verdict.health-probes.source', { service: listText(services, t), from }));
   return verdict('ok', t('verdict.health-probes', { sources: listText(parts, t) }), values);
 }
 

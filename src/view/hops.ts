@@ -1,4 +1,4 @@
-import type { Hop, Packets } from '../model/hop.ts';
+import type { Hop, Packets } from '../model/shared/hop.ts';
 import { uiKey, type Translate, type UiKey } from '../i18n.ts';
 import type { Step } from '../diagram/sequence.ts';
 import { dataTable, fieldCell, socketCell, socketText } from './table.ts';

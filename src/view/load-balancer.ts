@@ -1,4 +1,4 @@
-import { inTravelOrder } from '../model/hop.ts';
+import { inTravelOrder } from '../model/shared/hop.ts';
 import type { Translate } from '../i18n.ts';
 import {
   loadBalancerHairpin,
@@ -7,7 +7,7 @@ import {
   type LoadBalancerScenario,
   loadBalancerParams,
   readLoadBalancerScenario,
-} from '../model/load-balancer.ts';
+} from '../model/services/load-balancer.ts';
 import { type ExplorerView, type Verdict, explorer, type Explorers } from './explorer.ts';
 import { hopTable, packetMessages } from './hops.ts';
 import { h, type ElementNode } from './tree.ts';

@@ -1,7 +1,7 @@
 import { stringKeys, uiKey, type Translate } from '../i18n.ts';
 import type { SequenceDiagram, Step } from '../diagram/sequence.ts';
-import { ipPort } from '../model/ip.ts';
-import type { ParamSpecs } from '../model/params.ts';
+import { ipPort } from '../model/shared/ip.ts';
+import type { ParamSpecs } from '../model/shared/params.ts';
 import {
   fieldsFor,
   lookup,
@@ -12,10 +12,10 @@ import {
   type LookupScenario,
   type Match,
   type Seen,
-} from '../model/lookup.ts';
-import { pathParams, stageByKey, stageNameKey, type PathScenario } from '../model/paths.ts';
-import { outboundParams, type Egress, type OutboundScenario } from '../model/outbound.ts';
-import { healthProbeParams, probing } from '../model/health-probes.ts';
+} from '../model/cross-service/lookup.ts';
+import { pathParams, stageByKey, stageNameKey, type PathScenario } from '../model/cross-service/paths.ts';
+import { outboundParams, type Egress, type OutboundScenario } from '../model/services/outbound.ts';
+import { healthProbeParams, probing } from '../model/cross-service/health-probes.ts';
 import { type ExplorerView, explorer, type Explorers, type Verdict } from './explorer.ts';
 import { pathView } from './paths.ts';
 import { outboundView } from './outbound.ts';

@@ -18,8 +18,8 @@ import {
   type Fix,
   type OutboundScenario,
   type PortLoad,
-} from '../model/outbound.ts';
-import { inTravelOrder } from '../model/hop.ts';
+} from '../model/services/outbound.ts';
+import { inTravelOrder } from '../model/shared/hop.ts';
 import { type ExplorerView, explorer, type Explorers, type Verdict } from './explorer.ts';
 import { actorName, hopTable, packetMessages } from './hops.ts';
 import { chipList, dataTable, fieldCell, figureTable, socketText } from './table.ts';

@@ -13,9 +13,9 @@ import {
   stageByKey,
   stageNameKey,
   stagePlaces,
-} from '../model/paths.ts';
+} from '../model/cross-service/paths.ts';
 import type { ProxyHeader } from '../model/service.ts';
-import type { LegRoute } from '../model/path-routes.ts';
+import type { LegRoute } from '../model/cross-service/path-routes.ts';
 import { type ExplorerView, explorer, type Explorers, type Verdict } from './explorer.ts';
 import { dnsTable } from './traffic-manager.ts';
 import { hopLabel, hopTable } from './hops.ts';
@@ -274,7 +274,7 @@ function pathVerdict(result: PathResult, t: Translate): Verdict {
 function dnsSteps(dns: PathResult['dns'], t: Translate): Step[] {
   if (!dns) return [];
   return dns.answer.steps.flatMap((step): Step[] =>
-    step.by === 'tm'
+    step.by !== 'zone'
       ? [
           { kind: 'message', from: 'client', to: dns.key, text: lines(t('diagram.tm.query', { n: step.n, name: step.query })) },
           { kind: 'message', from: dns.key, to: 'client', text: recordLines(step.answer), reply: true },

@@ -1,4 +1,4 @@
-import { ipPort, type SocketAddress } from '../model/ip.ts';
+import { ipPort, type SocketAddress } from '../model/shared/ip.ts';
 import type { Translate } from '../i18n.ts';
 import { h, type ElementNode, type TreeNode } from './tree.ts';
 

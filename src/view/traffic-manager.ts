@@ -7,15 +7,15 @@ import {
   type Answer,
   type DnsStep,
   type TrafficManagerScenario,
-} from '../model/traffic-manager.ts';
-import { endpointLabel } from '../model/dns.ts';
+} from '../model/services/traffic-manager.ts';
+import { endpointLabel } from '../model/services/traffic-manager-dns.ts';
 import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
 import { hopMessage, hopTable } from './hops.ts';
 import { dataTable, dnsRecord, fieldCell, lines, recordLines, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
 import { verdict } from './verdict.ts';
 import type { Verdict } from './explorer.ts';
-import { readTrafficManagerScenario, trafficManagerParams } from '../model/traffic-manager.ts';
+import { readTrafficManagerScenario, trafficManagerParams } from '../model/services/traffic-manager.ts';
 
 export function trafficManagerView(s: TrafficManagerScenario, t: Translate): ExplorerView {
   const answer = answerAt(s);

@@ -1,8 +1,8 @@
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { diagramText, waitForRedraw } from './helpers.ts';
-import { designs, validChains } from '../../src/model/lookup.ts';
-import { stageByKey } from '../../src/model/paths.ts';
+import { designs, validChains } from '../../src/model/cross-service/lookup.ts';
+import { stageByKey } from '../../src/model/cross-service/paths.ts';
 import { servicesWith } from '../../src/model/services.ts';
 
 // The reverse lookup (SPEC §13) in the browser. Expected design lists follow the SPEC's rules over

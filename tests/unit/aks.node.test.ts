@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { aksHops, aksProbeRows, nodesInRotation, readAksScenario } from '../../src/model/aks.ts';
-import { pathLegs, readPathScenario } from '../../src/model/paths.ts';
-import type { RawParams } from '../../src/model/params.ts';
+import { aksHops, aksProbeRows, nodesInRotation, readAksScenario } from '../../src/model/services/aks.ts';
+import { pathLegs, readPathScenario } from '../../src/model/cross-service/paths.ts';
+import type { RawParams } from '../../src/model/shared/params.ts';
 import { socketText } from '../../src/view/table.ts';
 import { aksView } from '../../src/view/aks.ts';
 import { translator } from '../../src/i18n.ts';

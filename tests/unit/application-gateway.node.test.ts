@@ -5,9 +5,9 @@ import {
   readApplicationGatewayScenario,
   subnetCapacity,
   type ApplicationGatewayScenario,
-} from '../../src/model/application-gateway.ts';
-import { parseSubnet4 } from '../../src/model/ip.ts';
-import type { RawParams } from '../../src/model/params.ts';
+} from '../../src/model/services/application-gateway.ts';
+import { parseSubnet4 } from '../../src/model/shared/ip.ts';
+import type { RawParams } from '../../src/model/shared/params.ts';
 import { applicationGatewayView } from '../../src/view/application-gateway.ts';
 import { toHtml } from '../../src/view/tree.ts';
 import { translator } from '../../src/i18n.ts';

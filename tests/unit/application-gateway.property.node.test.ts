@@ -5,7 +5,7 @@ import {
   forwardedHeaders,
   readApplicationGatewayScenario,
   TLS_MODES,
-} from '../../src/model/application-gateway.ts';
+} from '../../src/model/services/application-gateway.ts';
 import { sequenceSource } from '../../src/diagram/sequence.ts';
 import { applicationGatewayView } from '../../src/view/application-gateway.ts';
 import { translator } from '../../src/i18n.ts';

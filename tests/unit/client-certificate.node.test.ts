@@ -5,8 +5,8 @@ import {
   tlsLegs,
   type CertReach,
   type LegCertificate,
-} from '../../src/model/client-certificate.ts';
-import type { TlsMode } from '../../src/model/application-gateway.ts';
+} from '../../src/model/cross-service/client-certificate.ts';
+import type { TlsMode } from '../../src/model/services/application-gateway.ts';
 import { clientCertificateView } from '../../src/view/client-certificate.ts';
 import { sequenceSource } from '../../src/diagram/sequence.ts';
 import { toHtml } from '../../src/view/tree.ts';

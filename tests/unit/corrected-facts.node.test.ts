@@ -3,13 +3,13 @@
  * is written by hand from the rules in SPEC §2–§4, never produced by the engine under test.
  */
 import { describe, expect, it } from 'vitest';
-import { forwardedHeaders, readApplicationGatewayScenario } from '../../src/model/application-gateway.ts';
-import { compareRows } from '../../src/model/compare.ts';
-import { probeRows, readHealthProbeScenario } from '../../src/model/health-probes.ts';
-import { readLoadBalancerScenario, loadBalancerHops } from '../../src/model/load-balancer.ts';
-import { nsgRules } from '../../src/model/nsg.ts';
-import type { RawParams } from '../../src/model/params.ts';
-import { dnsSteps, readTrafficManagerScenario, trafficManagerHops } from '../../src/model/traffic-manager.ts';
+import { forwardedHeaders, readApplicationGatewayScenario } from '../../src/model/services/application-gateway.ts';
+import { compareRows } from '../../src/model/cross-service/compare.ts';
+import { probeRows, readHealthProbeScenario } from '../../src/model/cross-service/health-probes.ts';
+import { readLoadBalancerScenario, loadBalancerHops } from '../../src/model/services/load-balancer.ts';
+import { nsgRules } from '../../src/model/cross-service/nsg.ts';
+import type { RawParams } from '../../src/model/shared/params.ts';
+import { dnsSteps, readTrafficManagerScenario, trafficManagerHops } from '../../src/model/services/traffic-manager.ts';
 import { translator, type Lang } from '../../src/i18n.ts';
 import { applicationGatewayView } from '../../src/view/application-gateway.ts';
 import { healthProbesView } from '../../src/view/health-probes.ts';
@@ -197,7 +197,7 @@ describe('Traffic Manager endpoints defined by IP address', () => {
 });
 
 describe('status codes that count as healthy, per probe row', () => {
-  it('defaults: LB 200, AppGW 200-399, TM 200, Front Door 200', () => {
+  it('defaults: LB 200, AppGW 200-399, TM 200, Front Door 200, AKS (Cluster) a TCP probe', () => {
     const rows = probeRows(valid(readHealthProbeScenario({}))).map((row) => [row.service, socketText(row.dst), row.healthy]);
     expect(rows).toEqual([
       ['load-balancer', '10.0.1.4:443', '200'],
@@ -209,6 +209,8 @@ describe('status codes that count as healthy, per probe row', () => {
       ['traffic-manager', '198.51.100.30:443', '200'],
       ['traffic-manager', '198.51.100.40:443', '200'],
       ['front-door', '198.51.100.60:443', '200'],
+      ['aks', '10.0.1.4:31000', 'tcp'],
+      ['aks', '10.0.1.5:31000', 'tcp'],
     ]);
   });
 
@@ -218,6 +220,7 @@ describe('status codes that count as healthy, per probe row', () => {
       .join('');
     expect(out.match(/data-field="healthy" data-value="200"/g)).toHaveLength(5);
     expect(out.match(/data-field="healthy" data-value="200-399"/g)).toHaveLength(4);
+    expect(out.match(/data-field="healthy" data-value="tcp"/g)).toHaveLength(2);
   });
 });
 
@@ -243,9 +246,10 @@ describe('NSG rows for the Application Gateway subnet', () => {
 });
 
 describe('comparison matrix scope', () => {
-  it('Load Balancer is regional with a Global tier; Application Gateway regional; Traffic Manager global', () => {
+  it('Load Balancer is regional and its cross-region tier global; Application Gateway regional; Traffic Manager global', () => {
     expect(compareRows().map((row) => [row.service, row.scope])).toEqual([
-      ['load-balancer', 'regional-global'],
+      ['load-balancer', 'regional'],
+      ['cross-region-load-balancer', 'global'],
       ['application-gateway', 'regional'],
       ['traffic-manager', 'global'],
       ['front-door', 'global'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { crossRegionHops, readCrossRegionScenario } from '../../src/model/cross-region-load-balancer.ts';
-import { pathLegs, readPathScenario } from '../../src/model/paths.ts';
-import type { RawParams } from '../../src/model/params.ts';
+import { crossRegionHops, readCrossRegionScenario } from '../../src/model/services/cross-region-load-balancer.ts';
+import { pathLegs, readPathScenario } from '../../src/model/cross-service/paths.ts';
+import type { RawParams } from '../../src/model/shared/params.ts';
 import { socketText } from '../../src/view/table.ts';
 import { crossRegionView } from '../../src/view/cross-region-load-balancer.ts';
 import { translator } from '../../src/i18n.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { failoverFigures, readFailoverScenario, type FailoverScenario } from '../../src/model/failover.ts';
-import { failoverTimeline, inVainAfter, type TimelineEvent } from '../../src/model/timeline.ts';
-import type { RawParams } from '../../src/model/params.ts';
+import { failoverFigures, readFailoverScenario, type FailoverScenario } from '../../src/model/services/traffic-manager-failover.ts';
+import { failoverTimeline, inVainAfter, type TimelineEvent } from '../../src/model/services/traffic-manager-timeline.ts';
+import type { RawParams } from '../../src/model/shared/params.ts';
 
 function scenario(raw: RawParams): FailoverScenario {
   const result = readFailoverScenario(raw);

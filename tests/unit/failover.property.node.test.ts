@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { failoverFigures, readFailoverScenario } from '../../src/model/failover.ts';
-import { eventTime, failoverTimeline, MAX_LOOKUPS } from '../../src/model/timeline.ts';
+import { failoverFigures, readFailoverScenario } from '../../src/model/services/traffic-manager-failover.ts';
+import { eventTime, failoverTimeline, MAX_LOOKUPS } from '../../src/model/services/traffic-manager-timeline.ts';
 import { sequenceSource } from '../../src/diagram/sequence.ts';
 import { failoverView } from '../../src/view/failover.ts';
 import { translator } from '../../src/i18n.ts';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { frontDoorHeaders, frontDoorHops, readFrontDoorScenario, type FrontDoorScenario } from '../../src/model/front-door.ts';
-import type { RawParams } from '../../src/model/params.ts';
-import { compareRows } from '../../src/model/compare.ts';
-import { certificateRows } from '../../src/model/client-certificate.ts';
-import { probeRows, readHealthProbeScenario } from '../../src/model/health-probes.ts';
-import { nsgRules } from '../../src/model/nsg.ts';
+import { frontDoorHeaders, frontDoorHops, readFrontDoorScenario, type FrontDoorScenario } from '../../src/model/services/front-door.ts';
+import type { RawParams } from '../../src/model/shared/params.ts';
+import { compareRows } from '../../src/model/cross-service/compare.ts';
+import { certificateRows } from '../../src/model/cross-service/client-certificate.ts';
+import { probeRows, readHealthProbeScenario } from '../../src/model/cross-service/health-probes.ts';
+import { nsgRules } from '../../src/model/cross-service/nsg.ts';
 import { socketText } from '../../src/view/table.ts';
 
 function scenario(raw: RawParams): FrontDoorScenario {

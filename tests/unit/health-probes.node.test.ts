@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { probeRates, probeRows, readHealthProbeScenario, type HealthProbeScenario } from '../../src/model/health-probes.ts';
-import { nsgRules } from '../../src/model/nsg.ts';
-import { compareRows } from '../../src/model/compare.ts';
-import type { RawParams } from '../../src/model/params.ts';
+import { probeRates, probeRows, readHealthProbeScenario, type HealthProbeScenario } from '../../src/model/cross-service/health-probes.ts';
+import { nsgRules } from '../../src/model/cross-service/nsg.ts';
+import { compareRows } from '../../src/model/cross-service/compare.ts';
+import type { RawParams } from '../../src/model/shared/params.ts';
 import { socketText } from '../../src/view/table.ts';
 
 function scenario(raw: RawParams): HealthProbeScenario {
@@ -15,7 +15,7 @@ const rows = (raw: RawParams) => probeRows(scenario(raw)).map((r) => [r.service,
 
 // Golden probe tables, written by hand from SPEC §3 (Health probes).
 describe('probe rows', () => {
-  it('defaults: 2 LB rows + 2 instances × 2 backends + 2 endpoints + 1 Front Door origin = 9', () => {
+  it('defaults: 2 LB rows + 2 instances × 2 backends + 2 endpoints + 1 Front Door origin + 2 AKS nodes = 11', () => {
     expect(rows({})).toEqual([
       ['load-balancer', '168.63.129.16', '10.0.1.4:443', 5],
       ['load-balancer', '168.63.129.16', '10.0.1.5:443', 5],
@@ -26,6 +26,9 @@ describe('probe rows', () => {
       ['traffic-manager', 'AzureTrafficManager', '198.51.100.30:443', 30],
       ['traffic-manager', 'AzureTrafficManager', '198.51.100.40:443', 30],
       ['front-door', 'AzureFrontDoor.Backend', '198.51.100.60:443', 30],
+      // AKS, Cluster (the default): a TCP probe to the Service's node port on every node, every 5 s.
+      ['aks', '168.63.129.16', '10.0.1.4:31000', 5],
+      ['aks', '168.63.129.16', '10.0.1.5:31000', 5],
     ]);
   });
 
@@ -48,6 +51,7 @@ describe('probe rows', () => {
       ['application-gateway', '10.1.2.6', '10.0.1.9:8443', 30],
       ['traffic-manager', 'AzureTrafficManager', '192.0.2.5:80', 10],
       ['front-door', 'AzureFrontDoor.Backend', '198.51.100.60:443', 30],
+      ['aks', '168.63.129.16', '10.0.1.9:31000', 5],
     ]);
   });
 
@@ -58,6 +62,7 @@ describe('probe rows', () => {
       ['load-balancer', 'fe80::1234:5678:9abc', '[2001:db8:1::4]:443', 5],
       ['traffic-manager', 'AzureTrafficManager', '[2001:db8::30]:443', 30],
       ['front-door', 'AzureFrontDoor.Backend', '198.51.100.60:443', 30],
+      ['aks', 'fe80::1234:5678:9abc', '[2001:db8:1::4]:31000', 5],
     ]);
   });
 
@@ -65,11 +70,14 @@ describe('probe rows', () => {
     [1, 1, 1],
     [16, 1, 10],
     [3, 125, 10],
-  ])('row count = backends + instances × backends + endpoints + one origin (%i backends, %i instances, %i endpoints)', (b, i, e) => {
-    const backends = Array.from({ length: b }, (_, k) => `10.0.1.${k + 10}`).join(',');
-    const endpoints = Array.from({ length: e }, (_, k) => `e${k}.example.com=192.0.2.${k + 1}`).join(',');
-    expect(probeRows(scenario({ backends, instances: String(i), endpoints }))).toHaveLength(b + i * b + e + 1);
-  });
+  ])(
+    'row count = backends + instances × backends + endpoints + one origin + AKS nodes (%i backends, %i instances, %i endpoints)',
+    (b, i, e) => {
+      const backends = Array.from({ length: b }, (_, k) => `10.0.1.${k + 10}`).join(',');
+      const endpoints = Array.from({ length: e }, (_, k) => `e${k}.example.com=192.0.2.${k + 1}`).join(',');
+      expect(probeRows(scenario({ backends, instances: String(i), endpoints }))).toHaveLength(b + i * b + e + 1 + b);
+    },
+  );
 });
 
 describe('probes a minute on each target', () => {
@@ -85,6 +93,9 @@ describe('probes a minute on each target', () => {
       ['traffic-manager', '198.51.100.40', 1, 2],
       // Front Door: 60/30 = 2 a minute from each edge location.
       ['front-door', '198.51.100.60', 1, 2],
+      // AKS: 60/5 = 12 a minute on each node.
+      ['aks', '10.0.1.4', 1, 12],
+      ['aks', '10.0.1.5', 1, 12],
     ]);
   });
 
@@ -183,6 +194,8 @@ describe('comparison matrix', () => {
       ]),
     ).toEqual([
       ['load-balancer', 'client', '168.63.129.16', 'yes', 'no', 'yes', 'packet-source'],
+      // The cross-region tier sends no probes: it reads the regional Load Balancers' health.
+      ['cross-region-load-balancer', 'client', 'none', 'yes', 'no', 'yes', 'packet-source'],
       ['application-gateway', 'instance', 'instances', 'yes', 'yes', 'no', 'x-forwarded-for'],
       ['traffic-manager', 'client', 'AzureTrafficManager', 'no', 'no', 'yes', 'packet-source'],
       ['front-door', 'edge', 'AzureFrontDoor.Backend', 'yes', 'yes', 'no', 'x-forwarded-for'],

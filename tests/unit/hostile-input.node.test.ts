@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { explorerFor, explorers, type ExplorerKind } from '../../src/explorers.ts';
-import type { ParamSpec } from '../../src/model/params.ts';
+import type { ParamSpec } from '../../src/model/shared/params.ts';
 
 /**
  * Hostile and malformed values for every parameter of every explorer (SPEC §2): each must be

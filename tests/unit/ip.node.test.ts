@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { explorerFor } from '../../src/explorers.ts';
-import { embeddedIpv4, parseIp } from '../../src/model/ip.ts';
+import { embeddedIpv4, parseIp } from '../../src/model/shared/ip.ts';
 
 /**
  * Address text (issue 26, from a hostile-input run): one strict rule for IPv4 text wherever it

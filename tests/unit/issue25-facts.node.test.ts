@@ -3,11 +3,11 @@
  * declares. Expected values are written by hand from the cited sentences.
  */
 import { describe, expect, it } from 'vitest';
-import { applicationGatewayService } from '../../src/model/application-gateway.ts';
-import { readHealthProbeScenario } from '../../src/model/health-probes.ts';
-import type { RawParams } from '../../src/model/params.ts';
-import { readPathScenario } from '../../src/model/paths.ts';
-import { readTrafficManagerScenario } from '../../src/model/traffic-manager.ts';
+import { applicationGatewayService } from '../../src/model/services/application-gateway.ts';
+import { readHealthProbeScenario } from '../../src/model/cross-service/health-probes.ts';
+import type { RawParams } from '../../src/model/shared/params.ts';
+import { readPathScenario } from '../../src/model/cross-service/paths.ts';
+import { readTrafficManagerScenario } from '../../src/model/services/traffic-manager.ts';
 import { translator } from '../../src/i18n.ts';
 
 const refusals = (result: { ok: true } | { ok: false; errors: readonly { param: string; rule: { code: string } }[] }) =>

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { explorers } from '../../src/explorers.ts';
 import { translator } from '../../src/i18n.ts';
-import type { RawParams } from '../../src/model/params.ts';
+import type { RawParams } from '../../src/model/shared/params.ts';
 import type { Step } from '../../src/diagram/sequence.ts';
 import type { TreeNode } from '../../src/view/tree.ts';
 

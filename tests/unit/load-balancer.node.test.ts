@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadBalancerHops, readLoadBalancerScenario } from '../../src/model/load-balancer.ts';
-import type { RawParams } from '../../src/model/params.ts';
+import { loadBalancerHops, readLoadBalancerScenario } from '../../src/model/services/load-balancer.ts';
+import type { RawParams } from '../../src/model/shared/params.ts';
 import { socketText } from '../../src/view/table.ts';
 
 /** Reads a scenario that must be valid and returns its hops as [src, dst] pairs. */

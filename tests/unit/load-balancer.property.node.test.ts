@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadBalancerHops, readLoadBalancerScenario } from '../../src/model/load-balancer.ts';
+import { loadBalancerHops, readLoadBalancerScenario } from '../../src/model/services/load-balancer.ts';
 import { sequenceSource } from '../../src/diagram/sequence.ts';
 import { loadBalancerView } from '../../src/view/load-balancer.ts';
 import { translator } from '../../src/i18n.ts';

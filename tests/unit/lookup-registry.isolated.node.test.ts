@@ -1,6 +1,6 @@
 import { expect, test, vi } from 'vitest';
-import { socketAddress } from '../../src/model/ip.ts';
-import { ipParam } from '../../src/model/params.ts';
+import { socketAddress } from '../../src/model/shared/ip.ts';
+import { ipParam } from '../../src/model/shared/params.ts';
 import type { DataStage, ServiceModule } from '../../src/model/service.ts';
 
 // A stage added to the registry joins the reverse lookup with no edit to the lookup (SPEC §13):
@@ -9,7 +9,7 @@ import type { DataStage, ServiceModule } from '../../src/model/service.ts';
 vi.mock('../../src/model/services.ts', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/model/services.ts')>();
   const zzsrc = ipParam('10.9.0.4');
-  const stage: DataStage<{ zzip: import('../../src/model/ip.ts').Ip; zzsrc: import('../../src/model/ip.ts').Ip }> = {
+  const stage: DataStage<{ zzip: import('../../src/model/shared/ip.ts').Ip; zzsrc: import('../../src/model/shared/ip.ts').Ip }> = {
     key: 'zz',
     // A kind the registry declares (a new kind would be one more entry of STAGE_KINDS): like a Private Link service.
     kind: 'private-link',
@@ -38,7 +38,7 @@ vi.mock('../../src/model/services.ts', async (importOriginal) => {
 });
 
 test('a stage added to the registry is searched: its chains, and the address it sends from in its role', async () => {
-  const { designs, lookup, readLookupScenario } = await import('../../src/model/lookup.ts');
+  const { designs, lookup, readLookupScenario } = await import('../../src/model/cross-service/lookup.ts');
   const ids = designs().map((design) => design.id);
   // Its order rule holds: only in front of a Load Balancer, and only first.
   expect(ids).toContain('zz,lb');

@@ -1,8 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { designs, fieldsFor, lookup, readLookupScenario, searchFor, validChains, type LookupScenario } from '../../src/model/lookup.ts';
-import { STAGES, chainParam, stageByKey } from '../../src/model/paths.ts';
+import {
+  designs,
+  fieldsFor,
+  lookup,
+  readLookupScenario,
+  searchFor,
+  validChains,
+  type LookupScenario,
+} from '../../src/model/cross-service/lookup.ts';
+import { STAGES, chainParam, stageByKey } from '../../src/model/cross-service/paths.ts';
 import { servicesWith } from '../../src/model/services.ts';
-import { probing } from '../../src/model/health-probes.ts';
+import { probing } from '../../src/model/cross-service/health-probes.ts';
 import { lookupVerdict } from '../../src/view/lookup.ts';
 import { translator } from '../../src/i18n.ts';
 
@@ -192,9 +200,12 @@ describe('golden cases', () => {
   });
 
   describe('platform addresses', () => {
-    test('168.63.129.16 as a probe source: Load Balancer, with every role of the address', () => {
+    test('168.63.129.16 as a probe source: Load Balancer and the Load Balancer of an AKS Service, with every role of the address', () => {
       const result = lookup(scenario({ addr: '168.63.129.16', seen: 'probe' }));
-      expect(result.matches.map((match) => [match.design.id, match.role])).toEqual([['probe:load-balancer', 'lb-probe']]);
+      expect(result.matches.map((match) => [match.design.id, match.role])).toEqual([
+        ['probe:load-balancer', 'lb-probe'],
+        ['probe:aks', 'aks-probe'],
+      ]);
       expect(result.platform).toMatchObject({ ip: '168.63.129.16', tag: 'AzureLoadBalancer' });
       expect(result.platform!.roles).toEqual(['probe', 'agent', 'dns', 'dhcp', 'no-udr', 'guest-firewall']);
     });

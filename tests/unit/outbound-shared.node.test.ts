@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fixes, outboundHops, portLoad, readOutboundScenario, winner, type OutboundScenario } from '../../src/model/outbound.ts';
-import type { RawParams } from '../../src/model/params.ts';
+import { fixes, outboundHops, portLoad, readOutboundScenario, winner, type OutboundScenario } from '../../src/model/services/outbound.ts';
+import type { RawParams } from '../../src/model/shared/params.ts';
 import { outboundView } from '../../src/view/outbound.ts';
 import { translator } from '../../src/i18n.ts';
 import { toHtml } from '../../src/view/tree.ts';

@@ -9,8 +9,8 @@ import {
   readOutboundScenario,
   winner,
   type OutboundScenario,
-} from '../../src/model/outbound.ts';
-import type { RawParams } from '../../src/model/params.ts';
+} from '../../src/model/services/outbound.ts';
+import type { RawParams } from '../../src/model/shared/params.ts';
 import { outboundView } from '../../src/view/outbound.ts';
 import { translator } from '../../src/i18n.ts';
 import { toHtml } from '../../src/view/tree.ts';
@@ -36,7 +36,7 @@ const figures = (raw: RawParams) => {
 const hops = (raw: RawParams) =>
   outboundHops(scenario(raw)).map((hop) => [hop.n, hop.from, hop.to, socketText(hop.src), socketText(hop.dst)]);
 
-// Golden values worked out by hand from SPEC §10 and the Learn figures cited in src/model/outbound.ts.
+// Golden values worked out by hand from SPEC §10 and the Learn figures cited in src/model/services/outbound.ts.
 describe('the default scenario', () => {
   it('Load Balancer, pool 10, default table: 1,024 ports; 20/s × (2 s + 240 s after FIN) = 4,840 held; fails after 1,024 ÷ 20 = 51.2 s', () => {
     expect(figures({})).toEqual({ wins: 'lb', ports: 1024, needed: 4840, exhausted: 'yes', after: 51.2 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readPathScenario, STAGES } from '../../src/model/paths.ts';
-import type { RawParams } from '../../src/model/params.ts';
+import { readPathScenario, STAGES } from '../../src/model/cross-service/paths.ts';
+import type { RawParams } from '../../src/model/shared/params.ts';
 import { pathView } from '../../src/view/paths.ts';
 import { sequenceSource } from '../../src/diagram/sequence.ts';
 import { translator, type Lang } from '../../src/i18n.ts';

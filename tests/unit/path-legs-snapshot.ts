@@ -1,4 +1,4 @@
-import { pathLegs, readPathScenario, STAGES } from '../../src/model/paths.ts';
+import { pathLegs, readPathScenario, STAGES } from '../../src/model/cross-service/paths.ts';
 import { socketText } from '../../src/view/table.ts';
 
 /**

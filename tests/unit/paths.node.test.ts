@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { pathFieldsInUse, pathLegs, readPathScenario, stageEffects, STAGES, type PathScenario } from '../../src/model/paths.ts';
-import type { RawParams } from '../../src/model/params.ts';
+import {
+  pathFieldsInUse,
+  pathLegs,
+  readPathScenario,
+  stageEffects,
+  STAGES,
+  type PathScenario,
+} from '../../src/model/cross-service/paths.ts';
+import type { RawParams } from '../../src/model/shared/params.ts';
 import { socketText } from '../../src/view/table.ts';
 import { errorMessage } from '../../src/view/errors.ts';
 import { translator } from '../../src/i18n.ts';

@@ -89,9 +89,34 @@ describe('comparison matrix, turned', () => {
     expect(html).toMatch(/data-field="source-at-backend" data-value="instance" data-service="application-gateway"/);
     expect(html).toMatch(/data-field="probe-source" data-value="AzureTrafficManager" data-service="traffic-manager"/);
     // Services are the columns: one header cell per service after the property column.
-    // Four services: five columns would not fit at 1280 px (SPEC §7.2); the cross-region tier is Load Balancer's scope.
-    expect(html.match(/<th scope="col">/g)).toHaveLength(5);
-    expect(html).not.toMatch(/data-service="cross-region-load-balancer"/);
+    // Five services; the cross-region tier stands beside Load Balancer and says "same" where the two agree.
+    expect(html.match(/<th scope="col">/g)).toHaveLength(6);
+    expect(html).toMatch(/data-field="source-at-backend" data-value="client" data-service="cross-region-load-balancer"/);
     expect(html).toMatch(/data-field="source-at-backend" data-value="edge" data-service="front-door"/);
+  });
+
+  it('the cross-region column says "same as Load Balancer" on the 7 rows where the tiers agree, and its own words on probes and scope', () => {
+    const cells = (lang: 'ja' | 'en') =>
+      [
+        ...toHtml(compareTable(translator(lang))).matchAll(
+          /data-field="([a-z-]+)" data-value="([^"]*)" data-service="cross-region-load-balancer">([^<]*(?:<[^>]*>[^<]*<\/[^>]*>)?[^<]*)</g,
+        ),
+      ].map(([, field, value, text]) => [field, value, text]);
+    expect(cells('en')).toEqual([
+      ['layer', 'l4', 'Same as Load Balancer'],
+      ['data-path', 'yes', 'Same as Load Balancer'],
+      ['terminates', 'no', 'Same as Load Balancer'],
+      ['source-at-backend', 'client', 'Same as Load Balancer'],
+      ['destination-at-backend', 'own-ip', 'Same as Load Balancer'],
+      ['cert-reaches-backend', 'yes', 'Same as Load Balancer'],
+      ['client-ip-how', 'packet-source', 'Same as Load Balancer'],
+      ['probe-source', 'none', 'None of its own: it reads the regional Load Balancers’ health'],
+      ['scope', 'global', 'Global'],
+    ]);
+    expect(cells('ja').map(([, , text]) => text)).toEqual([
+      ...Array<string>(7).fill('Load Balancer と同じ'),
+      '自分では送らない（各リージョンの Load Balancer の正常性を読む）',
+      'グローバル',
+    ]);
   });
 });

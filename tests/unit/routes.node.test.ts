@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseIp, parseSubnet4 } from '../../src/model/ip.ts';
-import { nextHop, routesParam, type Route } from '../../src/model/routes.ts';
-import { pathLegs, readPathScenario, type PathScenario } from '../../src/model/paths.ts';
-import type { RawParams } from '../../src/model/params.ts';
+import { parseIp, parseSubnet4 } from '../../src/model/shared/ip.ts';
+import { nextHop, routesParam, type Route } from '../../src/model/shared/routes.ts';
+import { pathLegs, readPathScenario, type PathScenario } from '../../src/model/cross-service/paths.ts';
+import type { RawParams } from '../../src/model/shared/params.ts';
 import { socketText } from '../../src/view/table.ts';
 import before from './fixtures/path-legs-before.json' with { type: 'json' };
 

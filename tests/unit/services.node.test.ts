@@ -2,15 +2,15 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stringKeys } from '../../src/i18n.ts';
 import { GUIDE_ORDER, SIDEBAR } from '../../src/guide.ts';
-import { healthProbeParams, probeRows, probing, readHealthProbeScenario } from '../../src/model/health-probes.ts';
-import { mergeParams, portParam, withDefault, type ParamSpec } from '../../src/model/params.ts';
+import { healthProbeParams, probeRows, probing, readHealthProbeScenario } from '../../src/model/cross-service/health-probes.ts';
+import { mergeParams, portParam, withDefault, type ParamSpec } from '../../src/model/shared/params.ts';
 import { explorers } from '../../src/explorers.ts';
-import { nsgRules } from '../../src/model/nsg.ts';
-import { compareRows } from '../../src/model/compare.ts';
-import { certificateRows } from '../../src/model/client-certificate.ts';
+import { nsgRules } from '../../src/model/cross-service/nsg.ts';
+import { compareRows } from '../../src/model/cross-service/compare.ts';
+import { certificateRows } from '../../src/model/cross-service/client-certificate.ts';
 import { NSG_PLACES, SERVICES, servicesWith, type AnyService } from '../../src/model/services.ts';
-import { STAGES, stageNameKey } from '../../src/model/paths.ts';
-import { TLS_MODES } from '../../src/model/application-gateway-tls.ts';
+import { STAGES, stageNameKey } from '../../src/model/cross-service/paths.ts';
+import { TLS_MODES } from '../../src/model/services/application-gateway-tls.ts';
 
 const keys = new Set(stringKeys('ja'));
 const defaults = () => {

@@ -10,7 +10,7 @@ import {
   STAGES,
   validChains,
   type ChainStage,
-} from '../../src/model/paths.ts';
+} from '../../src/model/cross-service/paths.ts';
 import { STAGE_KINDS, type StageKind } from '../../src/model/service.ts';
 import { stagePlacesList } from '../../src/view/paths.ts';
 import { toHtml } from '../../src/view/tree.ts';

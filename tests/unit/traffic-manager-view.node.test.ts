@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { explorerFor, explorers, labelKey, type ExplorerKind } from '../../src/explorers.ts';
 import { translator, uiKey, type Lang } from '../../src/i18n.ts';
-import { defaultParams, type ParamError, type Rule } from '../../src/model/params.ts';
-import { readFailoverScenario } from '../../src/model/failover.ts';
-import { readTrafficManagerScenario } from '../../src/model/traffic-manager.ts';
+import { defaultParams, type ParamError, type Rule } from '../../src/model/shared/params.ts';
+import { readFailoverScenario } from '../../src/model/services/traffic-manager-failover.ts';
+import { readTrafficManagerScenario } from '../../src/model/services/traffic-manager.ts';
 import { errorMessage } from '../../src/view/errors.ts';
 import { failoverComparison, type Variant } from '../../src/view/failover-compare.ts';
 import { failoverView } from '../../src/view/failover.ts';

@@ -5,9 +5,9 @@ import {
   readTrafficManagerScenario,
   trafficManagerHops,
   type TrafficManagerScenario,
-} from '../../src/model/traffic-manager.ts';
-import { parseDnsName } from '../../src/model/dns.ts';
-import type { RawParams } from '../../src/model/params.ts';
+} from '../../src/model/services/traffic-manager.ts';
+import { parseDnsName } from '../../src/model/services/traffic-manager-dns.ts';
+import type { RawParams } from '../../src/model/shared/params.ts';
 import { socketText } from '../../src/view/table.ts';
 
 function scenario(raw: RawParams): TrafficManagerScenario {

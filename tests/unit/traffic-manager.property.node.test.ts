@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answerAt, dnsSteps, readTrafficManagerScenario, trafficManagerHops } from '../../src/model/traffic-manager.ts';
-import { degradedAt } from '../../src/model/failover.ts';
+import { answerAt, dnsSteps, readTrafficManagerScenario, trafficManagerHops } from '../../src/model/services/traffic-manager.ts';
+import { degradedAt } from '../../src/model/services/traffic-manager-failover.ts';
 import { sequenceSource } from '../../src/diagram/sequence.ts';
 import { trafficManagerView } from '../../src/view/traffic-manager.ts';
 import { translator } from '../../src/i18n.ts';

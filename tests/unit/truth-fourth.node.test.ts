@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { explorerFor } from '../../src/explorers.ts';
 import { translator, type Lang } from '../../src/i18n.ts';
-import { pathLegs, readPathScenario, type PathScenario } from '../../src/model/paths.ts';
-import type { RawParams } from '../../src/model/params.ts';
+import { pathLegs, readPathScenario, type PathScenario } from '../../src/model/cross-service/paths.ts';
+import type { RawParams } from '../../src/model/shared/params.ts';
 import type { ExplorerView } from '../../src/view/explorer.ts';
 import { toHtml, type ElementNode, type TreeNode } from '../../src/view/tree.ts';
 import { compareTable } from '../../src/view/compare.ts';

@@ -199,11 +199,11 @@ describe('health-probes verdict', () => {
     expect(verdictOf('health-probes', {}, 'en')).toMatchObject({
       state: 'ok',
       text:
-        'Probes come from 168.63.129.16 (Load Balancer), 10.0.0.4–10.0.0.5 (Application Gateway), AzureTrafficManager (Traffic Manager) and AzureFrontDoor.Backend (Front Door); ' +
+        'Probes come from 168.63.129.16 (Load Balancer and AKS Service (type LoadBalancer)), 10.0.0.4–10.0.0.5 (Application Gateway), AzureTrafficManager (Traffic Manager) and AzureFrontDoor.Backend (Front Door); ' +
         'an NSG in front of what they probe must let them in, or the target is marked unhealthy.',
     });
     expect(verdictOf('health-probes', { instances: '1' }, 'ja').text).toBe(
-      'プローブの送信元は 168.63.129.16（Load Balancer）、10.0.0.4（Application Gateway）、AzureTrafficManager（Traffic Manager）、AzureFrontDoor.Backend（Front Door）です。' +
+      'プローブの送信元は 168.63.129.16（Load Balancer、AKS の Service（type LoadBalancer））、10.0.0.4（Application Gateway）、AzureTrafficManager（Traffic Manager）、AzureFrontDoor.Backend（Front Door）です。' +
         'プローブ先の手前の NSG がこれらを許可しないと、プローブ先は異常と判定されます。',
     );
   });

@@ -1,11 +1,11 @@
-import { readScenario, type ParamSpecs, type RawParams, type ScenarioResult } from './params.ts';
-import { applicationGatewayParams } from './application-gateway.ts';
-import type { CertificateRow } from './service.ts';
-import { servicesWith } from './services.ts';
-import type { TlsMode } from './application-gateway-tls.ts';
+import { readScenario, type ParamSpecs, type RawParams, type ScenarioResult } from '../shared/params.ts';
+import { applicationGatewayParams } from '../services/application-gateway.ts';
+import type { CertificateRow } from '../service.ts';
+import { servicesWith } from '../services.ts';
+import type { TlsMode } from '../services/application-gateway-tls.ts';
 
-export { tlsLegs, type LegCertificate, type TlsLeg } from './application-gateway-tls.ts';
-export type { CertReach, CertificateRow } from './service.ts';
+export { tlsLegs, type LegCertificate, type TlsLeg } from '../services/application-gateway-tls.ts';
+export type { CertReach, CertificateRow } from '../service.ts';
 
 /**
  * Every service side by side (SPEC §3, client certificate), for one gateway TLS mode: where the

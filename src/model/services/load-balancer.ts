@@ -1,4 +1,4 @@
-import { isPrivateAddress, socketAddress, type Ip } from './ip.ts';
+import { isPrivateAddress, socketAddress, type Ip } from '../shared/ip.ts';
 import {
   arrivingAt,
   clientIpHow,
@@ -14,8 +14,8 @@ import {
   type ServiceModule,
   type StageInput,
   type StageOutput,
-} from './service.ts';
-import { inTravelOrder, type Hop, type Packets } from './hop.ts';
+} from '../service.ts';
+import { inTravelOrder, type Hop, type Packets } from '../shared/hop.ts';
 import {
   COMMON_PARAMS,
   flagParam,
@@ -26,7 +26,7 @@ import {
   type ParamSpecs,
   type RawParams,
   type ScenarioResult,
-} from './params.ts';
+} from '../shared/params.ts';
 
 export interface LoadBalancerScenario {
   readonly client: Ip;
@@ -133,6 +133,8 @@ export const loadBalancerHops = (s: LoadBalancerScenario): Hop[] => inTravelOrde
 const LB_PROBE_SOURCE_V4 = '168.63.129.16';
 const LB_PROBE_SOURCE_V6 = 'fe80::1234:5678:9abc';
 const LB_PROBE_TAG = 'AzureLoadBalancer';
+/** The address a Load Balancer probes a backend of this IP version from. */
+export const lbProbeSource = (backend: Ip): string => (backend.family === 6 ? LB_PROBE_SOURCE_V6 : LB_PROBE_SOURCE_V4);
 
 /** The largest probe interval Azure accepts, seconds. */
 const INT32_MAX = 2147483647;
@@ -154,7 +156,7 @@ const probe: NonNullable<ServiceModule<LoadBalancerProbeScenario>['probe']> = {
   check: checkLbFamilies,
   /** Every backend, from the host's probe address; an HTTP(S) probe needs exactly 200. */
   rows(s) {
-    const src = s.backends[0]!.family === 6 ? LB_PROBE_SOURCE_V6 : LB_PROBE_SOURCE_V4;
+    const src = lbProbeSource(s.backends[0]!);
     return s.backends.map((backend) => ({
       service: 'load-balancer',
       src,
@@ -198,7 +200,7 @@ export const loadBalancerService: ServiceModule<LoadBalancerProbeScenario, 'load
       sourceAtBackend: sourceAtBackend(hops, s.client.text),
       destinationAtBackend: destinationAtBackend(hops, s.lbip),
       clientIpHow: clientIpHow(hops, s.client.text, false),
-      scope: 'regional-global',
+      scope: 'regional',
     };
   },
   /** Packets pass through untouched in content: the client's TLS handshake, certificate included, is with the backend. */

@@ -1,5 +1,5 @@
-import { parseIp, socketAddress, type Ip, type SocketAddress } from './ip.ts';
-import type { Hop, Packets } from './hop.ts';
+import { parseIp, socketAddress, type Ip, type SocketAddress } from '../shared/ip.ts';
+import type { Hop, Packets } from '../shared/hop.ts';
 import {
   COMMON_PARAMS,
   enumParam,
@@ -12,9 +12,10 @@ import {
   type ParamSpecs,
   type RawParams,
   type ScenarioResult,
-} from './params.ts';
-import { checkLbFamilies, loadBalancerPackets, loadBalancerParams, type LoadBalancerScenario } from './load-balancer.ts';
-import type { DataStage, ServiceModule, StageInput, StageOutput } from './service.ts';
+  withDefault,
+} from '../shared/params.ts';
+import { checkLbFamilies, loadBalancerPackets, loadBalancerParams, lbProbeSource, type LoadBalancerScenario } from './load-balancer.ts';
+import type { DataStage, ProbeRow, ServiceModule, StageInput, StageOutput } from '../service.ts';
 
 /**
  * A Kubernetes Service of type LoadBalancer on AKS (SPEC §15, `aks`, after a Load Balancer). The
@@ -78,6 +79,8 @@ const ppick = intParam('2', 1, MAX_PODS);
 const tport = portParam('8080');
 /** Kubernetes' default node port range is 30000–32767 (kubernetes.io, Service type NodePort). */
 const hcport = intParam('32000', 30000, 32767);
+/** The Service port's node port (an example from the same range), which the probe reaches with Cluster. */
+const nport = intParam('31000', 30000, 32767);
 
 const aksSettingsParams: ParamSpecs<AksSettings> = { etp, pods, ppick, tport, hcport };
 const { client, cport, port, backends, bport, pick } = COMMON_PARAMS;
@@ -92,22 +95,59 @@ export function nodesInRotation(s: Pick<AksScenario, 'etp' | 'pods' | 'backends'
   return s.etp === 'cluster' ? all : all.filter((node) => s.pods.some((pod) => pod.node === node));
 }
 
-/** The Load Balancer's fixed probe source (load-balancer-custom-probe-overview). */
-const PROBE_SOURCE = '168.63.129.16';
-
 /**
- * With Local, the Load Balancer probes each node's health check node port over HTTP; a node answers
- * 200 while it runs a ready pod of the Service and fails otherwise (kubernetes.io,
- * create-external-load-balancer). With Cluster, which port AKS probes depends on the cluster's
- * setting (each Service's node port, or kube-proxy's shared health port 10256: Learn, the
- * ContainerService API's ClusterServiceLoadBalancerHealthProbeMode); the rows are given for Local only.
+ * With Local, the Load Balancer probes each node's health check node port over HTTP (`/healthz`); a
+ * node answers 200 while it runs a ready pod of the Service and fails the probe otherwise, so only
+ * those nodes stay in rotation (kubernetes.io, tutorials/services/source-ip; Learn,
+ * configure-load-balancer-standard, "Default health probe behavior": HTTP and /healthz on the
+ * `NodeHealthPort` for local services). With Cluster, the FAQ explorer shows no rows: which port
+ * AKS probes depends on the cluster's setting (see the health-probe page's rows below).
  */
 export function aksProbeRows(
   s: Pick<AksScenario, 'etp' | 'pods' | 'backends' | 'hcport'>,
 ): { src: string; dst: SocketAddress; passes: boolean }[] {
   if (s.etp !== 'local') return [];
   const rotation = nodesInRotation(s);
-  return s.backends.map((node, i) => ({ src: PROBE_SOURCE, dst: socketAddress(node, s.hcport), passes: rotation.includes(i + 1) }));
+  return s.backends.map((node, i) => ({ src: lbProbeSource(node), dst: socketAddress(node, s.hcport), passes: rotation.includes(i + 1) }));
+}
+
+/** What the health-probe page needs of an AKS Service: its nodes (the Load Balancer's backends) and pods. */
+export interface AksProbeScenario extends Pick<AksScenario, 'backends' | 'etp' | 'pods' | 'hcport'> {
+  readonly nport: number;
+}
+
+/**
+ * The probe interval AKS sets when the Service has no interval annotation, seconds (Learn,
+ * configure-load-balancer-standard, "Health probe interval and number of probes annotations",
+ * page dated 01/23/2024: "a default value of 5").
+ */
+const AKS_PROBE_INTERVAL = 5;
+
+/** Every pod of the Service runs on a listed node. */
+function checkPodNodes(s: Pick<AksScenario, 'pods' | 'backends'>): ParamError[] {
+  const stray = s.pods.findIndex((pod) => pod.node > s.backends.length);
+  return stray === -1 ? [] : [{ param: 'pods', rule: { code: 'pod-node', index: stray + 1, max: s.backends.length } }];
+}
+
+/**
+ * The Load Balancer in front of the Service probes the nodes, never the pods (Learn,
+ * configure-load-balancer-standard, "Default health probe behavior"). Local: HTTP `/healthz` on the
+ * health check node port, which only a node running a ready pod answers with 200. Cluster (a TCP
+ * Service): a TCP probe to the Service's node port (Learn, shared-health-probes: "a separate probe
+ * per Service and targets each Service's nodePort"), which kube-proxy forwards to a ready pod
+ * anywhere in the cluster, so every node answers.
+ */
+export function aksProbeTableRows(s: AksProbeScenario): ProbeRow[] {
+  const rotation = nodesInRotation(s);
+  return s.backends.map((node, i) => ({
+    service: 'aks',
+    src: lbProbeSource(node),
+    dst: socketAddress(node, s.etp === 'local' ? s.hcport : s.nport),
+    target: node.text,
+    interval: AKS_PROBE_INTERVAL,
+    healthy: s.etp === 'local' ? '200' : 'tcp',
+    ...(rotation.includes(i + 1) ? {} : { fails: 'probe.aks.no-pod' }),
+  }));
 }
 
 /**
@@ -115,9 +155,7 @@ export function aksProbeRows(
  * nodes' IP version; with `Local`, `pick` names a node in rotation and the pod is on that node.
  */
 export function checkAks(s: Pick<AksScenario, 'etp' | 'pods' | 'ppick' | 'backends' | 'pick'>): ParamError[] {
-  const errors: ParamError[] = [];
-  const stray = s.pods.findIndex((pod) => pod.node > s.backends.length);
-  if (stray !== -1) errors.push({ param: 'pods', rule: { code: 'pod-node', index: stray + 1, max: s.backends.length } });
+  const errors = checkPodNodes(s);
   if (s.pods.some((pod) => pod.ip.family !== s.backends[0]!.family))
     errors.push({ param: 'pods', rule: { code: 'same-family', other: 'backends' } });
   if (s.ppick > s.pods.length) errors.push({ param: 'ppick', rule: { code: 'at-most', max: s.pods.length, other: 'pods' } });
@@ -206,8 +244,17 @@ export function aksHops(s: AksScenario): Hop[] {
 
 type AksStageSettings = AksSettings & { readonly backends: readonly Ip[]; readonly pick: number };
 
-export const aksService: ServiceModule<never, 'aks'> = {
+export const aksService: ServiceModule<AksProbeScenario, 'aks'> = {
   id: 'aks',
+  probe: {
+    // One pod, on the first node: the page's node list may shrink to one node and stay valid, and
+    // with Local the second node shows a failing probe. The probe rows read only where pods run.
+    params: { backends, etp, pods: withDefault(pods, '10.244.0.7@1'), hcport, nport },
+    check: checkPodNodes,
+    rows: aksProbeTableRows,
+    target: 'node',
+    notes: ['probe.aks'],
+  },
   stages: [
     {
       key: 'aks',

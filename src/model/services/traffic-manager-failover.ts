@@ -1,4 +1,12 @@
-import { intParam, readScenario, type ParamError, type ParamSpec, type ParamSpecs, type RawParams, type ScenarioResult } from './params.ts';
+import {
+  intParam,
+  readScenario,
+  type ParamError,
+  type ParamSpec,
+  type ParamSpecs,
+  type RawParams,
+  type ScenarioResult,
+} from '../shared/params.ts';
 
 /** How Traffic Manager watches its endpoints (one profile-wide setting, SPEC §2). */
 export interface MonitorSettings {

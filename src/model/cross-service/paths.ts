@@ -1,5 +1,5 @@
-import { isPrivateAddress, socketAddress, subnetContains, type Ip, type SocketAddress, type Subnet4 } from './ip.ts';
-import type { Hop } from './hop.ts';
+import { isPrivateAddress, socketAddress, subnetContains, type Ip, type SocketAddress, type Subnet4 } from '../shared/ip.ts';
+import type { Hop } from '../shared/hop.ts';
 import {
   COMMON_PARAMS,
   cidr4Param,
@@ -15,8 +15,8 @@ import {
   type Rule,
   type ScenarioResult,
   type XffEntry,
-} from './params.ts';
-import type { TrafficManagerResolution } from './traffic-manager.ts';
+} from '../shared/params.ts';
+import type { TrafficManagerResolution } from '../services/traffic-manager.ts';
 import {
   rulesFrom,
   type Arrival,
@@ -31,13 +31,13 @@ import {
   type StageKind,
   STAGE_KINDS,
   type StageOutput,
-} from './service.ts';
-import { SERVICES } from './services.ts';
-import { xffHeader } from './application-gateway.ts';
-import { MAX_ROUTES, routesParam, subnetWithin, type UserRoute } from './routes.ts';
+} from '../service.ts';
+import { SERVICES } from '../services.ts';
+import { xffHeader } from '../services/application-gateway.ts';
+import { MAX_ROUTES, routesParam, subnetWithin, type UserRoute } from '../shared/routes.ts';
 import { BACKEND_SUBNET, routeLegs, type RouteAnalysis } from './path-routes.ts';
 import { additionsFrom } from './chain-additions.ts';
-import paths from '../../content/paths.json' with { type: 'json' };
+import paths from '../../../content/paths.json' with { type: 'json' };
 
 /**
  * Paths (SPEC §9): services chained from client to backend. Each stage runs its own service's

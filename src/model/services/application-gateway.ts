@@ -8,8 +8,8 @@ import {
   subnetSize,
   type Ip,
   type Subnet4,
-} from './ip.ts';
-import { inTravelOrder, type Hop, type Packets } from './hop.ts';
+} from '../shared/ip.ts';
+import { inTravelOrder, type Hop, type Packets } from '../shared/hop.ts';
 import { TLS_MODES, tlsLegs, type TlsMode } from './application-gateway-tls.ts';
 import {
   ANY_DESTINATION,
@@ -30,7 +30,7 @@ import {
   type StageFront,
   type StageInput,
   type StageOutput,
-} from './service.ts';
+} from '../service.ts';
 import {
   COMMON_PARAMS,
   cidr4Param,
@@ -45,7 +45,7 @@ import {
   type ScenarioResult,
   type XffEntry,
   formatXffEntry,
-} from './params.ts';
+} from '../shared/params.ts';
 
 export { TLS_MODES, type TlsMode } from './application-gateway-tls.ts';
 

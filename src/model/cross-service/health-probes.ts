@@ -1,12 +1,12 @@
-import { mergeParams, readScenario, type ParamError, type ParamSpecs, type RawParams, type ScenarioResult } from './params.ts';
-import type { ProbeRow } from './service.ts';
-import { servicesWith, type HealthProbeScenario, type Service } from './services.ts';
+import { mergeParams, readScenario, type ParamError, type ParamSpecs, type RawParams, type ScenarioResult } from '../shared/params.ts';
+import type { ProbeRow } from '../service.ts';
+import { servicesWith, type HealthProbeScenario, type Service } from '../services.ts';
 
 /** The services that send health probes, in the registry's order. */
 export const probing = () => servicesWith('probe');
 
-export type { HealthProbeScenario } from './services.ts';
-export type { ProbeRow } from './service.ts';
+export type { HealthProbeScenario } from '../services.ts';
+export type { ProbeRow } from '../service.ts';
 
 /**
  * Health probes of every service against one scenario (SPEC §3 "Health probes"): who sends each

@@ -1,4 +1,4 @@
-import { parseIp, subnetContains, type Ip } from './ip.ts';
+import { parseIp, subnetContains, type Ip } from '../shared/ip.ts';
 import {
   defaultParams,
   enumParam,
@@ -10,7 +10,7 @@ import {
   type ParamSpecs,
   type RawParams,
   type ScenarioResult,
-} from './params.ts';
+} from '../shared/params.ts';
 import {
   STAGES,
   checkPathScenario,
@@ -21,10 +21,10 @@ import {
   type PathResult,
   type PathScenario,
 } from './paths.ts';
-import { checkOutboundScenario, outboundPackets, outboundParams, type Egress, type OutboundScenario } from './outbound.ts';
+import { checkOutboundScenario, outboundPackets, outboundParams, type Egress, type OutboundScenario } from '../services/outbound.ts';
 import { healthProbeParams, probing, type HealthProbeScenario } from './health-probes.ts';
-import { servicesWith } from './services.ts';
-import type { PathOwnParam, StageSource } from './service.ts';
+import { servicesWith } from '../services.ts';
+import type { PathOwnParam, StageSource } from '../service.ts';
 
 /**
  * Where does this address come from? (SPEC §13) The reverse of every other explorer: the reader
@@ -255,7 +255,9 @@ function probePlaces(design: Extract<Design, { kind: 'probe' }>, s: LookupFields
     if (!ip || places.some((place) => place.ip.text === ip.text)) return;
     // The service's own stage says what range its senders come from (the gateway's instances: its subnet).
     const stage = STAGES.find((st) => st.owner === service.id && st.data?.sourceRole);
-    const declared = stage ? stageSource(s as unknown as PathScenario, stage.key, ip) : undefined;
+    // Only where the stage's own range holds the sender: an AKS Service's probes come from its Load Balancer.
+    const source = stage ? stageSource(s as unknown as PathScenario, stage.key, ip) : undefined;
+    const declared = source?.range && subnetContains(source.range.subnet, ip) ? source : undefined;
     places.push({
       design,
       seen: 'probe',

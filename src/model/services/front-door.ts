@@ -1,5 +1,5 @@
-import { isPrivateAddress, socketAddress, type Ip } from './ip.ts';
-import { inTravelOrder, type Hop, type Packets } from './hop.ts';
+import { isPrivateAddress, socketAddress, type Ip } from '../shared/ip.ts';
+import { inTravelOrder, type Hop, type Packets } from '../shared/hop.ts';
 import {
   arrivingAt,
   clientIpHow,
@@ -16,7 +16,7 @@ import {
   type ServiceModule,
   type StageInput,
   type StageOutput,
-} from './service.ts';
+} from '../service.ts';
 import {
   COMMON_PARAMS,
   intParam,
@@ -28,7 +28,7 @@ import {
   type RawParams,
   type ScenarioResult,
   type XffEntry,
-} from './params.ts';
+} from '../shared/params.ts';
 import { ILLUSTRATION_HOST, xffHeader } from './application-gateway.ts';
 
 /**

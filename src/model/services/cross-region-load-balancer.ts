@@ -1,7 +1,21 @@
-import { socketAddress, type Ip } from './ip.ts';
-import type { Hop, Packets } from './hop.ts';
-import { COMMON_PARAMS, ipParam, readScenario, type ParamError, type ParamSpecs, type RawParams, type ScenarioResult } from './params.ts';
-import { checkLbFamilies, loadBalancerPackets, loadBalancerParams, type LoadBalancerScenario } from './load-balancer.ts';
+import { socketAddress, type Ip } from '../shared/ip.ts';
+import type { Hop, Packets } from '../shared/hop.ts';
+import {
+  COMMON_PARAMS,
+  ipParam,
+  readScenario,
+  type ParamError,
+  type ParamSpecs,
+  type RawParams,
+  type ScenarioResult,
+} from '../shared/params.ts';
+import {
+  checkLbFamilies,
+  loadBalancerPackets,
+  loadBalancerParams,
+  loadBalancerService,
+  type LoadBalancerScenario,
+} from './load-balancer.ts';
 import {
   arrivingAt,
   clientIpHow,
@@ -16,7 +30,7 @@ import {
   type ServiceModule,
   type StageInput,
   type StageOutput,
-} from './service.ts';
+} from '../service.ts';
 
 /**
  * The cross-region (global) tier of Azure Load Balancer (SPEC §15, `glb`): a layer-4 pass-through
@@ -133,9 +147,23 @@ export const crossRegionService: ServiceModule<CrossRegionProbeScenario, 'cross-
     },
     notes: ['nsg.note.glb-no-tag'],
   },
-  // No column of its own in the index's comparison matrix: five service columns no longer fit the
-  // column at 1280 px (SPEC §7.2). Load Balancer's scope cell names this global tier instead
-  // ('regional-global'), and this page compares the two tiers.
+  compare() {
+    const s = defaultScenario(crossRegionParams, crossCheck);
+    const hops = crossRegionHops(s);
+    return {
+      layer: 'l4',
+      dataPath: onPath(hops, 'glb'),
+      terminates: terminates(hops),
+      sourceAtBackend: sourceAtBackend(hops, s.client.text),
+      destinationAtBackend: destinationAtBackend(hops, s.glbip),
+      clientIpHow: clientIpHow(hops, s.client.text, false),
+      scope: 'global',
+    };
+  },
+  compareWording: { 'probe-source': 'compare.probe-source.glb' },
+  // Its column stands beside Load Balancer's, and says "same" where the two tiers agree: five
+  // columns of full phrases did not fit beside the sidebar at 1280 px (SPEC §7.2).
+  compareSameAs: loadBalancerService.id,
   /** A pass-through: the client's TLS handshake, certificate included, is with the backend. */
   certificate: () => ({ service: 'cross-region-load-balancer', tlsEndsAt: 'backend', reaches: 'yes', validatedBy: 'backend' }),
   stages: [

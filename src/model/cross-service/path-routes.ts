@@ -1,6 +1,6 @@
-import { parseSubnet4, subnetContains, type Ip, type Subnet4 } from './ip.ts';
-import type { DataStage } from './service.ts';
-import { nextHop, routesOf, type NextHop, type UserRoute } from './routes.ts';
+import { parseSubnet4, subnetContains, type Ip, type Subnet4 } from '../shared/ip.ts';
+import type { DataStage } from '../service.ts';
+import { nextHop, routesOf, type NextHop, type UserRoute } from '../shared/routes.ts';
 
 /**
  * Routes on a path (SPEC §14): the next hop of every leg sent from inside the virtual network, and

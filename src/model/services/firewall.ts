@@ -1,8 +1,8 @@
-import { socketAddress, type Ip } from './ip.ts';
-import { inTravelOrder, type Hop, type Packets } from './hop.ts';
-import { cidr4Param, enumParam, intParam, ipParam, type ParamError } from './params.ts';
-import { isPrivateAddress, subnetContains, type Subnet4 } from './ip.ts';
-import type { DataStage, ServiceModule, StageInput, StageOutput, StageSource } from './service.ts';
+import { socketAddress, type Ip } from '../shared/ip.ts';
+import { inTravelOrder, type Hop, type Packets } from '../shared/hop.ts';
+import { cidr4Param, enumParam, intParam, ipParam, type ParamError } from '../shared/params.ts';
+import { isPrivateAddress, subnetContains, type Subnet4 } from '../shared/ip.ts';
+import type { DataStage, ServiceModule, StageInput, StageOutput, StageSource } from '../service.ts';
 
 /**
  * Azure Firewall with a DNAT rule (SPEC §9, `fw`): a connection to the firewall's public IP is

@@ -1,4 +1,4 @@
-import { failoverFigures, firstFailedProbe, type FailoverScenario } from './failover.ts';
+import { failoverFigures, firstFailedProbe, type FailoverScenario } from './traffic-manager-failover.ts';
 
 /** One moment of the DNS-cache failover model, for the timeline diagram. Times are seconds. */
 export type TimelineEvent =

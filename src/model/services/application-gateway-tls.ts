@@ -1,4 +1,4 @@
-import type { Actor } from './hop.ts';
+import type { Actor } from '../shared/hop.ts';
 
 /** How the gateway's listener and backend settings handle TLS (SPEC §2 `tls`). */
 export const TLS_MODES = ['offload', 'e2e', 'mtls-strict', 'mtls-passthrough'] as const;

@@ -1,9 +1,9 @@
 import { clientCertificateParams } from './client-certificate.ts';
 import { probeRows, readHealthProbeScenario } from './health-probes.ts';
-import { defaultScenario, probeSource, type CompareRow } from './service.ts';
-import { servicesWith } from './services.ts';
+import { defaultScenario, probeSource, type CompareRow } from '../service.ts';
+import { servicesWith } from '../services.ts';
 
-export type { CompareRow } from './service.ts';
+export type { CompareRow } from '../service.ts';
 
 /**
  * The index page's comparison matrix (SPEC §5): one column per service. Every cell the engine can

@@ -1,5 +1,5 @@
-import { isPrivateAddress, socketAddress, type Ip } from './ip.ts';
-import type { Hop } from './hop.ts';
+import { isPrivateAddress, socketAddress, type Ip } from '../shared/ip.ts';
+import type { Hop } from '../shared/hop.ts';
 import {
   arrivingAt,
   clientIpHow,
@@ -14,9 +14,16 @@ import {
   type DnsResolution,
   type DnsStage,
   type ServiceModule,
-} from './service.ts';
-import { dnsNameParam, endpointListParam, type Endpoint } from './dns.ts';
-import { checkMonitor, degradedAt, monitorParams, optionalFailParam, resolvedParam, type MonitorSettings } from './failover.ts';
+} from '../service.ts';
+import { dnsNameParam, endpointListParam, type Endpoint } from './traffic-manager-dns.ts';
+import {
+  checkMonitor,
+  degradedAt,
+  monitorParams,
+  optionalFailParam,
+  resolvedParam,
+  type MonitorSettings,
+} from './traffic-manager-failover.ts';
 import {
   COMMON_PARAMS,
   readScenario,
@@ -25,7 +32,7 @@ import {
   type ParamSpecs,
   type RawParams,
   type ScenarioResult,
-} from './params.ts';
+} from '../shared/params.ts';
 
 export interface TrafficManagerScenario extends MonitorSettings {
   readonly client: Ip;

@@ -1,5 +1,5 @@
-import { parseIp, socketAddress, type Ip, type SocketAddress } from './ip.ts';
-import { inTravelOrder, type Hop, type Packets } from './hop.ts';
+import { parseIp, socketAddress, type Ip, type SocketAddress } from '../shared/ip.ts';
+import { inTravelOrder, type Hop, type Packets } from '../shared/hop.ts';
 import {
   enumParam,
   fail,
@@ -13,8 +13,8 @@ import {
   type ParamSpecs,
   type RawParams,
   type ScenarioResult,
-} from './params.ts';
-import type { OutboundMethod, ServiceModule } from './service.ts';
+} from '../shared/params.ts';
+import type { OutboundMethod, ServiceModule } from '../service.ts';
 
 /**
  * Outbound connections (SPEC §10): how a VM's connection to the internet leaves Azure, which

@@ -1,7 +1,7 @@
-import { isPrivateAddress, socketAddress, type Ip } from './ip.ts';
-import type { Packets } from './hop.ts';
-import { flagParam, intParam, ipParam } from './params.ts';
-import type { DataStage, ServiceModule, StageInput, StageOutput } from './service.ts';
+import { isPrivateAddress, socketAddress, type Ip } from '../shared/ip.ts';
+import type { Packets } from '../shared/hop.ts';
+import { flagParam, intParam, ipParam } from '../shared/params.ts';
+import type { DataStage, ServiceModule, StageInput, StageOutput } from '../service.ts';
 
 /**
  * A Private Link service in front of an internal Standard Load Balancer (SPEC §11, `pls`). The

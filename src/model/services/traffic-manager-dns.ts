@@ -1,5 +1,5 @@
-import { parseIp, type Ip } from './ip.ts';
-import { fail, parseList, type ParamSpec } from './params.ts';
+import { parseIp, type Ip } from '../shared/ip.ts';
+import { fail, parseList, type ParamSpec } from '../shared/params.ts';
 
 /**
  * A Traffic Manager endpoint: its DNS name and the address that name resolves to, or, for an

@@ -1,8 +1,8 @@
-import type { NsgRule } from './service.ts';
-import { servicesWith } from './services.ts';
-import type { HealthProbeScenario } from './services.ts';
+import type { NsgRule } from '../service.ts';
+import { servicesWith } from '../services.ts';
+import type { HealthProbeScenario } from '../services.ts';
 
-export type { NsgRule } from './service.ts';
+export type { NsgRule } from '../service.ts';
 
 /**
  * The NSG allow rules a scenario needs (SPEC §3 "NSG rules implied"): each service derives its own

@@ -200,7 +200,7 @@ function syncOthers(root: HTMLElement, names: readonly string[]): void {
 }
 
 /** Rules that say the same thing from either side: two fields that must match or must differ. */
-const SYMMETRIC = new Set(['same-family', 'same-address']);
+const SYMMETRIC = new Set(['same-family', 'same-address', 'subnet-overlap']);
 
 /**
  * A rule between two fields is reported at the one the reader just edited: typing an IPv6 client

@@ -175,6 +175,43 @@ describe('routes on a path', () => {
   });
 });
 
+// virtual-network-manage-subnet ("Subnet address range"): a subnet lies inside the virtual network's
+// address space and overlaps no other subnet of it. Defaults: space 10.0.0.0/16, gateway 10.0.0.0/24,
+// AzureFirewallSubnet 10.0.2.0/26, backends 10.0.1.0/24. An overlap is reported at the later subnet in
+// the form (the gateway's, the firewall's, then the backends'), naming the earlier one.
+describe('the subnets of the virtual network', () => {
+  const refusals = (raw: RawParams) => {
+    const result = readPathScenario(raw);
+    return result.ok ? [] : result.errors.map((e) => [e.param, e.rule.code, e.rule.other]);
+  };
+  it.each([
+    // 10.1.0.0/24 is outside 10.0.0.0/16.
+    [{ chain: 'fd,agw', subnet: '10.1.0.0/24' }, [['subnet', 'subnet-within', 'vnet']]],
+    // 10.1.2.0/26 is outside; the firewall's instance 10.0.2.6 is then outside its subnet too.
+    [
+      { chain: 'agw,fwr', fwsubnet: '10.1.2.0/26' },
+      [
+        ['fwsnat', 'inside-subnet', 'fwsubnet'],
+        ['fwsubnet', 'subnet-within', 'vnet'],
+      ],
+    ],
+    // 10.0.0.128/25 lies inside the gateway's 10.0.0.0/24.
+    [{ chain: 'fd,agw', bsubnet: '10.0.0.128/25' }, [['bsubnet', 'subnet-overlap', 'subnet']]],
+    // 10.0.2.0/24 holds AzureFirewallSubnet 10.0.2.0/26.
+    [{ chain: 'fw,lb', bsubnet: '10.0.2.0/24' }, [['bsubnet', 'subnet-overlap', 'fwsubnet']]],
+    // The same block twice: the firewall's (later) is refused.
+    [{ chain: 'agw,fwr', fwsubnet: '10.0.0.0/24', fwsnat: '10.0.0.200' }, [['fwsubnet', 'subnet-overlap', 'subnet']]],
+    // 10.0.2.64/26 starts where 10.0.2.0/26 ends: neighbours, not an overlap.
+    [{ chain: 'agw,fwr', subnet: '10.0.2.64/26' }, []],
+    // A gateway subnet outside the space is no error while the chain has no gateway.
+    [{ chain: 'lb', subnet: '10.1.0.0/24' }, []],
+    // A wider space holds them all again.
+    [{ chain: 'fd,agw', vnet: '10.0.0.0/8', subnet: '10.1.0.0/24' }, []],
+  ])('%j: %j', (raw, expected) => {
+    expect(refusals(raw)).toEqual(expected);
+  });
+});
+
 /** Every leg of a scenario, written as the fixture was before routes existed. */
 const legLines = (raw: RawParams) => {
   const result = pathLegs(scenario(raw));

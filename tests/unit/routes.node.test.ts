@@ -5,6 +5,9 @@ import { nextHop, routesParam, type Route } from '../../src/model/routes.ts';
 import { pathLegs, readPathScenario, type PathScenario } from '../../src/model/paths.ts';
 import type { RawParams } from '../../src/model/params.ts';
 import { socketText } from '../../src/view/table.ts';
+import { pathView } from '../../src/view/paths.ts';
+import { toHtml } from '../../src/view/tree.ts';
+import { translator } from '../../src/i18n.ts';
 import before from './fixtures/path-legs-before.json' with { type: 'json' };
 
 const ip = (text: string) => parseIp(text)!;
@@ -159,6 +162,21 @@ describe('routes on a path', () => {
       [5, 'asymmetric', 'asymmetric-reaches'],
       [5, 'agw-default-route', 'agw-default-route'],
     ]);
+  });
+
+  // integrate-lb: the reply of a public Load Balancer's flow reaches a firewall the request never
+  // passed. SNAT on that firewall cannot help (only packets that pass it are translated), so the
+  // note offers the DNAT design and the client route, and says SNAT does not help.
+  it.each([
+    ['en', 'SNAT on the appliance does not help'],
+    ['ja', 'アプライアンスでの SNAT では解決しません'],
+  ] as const)('the reply that reaches an appliance the request never passed: no SNAT fix offered (%s)', (lang, says) => {
+    const notes = pathView(scenario({ chain: 'lb', routes: 'backend:0.0.0.0/0=10.0.2.4' }), translator(lang))
+      .outputs.map(toHtml)
+      .filter((html) => html.startsWith('<p') && html.includes('data-warning="asymmetric"'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain(says);
+    expect(notes[0]).toContain('DNAT');
   });
 
   it('a request routed through an appliance whose reply comes back directly skips it', () => {

@@ -320,8 +320,8 @@ function crossCheck(s: PathScenario): ParamError[] {
 }
 
 /**
- * The subnets this chain has, by the parameter holding each prefix, in the form's order: each stage's
- * that sends from one (the gateway's, AzureFirewallSubnet), then the backends'.
+ * The subnets this chain has, by the parameter holding each prefix, in chain order: each stage's that
+ * sends from one (the gateway's, AzureFirewallSubnet), then the backends'.
  */
 const chainSubnets = (s: PathScenario): string[] => [
   ...new Set([...stagesOf(s).flatMap((stage) => (stage.data?.sendsFrom ? [stage.data.sendsFrom.prefix] : [])), BACKEND_SUBNET.prefix]),
@@ -335,7 +335,8 @@ const overlap = (a: Subnet4, b: Subnet4): boolean => subnetContains(a, b.network
  * space, and no two overlap (Learn: virtual-network-manage-subnet, "Add a subnet", Subnet address
  * range: the range lies within the virtual network's address space and cannot overlap the other
  * subnets' ranges; virtual-networks-overview: each subnet is a portion of the space; 2026-12-07).
- * Each error is at the subnet: one outside at itself, an overlap at the later of the two in the form.
+ * Each error is at a subnet: one outside at itself, an overlap at the later of the two along the chain
+ * (the page moves it to the one the reader just edited).
  */
 function subnetErrors(s: PathScenario): ParamError[] {
   const errors: ParamError[] = [];

@@ -257,7 +257,7 @@ describe('second edition: fixes', () => {
     [{ chain: 'fd,agw', backends: '10.0.0.200' }, [['backends', 'outside-subnet']]],
     [{ chain: 'agw,lb', lbpriv: '10.0.0.4' }, [['lbpriv', 'same-address']]],
     // A firewall subnet over the gateway's or the backends' block: besides the shared address, the later
-    // subnet in the form is refused as overlapping the firewall's (SPEC §14).
+    // subnet along the chain is refused as overlapping the firewall's (SPEC §14).
     [
       { chain: 'fw,agw', fwsnat: '10.0.0.4', fwsubnet: '10.0.0.0/24' },
       [

@@ -195,8 +195,8 @@ describe('routes on a path', () => {
 
 // virtual-network-manage-subnet ("Subnet address range"): a subnet lies inside the virtual network's
 // address space and overlaps no other subnet of it. Defaults: space 10.0.0.0/16, gateway 10.0.0.0/24,
-// AzureFirewallSubnet 10.0.2.0/26, backends 10.0.1.0/24. An overlap is reported at the later subnet in
-// the form (the gateway's, the firewall's, then the backends'), naming the earlier one.
+// AzureFirewallSubnet 10.0.2.0/26, backends 10.0.1.0/24. An overlap is reported at the later subnet
+// along the chain (the stages' in chain order, then the backends'), naming the earlier one.
 describe('the subnets of the virtual network', () => {
   const refusals = (raw: RawParams) => {
     const result = readPathScenario(raw);

@@ -360,7 +360,13 @@ function subnetErrors(s: PathScenario): ParamError[] {
  */
 function routeErrors(s: PathScenario): ParamError[] {
   const errors: ParamError[] = subnetErrors(s);
+  // With a firewall in the chain, the address routes name is its own, on AzureFirewallSubnet (Learn:
+  // integrate-lb, "the firewall's private IP address located on the AzureFirewallSubnet", 2026-12-07).
+  const firewall = stagesOf(s).find((stage) => stage.data?.sendsFrom?.subnet === 'fw')?.data?.sendsFrom;
   if (!subnetContains(s.vnet, s.fwpriv)) errors.push({ param: 'fwpriv', rule: { code: 'inside-subnet', other: 'vnet' } });
+  else if (firewall && !subnetContains(s[firewall.prefix] as Subnet4, s.fwpriv)) {
+    errors.push({ param: 'fwpriv', rule: { code: 'inside-subnet', other: firewall.prefix } });
+  }
   const outside = s.routes.findIndex((route) => route.hop && !subnetContains(s.vnet, route.hop));
   if (outside >= 0) {
     errors.push({ param: 'routes', rule: { code: 'route-hop-outside', index: outside + 1, vnet: s.vnet.text, max: MAX_ROUTES } });

@@ -257,12 +257,14 @@ describe('second edition: fixes', () => {
     [{ chain: 'fd,agw', backends: '10.0.0.200' }, [['backends', 'outside-subnet']]],
     [{ chain: 'agw,lb', lbpriv: '10.0.0.4' }, [['lbpriv', 'same-address']]],
     // A firewall subnet over the gateway's or the backends' block: besides the shared address, the later
-    // subnet along the chain is refused as overlapping the firewall's (SPEC §14).
+    // subnet along the chain is refused as overlapping the firewall's, and the firewall's private IP
+    // 10.0.2.4 is no longer on its subnet (SPEC §14).
     [
       { chain: 'fw,agw', fwsnat: '10.0.0.4', fwsubnet: '10.0.0.0/24' },
       [
         ['fwsnat', 'same-address'],
         ['subnet', 'subnet-overlap'],
+        ['fwpriv', 'inside-subnet'],
       ],
     ],
     [
@@ -270,6 +272,7 @@ describe('second edition: fixes', () => {
       [
         ['fwsnat', 'same-address'],
         ['bsubnet', 'subnet-overlap'],
+        ['fwpriv', 'inside-subnet'],
       ],
     ],
     [{ chain: 'fw,agw', fwsnat: '10.0.3.6' }, [['fwsnat', 'inside-subnet']]],

@@ -205,12 +205,13 @@ describe('the subnets of the virtual network', () => {
   it.each([
     // 10.1.0.0/24 is outside 10.0.0.0/16.
     [{ chain: 'fd,agw', subnet: '10.1.0.0/24' }, [['subnet', 'subnet-within', 'vnet']]],
-    // 10.1.2.0/26 is outside; the firewall's instance 10.0.2.6 is then outside its subnet too.
+    // 10.1.2.0/26 is outside; the firewall's instance 10.0.2.6 and private IP 10.0.2.4 are then outside its subnet too.
     [
       { chain: 'agw,fwr', fwsubnet: '10.1.2.0/26' },
       [
         ['fwsnat', 'inside-subnet', 'fwsubnet'],
         ['fwsubnet', 'subnet-within', 'vnet'],
+        ['fwpriv', 'inside-subnet', 'fwsubnet'],
       ],
     ],
     // 10.0.0.128/25 lies inside the gateway's 10.0.0.0/24.
@@ -218,13 +219,18 @@ describe('the subnets of the virtual network', () => {
     // 10.0.2.0/24 holds AzureFirewallSubnet 10.0.2.0/26.
     [{ chain: 'fw,lb', bsubnet: '10.0.2.0/24' }, [['bsubnet', 'subnet-overlap', 'fwsubnet']]],
     // The same block twice: the firewall's (later) is refused.
-    [{ chain: 'agw,fwr', fwsubnet: '10.0.0.0/24', fwsnat: '10.0.0.200' }, [['fwsubnet', 'subnet-overlap', 'subnet']]],
+    [{ chain: 'agw,fwr', fwsubnet: '10.0.0.0/24', fwsnat: '10.0.0.200', fwpriv: '10.0.0.201' }, [['fwsubnet', 'subnet-overlap', 'subnet']]],
     // 10.0.2.64/26 starts where 10.0.2.0/26 ends: neighbours, not an overlap.
     [{ chain: 'agw,fwr', subnet: '10.0.2.64/26' }, []],
     // A gateway subnet outside the space is no error while the chain has no gateway.
     [{ chain: 'lb', subnet: '10.1.0.0/24' }, []],
     // A wider space holds them all again.
     [{ chain: 'fd,agw', vnet: '10.0.0.0/8', subnet: '10.1.0.0/24' }, []],
+    // With a firewall in the chain, its private IP lies on AzureFirewallSubnet: 10.0.3.4 is outside 10.0.2.0/26.
+    [{ chain: 'agw,fwr', fwpriv: '10.0.3.4' }, [['fwpriv', 'inside-subnet', 'fwsubnet']]],
+    [{ chain: 'fw,lb', fwpriv: '10.0.2.64' }, [['fwpriv', 'inside-subnet', 'fwsubnet']]],
+    // Without one, it is only an appliance address inside the network.
+    [{ chain: 'lb', fwpriv: '10.0.3.4' }, []],
   ])('%j: %j', (raw, expected) => {
     expect(refusals(raw)).toEqual(expected);
   });

@@ -44,6 +44,22 @@ function valuesSet(form: HTMLFormElement): void {
   form.dispatchEvent(new CustomEvent('atp-values'));
 }
 
+/**
+ * A control in the outputs that picks a value for a field of the form (`data-sets`; the lookup's
+ * radio per match sets `design`): it writes the field and edits it as the reader would, so the
+ * URL and the permalink keep the pick. The outputs are patched, not replaced: one listener serves.
+ */
+function wireSetters(root: HTMLElement, form: HTMLFormElement): void {
+  root.querySelector('[data-output]')?.addEventListener('change', (event) => {
+    const control = event.target;
+    if (!(control instanceof HTMLInputElement) || !control.dataset.sets) return;
+    const field = form.querySelector<HTMLInputElement>(`input[name="${CSS.escape(control.dataset.sets)}"]`);
+    if (!field) return;
+    field.value = control.value;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
 function wire(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>('form[data-form]');
   if (!form) return;
@@ -55,6 +71,7 @@ function wire(root: HTMLElement): void {
   }
   form.addEventListener('submit', (event) => event.preventDefault());
   wireChoices(form);
+  wireSetters(root, form);
   form.addEventListener('input', (event) => update(root, 'edit', nameOf(event)));
   form.addEventListener('change', (event) => update(root, 'edit', nameOf(event)));
   // A reset puts the form back to the page's scenario; the values change after this event.

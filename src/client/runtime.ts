@@ -80,12 +80,12 @@ function showErrors(root: HTMLElement, errors: readonly ParamError[], t: Transla
   for (const slot of root.querySelectorAll<HTMLElement>('[data-error-for]')) {
     const param = slot.dataset.errorFor ?? '';
     const error = byParam.get(param);
+    // A slot that shows no error and should show none is left alone: an explorer has dozens, and
+    // setting `hidden` again, even to its own value, makes the browser restyle the element.
+    if (!error && slot.hidden && slot.firstChild === null) continue;
     const control = root.querySelector<HTMLElement>(`[name="${CSS.escape(param)}"]`);
-    // Only what differs is written: setting `hidden` or text to the value it has still counts as a
-    // change, and `hidden` is named in the pages' `:has()` rules, so the browser would restyle
-    // the whole page (on the paths page, 26 error slots made each edit's style pass 6–20 ms).
     const text = error ? errorMessage(error, t, labelKey(definition, param)) : '';
-    if (slot.textContent !== text) slot.textContent = text;
+    if (slot.textContent !== text) setText(slot, text);
     if (slot.hidden !== !error) slot.hidden = !error;
     // The item a list's error names (route 2, entry 3), for an editor that shows the list as rows.
     if (error && typeof error.rule.index === 'number') slot.dataset.index = String(error.rule.index);
@@ -103,7 +103,6 @@ function showFields(root: HTMLElement, inUse: ReadonlySet<string> | undefined, e
   for (const field of root.querySelectorAll<HTMLElement>('[data-field-for]')) {
     const name = field.dataset.fieldFor ?? '';
     const hidden = errors.some((error) => error.param === name) ? false : inUse ? !inUse.has(name) : field.hidden;
-    // Written only when it changes (see showErrors: `hidden` restyles the page).
     if (field.hidden !== hidden) field.hidden = hidden;
   }
 }
@@ -114,7 +113,21 @@ function showChanged(root: HTMLElement, definition: ExplorerDefinition<unknown>,
   if (!count) return;
   const n = changedCount(definition.params as Record<string, { default: string }>, raw);
   const text = n > 0 ? t('explorer.form.changed', { n }) : '';
-  if (count.textContent !== text) count.textContent = text;
+  if (count.textContent !== text) setText(count, text);
+}
+
+/**
+ * Writes `text` into an element that holds only text, as a change of its text node's data rather
+ * than a new node: inserting or removing a node inside Starlight's Markdown content makes Chromium
+ * re-check a `:has(~ …)` rule of Starlight's list styles over the whole content (about a thousand
+ * elements restyled on the lookup page, 10 ms or more), a change of data does not. The data is
+ * written even when equal, so every update still shows as a change of the line. (An emptied
+ * element keeps an empty text node, so it no longer matches `:empty`: not for the status line.)
+ */
+function setText(element: HTMLElement, text: string): void {
+  const node = element.firstChild;
+  if (node instanceof Text && node.nextSibling === null) node.data = text;
+  else element.textContent = text;
 }
 
 /**
@@ -124,11 +137,7 @@ function showChanged(root: HTMLElement, definition: ExplorerDefinition<unknown>,
  */
 function setStatus(root: HTMLElement, key: 'updated' | 'invalid'): void {
   const status = root.querySelector<HTMLElement>('[data-status]');
-  if (!status) return;
-  const text = status.dataset[key === 'updated' ? 'textUpdated' : 'textInvalid'] ?? '';
-  const node = status.firstChild;
-  if (node instanceof Text && node === status.lastChild) node.data = text;
-  else status.textContent = text;
+  if (status) setText(status, status.dataset[key === 'updated' ? 'textUpdated' : 'textInvalid'] ?? '');
 }
 
 /** The first-load message for a link whose scenario could not be used (see updateExplorer). */
@@ -314,7 +323,14 @@ function drawDiagram(
       await afterPaint();
       if (!current()) return;
       const { redraw, whenIdle } = await loadRedraw();
-      if (current() && (await redraw(root, diagram, current))) root.dataset.rendered = String(generation);
+      if (current() && (await redraw(root, diagram, current))) {
+        root.dataset.rendered = String(generation);
+        // The drawing's region is named by its title, which may be another one now (the lookup draws the match picked).
+        const label = translatorOf()('diagram.region', { title: diagram.title });
+        for (const holder of root.querySelectorAll(':scope > [data-diagram] > [data-svg]')) {
+          if (holder.getAttribute('aria-label') !== label) holder.setAttribute('aria-label', label);
+        }
+      }
       // The print pieces of a wide drawing (hidden on screen) follow when the browser is idle, one
       // idle moment each, so that a keystroke meanwhile waits for one small drawing at most; only
       // the pieces whose source changed are drawn again.

@@ -7,6 +7,7 @@
 import type { Cause } from './runtime.ts';
 import { wireChoices } from './choices.ts';
 import { linkAddresses } from './lookup-links.ts';
+import { namedControls, writeField } from './fields.ts';
 
 type Runtime = typeof import('./runtime.ts');
 let runtime: Runtime | undefined;
@@ -27,10 +28,6 @@ function update(root: HTMLElement, cause: Cause, edited?: string): void {
   // painted in the next frame; only the very first edit without any intent waits for the import.
   if (runtime) runtime.updateExplorer(root, cause, edited);
   else void loadRuntime().then((module) => module.updateExplorer(root, cause, edited));
-}
-
-function controlsOf(form: HTMLFormElement): (HTMLInputElement | HTMLSelectElement)[] {
-  return [...form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[name], select[name]')];
 }
 
 /** The parameter an input or change event edited. */
@@ -83,9 +80,13 @@ function wire(root: HTMLElement): void {
   );
 
   const query = new URLSearchParams(window.location.search);
-  const fromUrl = controlsOf(form).filter((control) => query.has(control.name));
-  for (const control of fromUrl) control.value = query.get(control.name) ?? '';
-  if (fromUrl.length > 0) {
+  const fromUrl = new Set(
+    namedControls(form)
+      .map((control) => control.name)
+      .filter((name) => query.has(name)),
+  );
+  for (const name of fromUrl) writeField(form, name, query.get(name) ?? '');
+  if (fromUrl.size > 0) {
     update(root, 'url');
     valuesSet(form);
   }

@@ -8,6 +8,7 @@ import { changedCount } from '../view/explorer.ts';
 import { verdictNode } from '../view/verdict.ts';
 import { patchChildren } from './dom.ts';
 import { linkAddresses } from './lookup-links.ts';
+import { readFields, writeField } from './fields.ts';
 
 /**
  * Loaded when the reader shows intent (or on the first edit): reruns the engine for one explorer
@@ -40,7 +41,7 @@ function readExplorer(root: HTMLElement) {
   const form = root.querySelector<HTMLFormElement>('form[data-form]');
   if (!isExplorerKind(kind) || !form) return undefined;
   const definition = explorerFor(kind);
-  const raw = readForm(form);
+  const raw = readFields(form);
   return { definition, raw, result: definition.read(raw) };
 }
 
@@ -67,14 +68,6 @@ function afterPaint(): Promise<void> {
   });
 }
 
-function readForm(form: HTMLFormElement): Record<string, string> {
-  const raw: Record<string, string> = {};
-  for (const control of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[name], select[name]')) {
-    raw[control.name] = control.value;
-  }
-  return raw;
-}
-
 function showErrors(root: HTMLElement, errors: readonly ParamError[], t: Translate, definition: ExplorerDefinition<unknown>): void {
   const byParam = new Map(errors.map((error) => [error.param, error]));
   for (const slot of root.querySelectorAll<HTMLElement>('[data-error-for]')) {
@@ -83,7 +76,9 @@ function showErrors(root: HTMLElement, errors: readonly ParamError[], t: Transla
     // A slot that shows no error and should show none is left alone: an explorer has dozens, and
     // setting `hidden` again, even to its own value, makes the browser restyle the element.
     if (!error && slot.hidden && slot.firstChild === null) continue;
-    const control = root.querySelector<HTMLElement>(`[name="${CSS.escape(param)}"]`);
+    // A group of radio buttons is marked as a whole, where its error shows.
+    const name = CSS.escape(param);
+    const control = root.querySelector<HTMLElement>(`[role="radiogroup"][data-field-for="${name}"], [name="${name}"]`);
     const text = error ? errorMessage(error, t, labelKey(definition, param)) : '';
     if (slot.textContent !== text) setText(slot, text);
     if (slot.hidden !== !error) slot.hidden = !error;
@@ -196,13 +191,9 @@ function syncOthers(root: HTMLElement, names: readonly string[]): void {
     if (other === root) continue;
     const baseline = JSON.parse(other.dataset.baseline ?? '{}') as Record<string, string>;
     let changed = false;
+    const form = other.querySelector('form');
     for (const name of names) {
-      const control = other.querySelector<HTMLInputElement | HTMLSelectElement>(`form [name="${CSS.escape(name)}"]`);
-      const value = query.get(name) ?? baseline[name] ?? '';
-      if (control && control.value !== value) {
-        control.value = value;
-        changed = true;
-      }
+      if (form && writeField(form, name, query.get(name) ?? baseline[name] ?? '')) changed = true;
     }
     if (changed) updateExplorer(other, 'url');
   }

@@ -23,6 +23,7 @@ import { outboundView } from './outbound.ts';
 import { healthProbesView } from './health-probes.ts';
 import { chip, dataTable, fieldCell, figureTable, listText } from './table.ts';
 import { h, type ElementNode, type TreeNode } from './tree.ts';
+import { verdict } from './verdict.ts';
 
 /** Keys the dictionaries have: a role a new stage declares without words of its own is named by its stage. */
 const KNOWN = new Set(stringKeys('ja'));
@@ -175,29 +176,31 @@ function summaryTable(result: LookupResult, s: LookupScenario, t: Translate): El
   ]);
 }
 
+/** Headers a match's explanation may name: value chips in the verdict, like the address (SPEC §7.1: never broken inside). */
+const VERDICT_HEADERS = ['X-Forwarded-For', 'X-Azure-FDID', 'X-Azure-ClientIP', 'X-Azure-SocketIP', 'X-Forwarded-Host'];
+
 /** The answer in one sentence: the first match, or the platform's address, or nothing found. */
 export function lookupVerdict(result: LookupResult, s: LookupScenario, t: Translate): Verdict {
   const addr = s.addr.ip.text;
   const first = result.matches[0];
   if (first) {
     const others = result.matches.length - 1;
+    const text = t(others > 0 ? 'lookup.verdict.more' : 'lookup.verdict', {
+      addr,
+      role: roleText(first, t),
+      design: designName(first.design, t),
+      why: whyText(first, t),
+      n: others,
+    });
     return {
-      state: first.byRange ? 'warning' : 'ok',
+      ...verdict(first.byRange ? 'warning' : 'ok', text, [addr, ...VERDICT_HEADERS]),
       word: t(first.byRange ? 'lookup.verdict.word.range' : 'lookup.verdict.word.found'),
-      text: t(others > 0 ? 'lookup.verdict.more' : 'lookup.verdict', {
-        addr,
-        role: roleText(first, t),
-        design: designName(first.design, t),
-        why: whyText(first, t),
-        n: others,
-      }),
     };
   }
-  if (result.platform) return { state: 'ok', word: t('lookup.verdict.word.platform'), text: t('lookup.verdict.platform', { addr }) };
+  if (result.platform) return { ...verdict('ok', t('lookup.verdict.platform', { addr }), [addr]), word: t('lookup.verdict.word.platform') };
   return {
-    state: 'warning',
+    ...verdict('warning', t('lookup.verdict.none', { addr, n: result.search.designs.length }), [addr]),
     word: t('lookup.verdict.word.none'),
-    text: t('lookup.verdict.none', { addr, n: result.search.designs.length }),
   };
 }
 

@@ -77,6 +77,7 @@ export default defineConfig({
       components: {
         MarkdownContent: './components/overrides/MarkdownContent.astro',
         Footer: './components/overrides/Footer.astro',
+        TwoColumnContent: './components/overrides/TwoColumnContent.astro',
       },
       head: [
         { tag: 'meta', attrs: { property: 'og:image', content: new URL(withBase('/screenshot-load-balancer.png'), site).href } },

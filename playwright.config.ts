@@ -27,7 +27,14 @@ export default defineConfig({
   // What a reader waits for is measured by `npm run measure`, not asserted here.
   timeout: 90_000,
   expect: { timeout: 15_000 },
-  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  // npm test runs the two projects as two runs (scripts/test.ts), each with its own report.
+  reporter: [['list'], ['json', { outputFile: process.env.ATP_E2E_REPORT ?? 'test-results/playwright.json' }]],
+  // `base` needs the second build (dist-base, `npm run build:base`); `site` needs only dist, so
+  // npm test starts it while the second build runs.
+  projects: [
+    { name: 'site', testIgnore: 'base-path.spec.ts' },
+    { name: 'base', testMatch: 'base-path.spec.ts' },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',

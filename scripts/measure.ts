@@ -154,23 +154,19 @@ function instrument(): void {
 
 /**
  * One edit of the page's first explorer: a new value in a field the diagram shows, else a field
- * retyped, else the next option.
+ * retyped, else another option of a segmented control.
  */
 async function edit(page: Page, n: number): Promise<EditTiming> {
   const explorer = page.locator('[data-explorer][data-interactive]').first();
   const drawing = explorer.locator('[data-diagram] [data-svg="light"] svg').first();
   const before = await drawing.textContent();
-  const input = explorer.locator('input[name]').first();
-  const select = explorer.locator('select[name]').first();
+  const input = explorer.locator('input[name]:not([type="radio"])').first();
   let drawn: [string, (n: number) => string] | undefined;
   // A field the reader can see (the lookup folds its scenario fields away).
   for (const field of DRAWN_FIELDS) if (!drawn && (await explorer.locator(`input[name="${field[0]}"]:visible`).count()) > 0) drawn = field;
   if (drawn) await explorer.locator(`input[name="${drawn[0]}"]`).fill(drawn[1](n));
   else if ((await input.count()) > 0) await input.fill(await input.inputValue());
-  else {
-    const options = await select.locator('option').evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value));
-    await select.selectOption(options[(options.indexOf(await select.inputValue()) + 1) % options.length]!);
-  }
+  else await explorer.locator('input[type="radio"]:not(:checked)').first().check();
   type Recorded = { frame?: number; diagram?: number; inEventTask?: boolean; eventDuration?: number };
   await page.waitForFunction(() => {
     const last = (window as unknown as { __edits: Recorded[] }).__edits.at(-1);

@@ -4,9 +4,9 @@
  * total (the `cost` annotations of tests/e2e/page-checks.ts). Durations of tests are summed over
  * workers, so they compare between machines and runs better than the wall clock does.
  *
- * Usage: node scripts/test-times.ts   (after npm run test:e2e; reads test-results/playwright.json)
+ * Usage: node scripts/test-times.ts   (after npm run test:e2e; reads test-results/playwright*.json)
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 export interface PhaseTime {
   readonly name: string;
@@ -37,9 +37,21 @@ interface Annotation {
   description?: string;
 }
 
-/** Every test of a Playwright JSON report, with its duration and recorded check costs. */
-export function testTimes(reportPath = 'test-results/playwright.json'): TestTime[] {
-  if (!existsSync(reportPath)) return [];
+/** The run's Playwright JSON reports: npm test writes one per browser run (scripts/test.ts). */
+export function playwrightReports(dir = 'test-results'): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => /^playwright.*\.json$/.test(name))
+    .sort()
+    .map((name) => `${dir}/${name}`);
+}
+
+/** Every test of the run's Playwright JSON reports, with its duration and recorded check costs. */
+export function testTimes(reports = playwrightReports()): TestTime[] {
+  return reports.flatMap((path) => reportTimes(path));
+}
+
+function reportTimes(reportPath: string): TestTime[] {
   const report = JSON.parse(readFileSync(reportPath, 'utf8')) as { suites: ReportSuite[] };
   const out: TestTime[] = [];
   const visit = (suite: ReportSuite, path: string[]) => {

@@ -14,11 +14,16 @@ import { printTimes, type PhaseTime } from './test-times.ts';
 
 interface Phase {
   readonly name: string;
-  /** The package.json script it runs. */
+  /** The package.json script it runs, and the arguments it is given. */
   readonly script: string;
+  readonly args?: readonly string[];
+  readonly env?: Readonly<Record<string, string>>;
 }
 
-/** Phases in a group run side by side; groups run one after the other, and stop at the first failure. */
+/**
+ * Phases in a group run side by side; groups run one after the other, and stop at the first failure.
+ * --phases e2e runs both browser runs.
+ */
 const GROUPS: readonly (readonly Phase[])[] = [
   [
     { name: 'format', script: 'format:check' },
@@ -27,18 +32,28 @@ const GROUPS: readonly (readonly Phase[])[] = [
     { name: 'setup:swa', script: 'setup:swa' },
   ],
   [{ name: 'build', script: 'build' }],
-  [{ name: 'build:base', script: 'build:base' }],
-  [{ name: 'e2e', script: 'test:e2e' }],
+  // The browser tests that read dist run while the second build writes dist-base (the CPU the
+  // build leaves idle goes to the tests); then the ones that need dist-base.
+  [
+    { name: 'build:base', script: 'build:base' },
+    { name: 'e2e', script: 'test:e2e', args: ['--project=site'] },
+  ],
+  [{ name: 'e2e:base', script: 'test:e2e', args: ['--project=base'], env: { ATP_E2E_REPORT: 'test-results/playwright-base.json' } }],
 ];
 
 const serial = process.argv.includes('--serial') || process.env.ATP_TEST_SERIAL === '1';
 const only = process.argv.includes('--phases') ? new Set(process.argv[process.argv.indexOf('--phases') + 1]?.split(',')) : undefined;
-const groups = GROUPS.map((group) => group.filter((phase) => !only || only.has(phase.name))).filter((group) => group.length > 0);
+const chosen = (phase: Phase) => !only || only.has(phase.name) || (phase.name === 'e2e:base' && only.has('e2e'));
+const groups = GROUPS.map((group) => group.filter(chosen)).filter((group) => group.length > 0);
 
 /** Runs one package script; its output goes straight through when alone, else is held until it ends. */
 function run(phase: Phase, alone: boolean): Promise<PhaseTime> {
   const started = performance.now();
-  const child = spawn('npm', ['run', '--silent', phase.script], { stdio: alone ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+  const args = phase.args ? ['--', ...phase.args] : [];
+  const child = spawn('npm', ['run', '--silent', phase.script, ...args], {
+    stdio: alone ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...phase.env },
+  });
   const output: Buffer[] = [];
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));

@@ -7,6 +7,7 @@ import { originOf, serve } from '../../scripts/serve.ts';
 import { withBase } from '../base.ts';
 import { launchBrowser } from '../browser/resolve.ts';
 import { guidePdfFile } from '../guide.ts';
+import { floatDrawings } from './pdf-floats.ts';
 import type { Lang } from '../i18n.ts';
 
 /**
@@ -46,13 +47,16 @@ export async function writeGuidePdfs(distDir: string, base = '/'): Promise<void>
 
 const LANGS: readonly Lang[] = ['ja', 'en'];
 
-/** A4 with the margins the print page's layout is measured for (DiagramFrame: a 688 px column). */
+/**
+ * A4 with the margins the print page's layout is measured for (DiagramFrame: a 688 px column); top
+ * and bottom as narrow as a footer allows, so fewer drawings miss the page before them (issue 32).
+ */
 const PDF_OPTIONS = {
   format: 'A4',
   printBackground: true,
   outline: true,
   tagged: true,
-  margin: { top: '16mm', bottom: '18mm', left: '14mm', right: '14mm' },
+  margin: { top: '12mm', bottom: '14mm', left: '14mm', right: '14mm' },
   displayHeaderFooter: true,
   headerTemplate: '<span></span>',
   footerTemplate:
@@ -61,7 +65,9 @@ const PDF_OPTIONS = {
 } as const;
 
 /** Prints of one language before giving up on page numbers that will not settle. */
-const MAX_PRINTS = 4;
+const MAX_PRINTS = 6;
+/** Drafts after which drawings may float (src/build/pdf-floats.ts). */
+const FLOAT_PRINTS = 2;
 
 async function printGuide(browser: Browser, url: string): Promise<Buffer> {
   const page = await browser.newPage();
@@ -78,6 +84,9 @@ async function printGuide(browser: Browser, url: string): Promise<Buffer> {
       // Until the numbers are in, a draft: without the structure tree and outline, which change no
       // page break (checked: the same pages either way) and are half the time of a print.
       const pdf = await page.pdf(written ? PDF_OPTIONS : { ...PDF_OPTIONS, tagged: false, outline: false });
+      // A draft shows which drawings left a page part-empty; they float past the text after them,
+      // twice at most (a move shifts the pages after it), before any number is written.
+      if (print <= FLOAT_PRINTS && (await floatDrawings(page, pdf)) > 0) continue;
       const starts = await startPages(pdf, targets);
       missing = targets.filter((_, i) => starts[i] === undefined);
       if (missing.length > 0) continue;

@@ -35,6 +35,8 @@ function patchElement(element: Element, wanted: ElementNode): void {
   checkNames(wanted);
   for (const name of element.getAttributeNames()) if (!Object.hasOwn(wanted.attrs, name)) element.removeAttribute(name);
   for (const [name, value] of Object.entries(wanted.attrs)) if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+  // A radio the reader has clicked no longer follows its `checked` attribute: its state is set to the view's.
+  if (element instanceof HTMLInputElement) element.checked = Object.hasOwn(wanted.attrs, 'checked');
   patchChildren(element, writtenChildren(wanted));
 }
 

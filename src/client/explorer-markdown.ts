@@ -3,6 +3,7 @@
  * tables are written as the pages' Markdown versions write theirs (src/view/markdown.ts); only
  * reading the live cells is the browser's own.
  */
+import { namedControls, readFields } from './fields.ts';
 import { BLOCK_END, escapeMarkdown, markdownTable, phraseLine, scenarioPermalink, verdictLine } from '../view/markdown.ts';
 
 /** A table cell as Markdown: values (chips) in backticks, line breaks as spaces (markdownTable escapes pipes). */
@@ -27,15 +28,15 @@ function cellText(cell: Element): string {
  * tables show the page's defaults.
  */
 export function explorerPermalink(explorer: HTMLElement, page: string): string {
-  const controls = [...explorer.querySelectorAll<HTMLInputElement | HTMLSelectElement>('form :is(input, select)[name]')];
-  const names = controls.map((control) => control.name);
+  const form = explorer.querySelector('form') ?? explorer;
+  const names = [...new Set(namedControls(form).map((control) => control.name))];
   const query = new URL(page).searchParams;
   const values: Record<string, string> =
     explorer.dataset.linkInvalid !== undefined
       ? {}
       : explorer.dataset.stale !== undefined
         ? Object.fromEntries(names.map((name) => [name, query.get(name) ?? '']))
-        : Object.fromEntries(controls.map((control) => [control.name, control.value]));
+        : readFields(form);
   const baseline = JSON.parse(explorer.dataset.baseline ?? '{}') as Record<string, string>;
   return scenarioPermalink(page, explorer.id, names, values, baseline);
 }

@@ -7,6 +7,7 @@
 import type { Cause } from './runtime.ts';
 import { wireChoices } from './choices.ts';
 import { linkAddresses } from './lookup-links.ts';
+import { namedControls, writeField } from './fields.ts';
 
 type Runtime = typeof import('./runtime.ts');
 let runtime: Runtime | undefined;
@@ -29,10 +30,6 @@ function update(root: HTMLElement, cause: Cause, edited?: string): void {
   else void loadRuntime().then((module) => module.updateExplorer(root, cause, edited));
 }
 
-function controlsOf(form: HTMLFormElement): (HTMLInputElement | HTMLSelectElement)[] {
-  return [...form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[name], select[name]')];
-}
-
 /** The parameter an input or change event edited. */
 function nameOf(event: Event): string | undefined {
   const target = event.target;
@@ -42,6 +39,22 @@ function nameOf(event: Event): string | undefined {
 /** Tells widgets that mirror a field (the chain editor) that values changed without an input event. */
 function valuesSet(form: HTMLFormElement): void {
   form.dispatchEvent(new CustomEvent('atp-values'));
+}
+
+/**
+ * A control in the outputs that picks a value for a field of the form (`data-sets`; the lookup's
+ * radio per match sets `design`): it writes the field and edits it as the reader would, so the
+ * URL and the permalink keep the pick. The outputs are patched, not replaced: one listener serves.
+ */
+function wireSetters(root: HTMLElement, form: HTMLFormElement): void {
+  root.querySelector('[data-output]')?.addEventListener('change', (event) => {
+    const control = event.target;
+    if (!(control instanceof HTMLInputElement) || !control.dataset.sets) return;
+    const field = form.querySelector<HTMLInputElement>(`input[name="${CSS.escape(control.dataset.sets)}"]`);
+    if (!field) return;
+    field.value = control.value;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  });
 }
 
 function wire(root: HTMLElement): void {
@@ -55,6 +68,7 @@ function wire(root: HTMLElement): void {
   }
   form.addEventListener('submit', (event) => event.preventDefault());
   wireChoices(form);
+  wireSetters(root, form);
   form.addEventListener('input', (event) => update(root, 'edit', nameOf(event)));
   form.addEventListener('change', (event) => update(root, 'edit', nameOf(event)));
   // A reset puts the form back to the page's scenario; the values change after this event.
@@ -66,9 +80,13 @@ function wire(root: HTMLElement): void {
   );
 
   const query = new URLSearchParams(window.location.search);
-  const fromUrl = controlsOf(form).filter((control) => query.has(control.name));
-  for (const control of fromUrl) control.value = query.get(control.name) ?? '';
-  if (fromUrl.length > 0) {
+  const fromUrl = new Set(
+    namedControls(form)
+      .map((control) => control.name)
+      .filter((name) => query.has(name)),
+  );
+  for (const name of fromUrl) writeField(form, name, query.get(name) ?? '');
+  if (fromUrl.size > 0) {
     update(root, 'url');
     valuesSet(form);
   }

@@ -22,15 +22,20 @@ function lookupPath(pathname: string): string | null {
   return match ? `${match[1]}lookup/` : null;
 }
 
-/** Makes the explorer's address chips links (again, after a patch put plain chips back), each carrying the URL's scenario. */
-export function linkAddresses(root: HTMLElement, label: string): void {
+/**
+ * Makes the explorer's address chips links (again, after a patch put plain chips back), each carrying
+ * the scenario in `search`: after an edit, the query the page URL is about to get (the runtime writes
+ * it to history only after the next paint), so a link never carries the scenario before the edit.
+ */
+export function linkAddresses(root: HTMLElement, label: string, search = window.location.search): void {
   const kind = root.dataset.explorer ?? '';
   const path = lookupPath(window.location.pathname);
   if (kind === 'lookup' || !path) return;
+  const scenario = new URLSearchParams(search);
   for (const chip of root.querySelectorAll<HTMLElement>('[data-output] td code.atp-chip')) {
     const addr = chip.textContent ?? '';
     if (!ADDRESS.test(addr)) continue;
-    const query = new URLSearchParams(window.location.search);
+    const query = new URLSearchParams(scenario);
     query.set('addr', addr);
     query.set('seen', seenOf(chip, kind));
     let link = chip.parentElement;
@@ -41,7 +46,10 @@ export function linkAddresses(root: HTMLElement, label: string): void {
       link.append(chip);
     }
     // The visible address starts the accessible name (WCAG 2.5.3), the question follows.
-    link.setAttribute('aria-label', `${addr}: ${label}`);
-    link.setAttribute('href', `${path}?${query.toString().replace(/%2C/g, ',').replace(/%3A/g, ':')}#lookup`);
+    // Written only when it changes: most chips keep their address and the scenario at an edit.
+    const name = `${addr}: ${label}`;
+    const href = `${path}?${query.toString().replace(/%2C/g, ',').replace(/%3A/g, ':')}#lookup`;
+    if (link.getAttribute('aria-label') !== name) link.setAttribute('aria-label', name);
+    if (link.getAttribute('href') !== href) link.setAttribute('href', href);
   }
 }

@@ -8,6 +8,7 @@ import { changedCount } from '../view/explorer.ts';
 import { verdictNode } from '../view/verdict.ts';
 import { patchChildren } from './dom.ts';
 import { linkAddresses } from './lookup-links.ts';
+import { readFields, writeField } from './fields.ts';
 
 /**
  * Loaded when the reader shows intent (or on the first edit): reruns the engine for one explorer
@@ -40,7 +41,7 @@ function readExplorer(root: HTMLElement) {
   const form = root.querySelector<HTMLFormElement>('form[data-form]');
   if (!isExplorerKind(kind) || !form) return undefined;
   const definition = explorerFor(kind);
-  const raw = readForm(form);
+  const raw = readFields(form);
   return { definition, raw, result: definition.read(raw) };
 }
 
@@ -67,27 +68,25 @@ function afterPaint(): Promise<void> {
   });
 }
 
-function readForm(form: HTMLFormElement): Record<string, string> {
-  const raw: Record<string, string> = {};
-  for (const control of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[name], select[name]')) {
-    raw[control.name] = control.value;
-  }
-  return raw;
-}
-
 function showErrors(root: HTMLElement, errors: readonly ParamError[], t: Translate, definition: ExplorerDefinition<unknown>): void {
   const byParam = new Map(errors.map((error) => [error.param, error]));
   for (const slot of root.querySelectorAll<HTMLElement>('[data-error-for]')) {
     const param = slot.dataset.errorFor ?? '';
     const error = byParam.get(param);
-    const control = root.querySelector<HTMLElement>(`[name="${CSS.escape(param)}"]`);
-    slot.textContent = error ? errorMessage(error, t, labelKey(definition, param)) : '';
-    slot.hidden = !error;
+    // A slot that shows no error and should show none is left alone: an explorer has dozens, and
+    // setting `hidden` again, even to its own value, makes the browser restyle the element.
+    if (!error && slot.hidden && slot.firstChild === null) continue;
+    // A group of radio buttons is marked as a whole, where its error shows.
+    const name = CSS.escape(param);
+    const control = root.querySelector<HTMLElement>(`[role="radiogroup"][data-field-for="${name}"], [name="${name}"]`);
+    const text = error ? errorMessage(error, t, labelKey(definition, param)) : '';
+    if (slot.textContent !== text) setText(slot, text);
+    if (slot.hidden !== !error) slot.hidden = !error;
     // The item a list's error names (route 2, entry 3), for an editor that shows the list as rows.
     if (error && typeof error.rule.index === 'number') slot.dataset.index = String(error.rule.index);
-    else delete slot.dataset.index;
+    else if (slot.dataset.index !== undefined) delete slot.dataset.index;
     if (error) control?.setAttribute('aria-invalid', 'true');
-    else control?.removeAttribute('aria-invalid');
+    else if (control?.hasAttribute('aria-invalid')) control.removeAttribute('aria-invalid');
   }
 }
 
@@ -98,8 +97,8 @@ function showErrors(root: HTMLElement, errors: readonly ParamError[], t: Transla
 function showFields(root: HTMLElement, inUse: ReadonlySet<string> | undefined, errors: readonly ParamError[] = []): void {
   for (const field of root.querySelectorAll<HTMLElement>('[data-field-for]')) {
     const name = field.dataset.fieldFor ?? '';
-    if (errors.some((error) => error.param === name)) field.hidden = false;
-    else if (inUse) field.hidden = !inUse.has(name);
+    const hidden = errors.some((error) => error.param === name) ? false : inUse ? !inUse.has(name) : field.hidden;
+    if (field.hidden !== hidden) field.hidden = hidden;
   }
 }
 
@@ -109,12 +108,31 @@ function showChanged(root: HTMLElement, definition: ExplorerDefinition<unknown>,
   if (!count) return;
   const n = changedCount(definition.params as Record<string, { default: string }>, raw);
   const text = n > 0 ? t('explorer.form.changed', { n }) : '';
-  if (count.textContent !== text) count.textContent = text;
+  if (count.textContent !== text) setText(count, text);
 }
 
+/**
+ * Writes `text` into an element that holds only text, as a change of its text node's data rather
+ * than a new node: inserting or removing a node inside Starlight's Markdown content makes Chromium
+ * re-check a `:has(~ …)` rule of Starlight's list styles over the whole content (about a thousand
+ * elements restyled on the lookup page, 10 ms or more), a change of data does not. The data is
+ * written even when equal, so every update still shows as a change of the line. (An emptied
+ * element keeps an empty text node, so it no longer matches `:empty`: not for the status line.)
+ */
+function setText(element: HTMLElement, text: string): void {
+  const node = element.firstChild;
+  if (node instanceof Text && node.nextSibling === null) node.data = text;
+  else element.textContent = text;
+}
+
+/**
+ * Says the explorer updated (or that the input is invalid), at every edit. The text goes into the
+ * line's one text node: a new node (`textContent`) is an insertion, and an insertion under the
+ * pages' `:root:has(…)` rules makes the browser restyle the whole page (6–20 ms on the paths page).
+ */
 function setStatus(root: HTMLElement, key: 'updated' | 'invalid'): void {
   const status = root.querySelector<HTMLElement>('[data-status]');
-  if (status) status.textContent = status.dataset[key === 'updated' ? 'textUpdated' : 'textInvalid'] ?? '';
+  if (status) setText(status, status.dataset[key === 'updated' ? 'textUpdated' : 'textInvalid'] ?? '');
 }
 
 /** The first-load message for a link whose scenario could not be used (see updateExplorer). */
@@ -173,20 +191,16 @@ function syncOthers(root: HTMLElement, names: readonly string[]): void {
     if (other === root) continue;
     const baseline = JSON.parse(other.dataset.baseline ?? '{}') as Record<string, string>;
     let changed = false;
+    const form = other.querySelector('form');
     for (const name of names) {
-      const control = other.querySelector<HTMLInputElement | HTMLSelectElement>(`form [name="${CSS.escape(name)}"]`);
-      const value = query.get(name) ?? baseline[name] ?? '';
-      if (control && control.value !== value) {
-        control.value = value;
-        changed = true;
-      }
+      if (form && writeField(form, name, query.get(name) ?? baseline[name] ?? '')) changed = true;
     }
     if (changed) updateExplorer(other, 'url');
   }
 }
 
 /** Rules that say the same thing from either side: two fields that must match or must differ. */
-const SYMMETRIC = new Set(['same-family', 'same-address']);
+const SYMMETRIC = new Set(['same-family', 'same-address', 'subnet-overlap']);
 
 /**
  * A rule between two fields is reported at the one the reader just edited: typing an IPv6 client
@@ -275,7 +289,7 @@ export function updateExplorer(root: HTMLElement, cause: Cause, edited?: string)
   pending.clear();
   setStatus(root, 'updated');
   // A patched cell holds a plain chip again, and every link carries the scenario now in the URL.
-  linkAddresses(root, root.dataset.lookupLabel ?? '');
+  linkAddresses(root, root.dataset.lookupLabel ?? '', pageUrl().search);
 
   drawable.set(root, generation);
   void drawDiagram(root, view.diagram, generation, view.printParts);
@@ -300,7 +314,14 @@ function drawDiagram(
       await afterPaint();
       if (!current()) return;
       const { redraw, whenIdle } = await loadRedraw();
-      if (current() && (await redraw(root, diagram, current))) root.dataset.rendered = String(generation);
+      if (current() && (await redraw(root, diagram, current))) {
+        root.dataset.rendered = String(generation);
+        // The drawing's region is named by its title, which may be another one now (the lookup draws the match picked).
+        const label = translatorOf()('diagram.region', { title: diagram.title });
+        for (const holder of root.querySelectorAll(':scope > [data-diagram] > [data-svg]')) {
+          if (holder.getAttribute('aria-label') !== label) holder.setAttribute('aria-label', label);
+        }
+      }
       // The print pieces of a wide drawing (hidden on screen) follow when the browser is idle, one
       // idle moment each, so that a keystroke meanwhile waits for one small drawing at most; only
       // the pieces whose source changed are drawn again.

@@ -5,14 +5,16 @@ import { type ExplorerView, type Verdict, explorer, type Explorers } from './exp
 import { hopLabel, hopTable } from './hops.ts';
 import { dataTable, figureTable, fieldCell, socketCell, socketText } from './table.ts';
 import { h } from './tree.ts';
+import { verdict as sentence } from './verdict.ts';
 
 /** The FAQ's question: which source the pod sees, and why. */
 function verdict(s: AksScenario, hops: ReturnType<typeof aksHops>, t: Translate): Verdict {
-  const atPod = hops[2]!;
-  if (s.etp === 'local') return { state: 'ok', text: t('verdict.aks.local', { source: socketText(atPod.src) }) };
+  const source = socketText(hops[2]!.src);
+  // The addresses are value chips, as in every other explorer's verdict.
+  if (s.etp === 'local') return sentence('ok', t('verdict.aks.local', { source }), [source]);
   const pod = s.pods[s.ppick - 1]!;
   const key = pod.node === s.pick ? 'verdict.aks.cluster' : 'verdict.aks.cluster-hop';
-  return { state: 'warning', text: t(key, { source: socketText(atPod.src), client: s.client.text, node: pod.node }) };
+  return sentence('warning', t(key, { source, client: s.client.text, node: pod.node }), [source, s.client.text]);
 }
 
 /** Local: the Load Balancer's probe of each node's health check node port, and which nodes pass it. Cluster: a note. */

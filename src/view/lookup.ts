@@ -6,6 +6,7 @@ import {
   fieldsFor,
   lookup,
   lookupParams,
+  LOOKUP_OWN,
   readLookupScenario,
   type Design,
   type LookupResult,
@@ -22,6 +23,7 @@ import { outboundView } from './outbound.ts';
 import { healthProbesView } from './health-probes.ts';
 import { chip, dataTable, fieldCell, figureTable, listText } from './table.ts';
 import { h, type ElementNode, type TreeNode } from './tree.ts';
+import { verdict } from './verdict.ts';
 
 /** Keys the dictionaries have: a role a new stage declares without words of its own is named by its stage. */
 const KNOWN = new Set(stringKeys('ja'));
@@ -72,6 +74,23 @@ export function designLink(design: Design, s: LookupScenario): string {
 
 const shown = (match: Match) => (match.port === null ? match.ip.text : ipPort(match.ip, match.port));
 
+/**
+ * The control that draws a match: a radio per row, one group, so the keyboard reaches the list
+ * with one Tab and moves with the arrows. It sets the form's `design` field (src/client/explorer.ts),
+ * which the URL keeps; the stylesheet shows it only once the script has taken over, and never in print.
+ */
+function drawControl(match: Match, drawn: boolean, t: Translate): ElementNode {
+  return h('input', {
+    type: 'radio',
+    class: 'atp-draw',
+    name: 'lookup-draw',
+    value: match.design.id,
+    'data-sets': 'design',
+    'aria-label': t('lookup.draw', { design: designName(match.design, t), leg: match.leg }),
+    checked: drawn ? '' : undefined,
+  });
+}
+
 function matchTable(result: LookupResult, s: LookupScenario, t: Translate): ElementNode {
   const rows = result.matches.map((match) =>
     h(
@@ -82,15 +101,32 @@ function matchTable(result: LookupResult, s: LookupScenario, t: Translate): Elem
         'data-leg': String(match.leg),
         'data-role': match.role,
         ...(match.byRange ? { 'data-by-range': '' } : {}),
+        ...(match === result.drawn ? { 'data-drawn': '' } : {}),
       },
-      h('th', { scope: 'row' }, h('a', { href: designLink(match.design, s) }, designName(match.design, t))),
+      h(
+        'th',
+        { scope: 'row' },
+        drawControl(match, match === result.drawn, t),
+        h('a', { href: designLink(match.design, s) }, designName(match.design, t)),
+      ),
       fieldCell('leg', String(match.leg), String(match.leg)),
       fieldCell('address', shown(match), chip(shown(match))),
       fieldCell('role', match.role, [h('strong', {}, roleText(match, t)), t('lookup.sentence-gap'), whyText(match, t)]),
     ),
   );
   const columns = (['design', 'leg', 'address', 'role'] as const).map((column) => t(`table.lookup.${column}`));
-  return dataTable(t('table.lookup.caption', { n: result.matches.length }), columns, rows, 'atp-lookup');
+  // Where it was seen names the table: a page with two lookups (the fixed example) labels two regions apart.
+  const caption = t('table.lookup.caption', { seen: t(uiKey(`lookup.seen-short.${s.seen}`)), n: result.matches.length });
+  return dataTable(caption, columns, rows, 'atp-lookup');
+}
+
+/** Which match the diagram below draws, in words: it follows the reader's pick. */
+function drawnLine(match: Match, t: Translate): ElementNode {
+  return h(
+    'p',
+    { class: 'atp-drawn', 'data-field': 'drawn', 'data-value': match.design.id },
+    t('lookup.drawn', { design: designName(match.design, t), leg: match.leg, addr: shown(match) }),
+  );
 }
 
 /** What Azure's own addresses are for, with the service tag and the page that says so. */
@@ -125,7 +161,7 @@ function noMatchBlock(result: LookupResult, s: LookupScenario, t: Translate): El
 function summaryTable(result: LookupResult, s: LookupScenario, t: Translate): ElementNode {
   const searched = result.search.designs.length;
   const skipped = result.search.skipped.length;
-  return figureTable(t('table.lookup-summary.caption'), [
+  return figureTable(t('table.lookup-summary.caption', { seen: t(uiKey(`lookup.seen-short.${s.seen}`)) }), [
     [t('table.lookup-summary.address'), fieldCell('addr', s.addr.port === null ? s.addr.ip.text : ipPort(s.addr.ip, s.addr.port))],
     [t('table.lookup-summary.seen'), fieldCell('seen', s.seen, t(uiKey(`field.seen.${s.seen}`)))],
     [
@@ -140,29 +176,31 @@ function summaryTable(result: LookupResult, s: LookupScenario, t: Translate): El
   ]);
 }
 
+/** Headers a match's explanation may name: value chips in the verdict, like the address (SPEC §7.1: never broken inside). */
+const VERDICT_HEADERS = ['X-Forwarded-For', 'X-Azure-FDID', 'X-Azure-ClientIP', 'X-Azure-SocketIP', 'X-Forwarded-Host'];
+
 /** The answer in one sentence: the first match, or the platform's address, or nothing found. */
 export function lookupVerdict(result: LookupResult, s: LookupScenario, t: Translate): Verdict {
   const addr = s.addr.ip.text;
   const first = result.matches[0];
   if (first) {
     const others = result.matches.length - 1;
+    const text = t(others > 0 ? 'lookup.verdict.more' : 'lookup.verdict', {
+      addr,
+      role: roleText(first, t),
+      design: designName(first.design, t),
+      why: whyText(first, t),
+      n: others,
+    });
     return {
-      state: first.byRange ? 'warning' : 'ok',
+      ...verdict(first.byRange ? 'warning' : 'ok', text, [addr, ...VERDICT_HEADERS]),
       word: t(first.byRange ? 'lookup.verdict.word.range' : 'lookup.verdict.word.found'),
-      text: t(others > 0 ? 'lookup.verdict.more' : 'lookup.verdict', {
-        addr,
-        role: roleText(first, t),
-        design: designName(first.design, t),
-        why: whyText(first, t),
-        n: others,
-      }),
     };
   }
-  if (result.platform) return { state: 'ok', word: t('lookup.verdict.word.platform'), text: t('lookup.verdict.platform', { addr }) };
+  if (result.platform) return { ...verdict('ok', t('lookup.verdict.platform', { addr }), [addr]), word: t('lookup.verdict.word.platform') };
   return {
-    state: 'warning',
+    ...verdict('warning', t('lookup.verdict.none', { addr, n: result.search.designs.length }), [addr]),
     word: t('lookup.verdict.word.none'),
-    text: t('lookup.verdict.none', { addr, n: result.search.designs.length }),
   };
 }
 
@@ -219,24 +257,40 @@ function noneDiagram(s: LookupScenario, t: Translate): SequenceDiagram {
   };
 }
 
+/**
+ * The last match drawn: an edit of the address that leaves the same match drawn (another instance
+ * of the same gateway) reuses its drawing instead of running its design's whole view again. Keyed
+ * by the search (one object per scenario, see searchFor), the language and everything the drawing
+ * shows of the match.
+ */
+let lastDrawn: { search: object; t: Translate; key: string; diagram: SequenceDiagram } | null = null;
+
+function drawnDiagram(result: LookupResult, match: Match, s: LookupScenario, t: Translate): SequenceDiagram {
+  const key = JSON.stringify([match.design.id, match.leg, match.role, shown(match)]);
+  if (lastDrawn?.search !== result.search || lastDrawn.t !== t || lastDrawn.key !== key) {
+    lastDrawn = { search: result.search, t, key, diagram: matchDiagram(match, s, t) };
+  }
+  return lastDrawn.diagram;
+}
+
 export function lookupView(s: LookupScenario, t: Translate): ExplorerView {
   const result = lookup(s);
   const platform = platformBlock(result, t);
+  const drawn = result.drawn;
   const outputs = [
     summaryTable(result, s, t),
     ...(platform ? [platform] : []),
-    result.matches.length > 0 ? matchTable(result, s, t) : noMatchBlock(result, s, t),
+    ...(drawn ? [matchTable(result, s, t), drawnLine(drawn, t)] : [noMatchBlock(result, s, t)]),
   ];
-  const first = result.matches[0];
   return {
     verdict: lookupVerdict(result, s, t),
     outputs,
-    diagram: first ? matchDiagram(first, s, t) : noneDiagram(s, t),
+    diagram: drawn ? drawnDiagram(result, drawn, s, t) : noneDiagram(s, t),
   };
 }
 
 /** The lookup's form: the address and where it was seen first, then the reader's scenario. */
-const SCENARIO_FIELDS = Object.keys(lookupParams).filter((name) => name !== 'addr' && name !== 'seen');
+const SCENARIO_FIELDS = Object.keys(lookupParams).filter((name) => !LOOKUP_OWN.has(name));
 
 /** The scenario fields that can set an address seen in each role: the form shows only those. */
 const inUse = (...tables: readonly object[]): ReadonlySet<string> =>
@@ -254,7 +308,8 @@ export const explorers: Explorers = {
     labels: { port: 'field.stage-port', interval: 'field.tm-interval', origin: 'field.fd-origin' },
     fieldsInUse: (s) => FIELDS_BY_SEEN[s.seen],
     groups: [
-      { label: 'lookup.group.address', fields: ['addr', 'seen'] },
+      // `design` is set by the match list's radios: its field stays hidden unless it shows an error.
+      { label: 'lookup.group.address', fields: ['addr', 'seen', 'design'] },
       { label: 'lookup.group.scenario', fields: SCENARIO_FIELDS, folded: true },
     ],
   }),

@@ -26,7 +26,7 @@ const SAFE_TAG = /^[a-z][a-z0-9-]*$/;
 const SAFE_ATTR = /^[a-z][a-z0-9-]*$/;
 
 /** Elements with no end tag: `<wbr>` is written as such, never as `<wbr></wbr>`. */
-const VOID_TAGS = new Set(['br', 'wbr']);
+const VOID_TAGS = new Set(['br', 'wbr', 'input']);
 
 /**
  * Elements followed by a space in the written HTML. Browsers ignore it, but a text
@@ -70,4 +70,10 @@ export function toHtml(node: TreeNode): string {
   if (VOID_TAGS.has(node.tag)) return `<${node.tag}${attrs}>`;
   const inner = writtenChildren(node).map(toHtml).join('');
   return `<${node.tag}${attrs}>${inner}</${node.tag}>`;
+}
+
+/** The tree without the elements `drop` picks (with their children): what a fixed example leaves out of an explorer's outputs. */
+export function pruned(node: TreeNode, drop: (element: ElementNode) => boolean): TreeNode[] {
+  if (typeof node === 'string') return [node];
+  return drop(node) ? [] : [{ ...node, children: node.children.flatMap((child) => pruned(child, drop)) }];
 }

@@ -18,7 +18,7 @@ for (const lang of ['ja', 'en'] as const) {
       const explorer = page.locator('[data-explorer="aks"]');
       expect(await hopValues(explorer)).toEqual(CLUSTER_HOPS);
       await expect(explorer.locator('[data-field="pod-source"]')).toHaveAttribute('data-value', '10.0.1.4:50000');
-      await explorer.locator('select[name="etp"]').selectOption('local');
+      await explorer.locator('input[name="etp"][value="local"]').check();
       // Local: node 1 runs pod 1 only, so pod 2 cannot serve a flow the Load Balancer sent to node 1.
       await expect(explorer.locator('[data-error-for="ppick"]')).toBeVisible();
       await explorer.locator('input[name="pick"]').fill('2');

@@ -105,8 +105,9 @@ for (const [kind, path] of pageOfKind) {
       const explorer = explorerOf(page);
       const clean = await computedValues(explorer);
       // The fields this scenario reads (the paths explorer hides other stages' fields; their parsers
-      // are the same functions, checked value by value in the unit tests).
-      const inputs = explorer.locator('input[name]:visible');
+      // are the same functions, checked value by value in the unit tests). A radio button takes no
+      // typing: a group's hostile value comes from the URL (the test above).
+      const inputs = explorer.locator('input[name]:not([type="radio"]):visible');
       for (let i = 0; i < (await inputs.count()); i++) {
         const input = inputs.nth(i);
         const name = (await input.getAttribute('name')) ?? '';

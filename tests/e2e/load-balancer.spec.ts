@@ -34,7 +34,7 @@ for (const lang of ['ja', 'en'] as const) {
       ];
       expect(await hopValues(explorer)).toEqual(expected);
       await expectDiagramHas(explorer, expected.flat());
-      await expect(explorer.locator('select[name="floating"]')).toHaveValue('1');
+      await expect(explorer.locator('input[name="floating"][value="1"]')).toBeChecked();
     });
 
     test('an edit updates table, diagram and URL', async ({ page }) => {
@@ -68,7 +68,7 @@ for (const lang of ['ja', 'en'] as const) {
     test('toggling Floating IP changes hops 2 and 3 only', async ({ page }) => {
       await page.goto(`/${lang}/load-balancer/`);
       const explorer = page.locator('[data-explorer="load-balancer"]');
-      await explorer.locator('select[name="floating"]').selectOption('1');
+      await explorer.locator('input[name="floating"][value="1"]').check();
       await waitForRedraw(explorer);
       expect(await hopValues(explorer)).toEqual([
         ['203.0.113.10:50000', '198.51.100.10:443'],

@@ -138,7 +138,7 @@ for (const lang of ['ja', 'en'] as const) {
       const explorer = page.locator('#lookup');
       const addr = explorer.locator('input[name="addr"]');
       await addr.fill('192.0.2.50');
-      await explorer.locator('select[name="seen"]').selectOption('xff');
+      await explorer.locator('input[name="seen"][value="xff"]').check();
       await expect
         .poll(() => matched(explorer))
         .toEqual(chains((chain) => chain.includes('fd') && chain.includes('agw') && !chain.includes('fw')));

@@ -209,7 +209,7 @@ for (const lang of ['ja', 'en'] as const) {
       'data-value',
       'az network watcher test-ip-flow --resource-group <RG> --vm <VM> --direction Inbound --protocol TCP --local 10.0.1.4:443 --remote 10.0.0.4:40000',
     );
-    await explorer.locator('select[name="fwrule"]').selectOption('app');
+    await explorer.locator('input[name="fwrule"][value="app"]').check();
     await waitForRedraw(explorer, 2);
     await expect(explorer.locator('[data-field="backend-source"]')).toHaveAttribute('data-value', '10.0.2.6:42000');
     // The firewall translates, so the reply returns to it; the gateway subnet's route to it is still needed (SPEC §14).

@@ -6,11 +6,13 @@ import { guidePdf, openPdf, pageTexts } from './pdf.ts';
  * text reaches (diagram labels are text too), as a share of the page between the first line and
  * the footer. The build printed 17 pages under 60 % in each language (a two-row table alone before
  * a drawing, at 17 %); tables may now continue on the next sheet and drawings print at 11 px
- * labels, and what is left is a page before a drawing taller than the space below, or before a
- * chapter. The budget says how many such pages there may be: 9 since the fourth edition's new
- * pages (cross-region Load Balancer, AKS, lookup) and verdicts, each such page one before a drawing.
+ * labels. What was left was a page before a drawing taller than the space below (9 in English, 5
+ * in Japanese): such a drawing now floats past the paragraphs after it (src/build/pdf-floats.ts),
+ * and the sheet's top and bottom margins are 12 and 14 mm. What is left: the last contents page
+ * (before the first chapter), and a page before a drawing that ends its section, with no paragraph
+ * after it to float past (the failover drawing alone is most of a page).
  */
-const BUDGET = 9;
+const BUDGET = 5;
 
 for (const lang of ['ja', 'en'] as const) {
   test(`${guidePdf(lang)}: at most ${BUDGET} pages under 60 % full`, async () => {

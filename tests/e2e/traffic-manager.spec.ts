@@ -69,12 +69,12 @@ for (const lang of ['ja', 'en'] as const) {
       await waitForRedraw(failover);
       expect(await figures(failover)).toEqual([55, 55, 10, 10]);
       await expect(failover.locator('[data-field="rule-of-thumb"]')).toHaveAttribute('data-value', '0');
-      await expect(failover.locator('select[name="interval"]')).toHaveValue('10');
+      await expect(failover.locator('input[name="interval"][value="10"]')).toBeChecked();
       await expectDiagramHas(failover, ['55']);
       // The Traffic Manager explorer reads the same probing settings; with no failure its answer stays.
       const tm = page.locator('[data-explorer="traffic-manager"]');
       await waitForRedraw(tm);
-      await expect(tm.locator('select[name="interval"]')).toHaveValue('10');
+      await expect(tm.locator('input[name="interval"][value="10"]')).toBeChecked();
       expect(await dnsValues(tm)).toEqual(DEFAULT_DNS);
     });
 
@@ -123,7 +123,7 @@ test.describe('invalid input', () => {
     test(`${lang}: timeout 10 at interval 10 is refused at timeout and the last figures stay`, async ({ page }) => {
       await page.goto(`/${lang}/traffic-manager/`);
       const failover = page.locator('[data-explorer="failover"]');
-      await failover.locator('select[name="interval"]').selectOption('10');
+      await failover.locator('input[name="interval"][value="10"]').check();
       const error = failover.locator('[data-error-for="timeout"]');
       await expect(error).toBeVisible();
       await expect(error).toContainText(TIMEOUT_LABEL[lang]);
@@ -180,7 +180,7 @@ test('two explorers on one page keep each other\'s parameters in the URL', async
   await page.goto('/ja/traffic-manager/');
   const tm = page.locator('[data-explorer="traffic-manager"]');
   const failover = page.locator('[data-explorer="failover"]');
-  await failover.locator('select[name="interval"]').selectOption('10');
+  await failover.locator('input[name="interval"][value="10"]').check();
   await failover.locator('input[name="timeout"]').fill('9');
   await waitForRedraw(failover);
   // The Traffic Manager explorer still shows interval 30; editing its client must not undo interval=10.

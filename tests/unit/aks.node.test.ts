@@ -104,9 +104,12 @@ describe('AKS Service of type LoadBalancer: one flow', () => {
     expect(aksView(scenario({}), en).verdict).toEqual({
       state: 'warning',
       text: expect.stringContaining('10.0.1.4:50000') as unknown as string,
+      // Shown as value chips, so neither breaks inside itself on a phone (SPEC §7.1).
+      values: ['10.0.1.4:50000', '203.0.113.10'],
     });
     expect(aksView(scenario({ etp: 'local', pick: '2' }), en).verdict?.state).toBe('ok');
     expect(aksView(scenario({ etp: 'local', pick: '2' }), translator('ja')).verdict?.text).toContain('203.0.113.10:50000');
+    expect(aksView(scenario({ etp: 'local', pick: '2' }), translator('ja')).verdict?.values).toEqual(['203.0.113.10:50000']);
   });
 });
 

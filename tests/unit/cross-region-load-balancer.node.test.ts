@@ -63,6 +63,8 @@ describe('cross-region Load Balancer: the six packets', () => {
     expect(view.verdict?.state).toBe('ok');
     expect(view.verdict?.text).toContain('203.0.113.10:50000');
     expect(crossRegionView(result.scenario, translator('ja')).verdict?.text).toContain('203.0.113.10:50000');
+    // The client and the backend as value chips (SPEC §7.1).
+    expect(view.verdict?.values).toEqual(['203.0.113.10:50000', '10.0.1.4:443']);
   });
 });
 

@@ -111,6 +111,8 @@ describe('golden cases', () => {
     expect(verdict.state).toBe('ok');
     expect(verdict.text).toMatch(/^10\.0\.0\.4: An Application Gateway instance\. In Application Gateway: /);
     expect(verdict.text).toContain('X-Forwarded-For');
+    // The address and the header are value chips, never broken inside on a phone (SPEC §7.1).
+    expect(verdict.values).toEqual(['10.0.0.4', 'X-Forwarded-For']);
     const ja = lookupVerdict(lookup(s), s, translator('ja'));
     expect(ja.text).toMatch(/^10\.0\.0\.4: Application Gateway のインスタンスです。/);
     // The state in the lookup's own words: found, not "OK".

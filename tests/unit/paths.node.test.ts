@@ -263,8 +263,25 @@ describe('second edition: fixes', () => {
     [{ chain: 'fd,agw', subnet: '10.0.0.0/32' }, [['instances', 'subnet-fit']]],
     [{ chain: 'fd,agw', backends: '10.0.0.200' }, [['backends', 'outside-subnet']]],
     [{ chain: 'agw,lb', lbpriv: '10.0.0.4' }, [['lbpriv', 'same-address']]],
-    [{ chain: 'fw,agw', fwsnat: '10.0.0.4', fwsubnet: '10.0.0.0/24' }, [['fwsnat', 'same-address']]],
-    [{ chain: 'fw,lb', fwsnat: '10.0.1.4', fwsubnet: '10.0.1.0/26' }, [['fwsnat', 'same-address']]],
+    // A firewall subnet over the gateway's or the backends' block: besides the shared address, the later
+    // subnet along the chain is refused as overlapping the firewall's, and the firewall's private IP
+    // 10.0.2.4 is no longer on its subnet (SPEC §14).
+    [
+      { chain: 'fw,agw', fwsnat: '10.0.0.4', fwsubnet: '10.0.0.0/24' },
+      [
+        ['fwsnat', 'same-address'],
+        ['subnet', 'subnet-overlap'],
+        ['fwpriv', 'inside-subnet'],
+      ],
+    ],
+    [
+      { chain: 'fw,lb', fwsnat: '10.0.1.4', fwsubnet: '10.0.1.0/26' },
+      [
+        ['fwsnat', 'same-address'],
+        ['bsubnet', 'subnet-overlap'],
+        ['fwpriv', 'inside-subnet'],
+      ],
+    ],
     [{ chain: 'fw,agw', fwsnat: '10.0.3.6' }, [['fwsnat', 'inside-subnet']]],
     [{ chain: 'fd,agw', edge: '10.0.0.4' }, [['edge', 'same-address']]],
     [{ chain: Array.from({ length: 4000 }, () => 'a').join(',') }, [['chain', 'chain-length']]],
@@ -395,6 +412,10 @@ describe('second edition: new stages', () => {
     const raw = {
       chain: 'fw,agw',
       fwsnat: '192.168.100.7',
+      // The walk's virtual network (its addresses are Microsoft's example, not a documentation range).
+      vnet: '192.168.0.0/16',
+      bsubnet: '192.168.1.0/24',
+      fwpriv: '192.168.100.4',
       fwsubnet: '192.168.100.0/26',
       agwpriv: '192.168.200.4',
       subnet: '192.168.200.0/24',
@@ -413,6 +434,10 @@ describe('second edition: new stages', () => {
     const raw = {
       chain: 'agw,fwr',
       subnet: '192.168.200.0/24',
+      // The walk's virtual network (its addresses are Microsoft's example, not a documentation range).
+      vnet: '192.168.0.0/16',
+      bsubnet: '192.168.1.0/24',
+      fwpriv: '192.168.100.4',
       instances: '4',
       via: '4',
       backends: '192.168.1.4',

@@ -5,6 +5,9 @@ import { nextHop, routesParam, type Route } from '../../src/model/shared/routes.
 import { pathLegs, readPathScenario, type PathScenario } from '../../src/model/cross-service/paths.ts';
 import type { RawParams } from '../../src/model/shared/params.ts';
 import { socketText } from '../../src/view/table.ts';
+import { pathView } from '../../src/view/paths.ts';
+import { toHtml } from '../../src/view/tree.ts';
+import { translator } from '../../src/i18n.ts';
 import before from './fixtures/path-legs-before.json' with { type: 'json' };
 
 const ip = (text: string) => parseIp(text)!;
@@ -161,6 +164,21 @@ describe('routes on a path', () => {
     ]);
   });
 
+  // integrate-lb: the reply of a public Load Balancer's flow reaches a firewall the request never
+  // passed. SNAT on that firewall cannot help (only packets that pass it are translated), so the
+  // note offers the DNAT design and the client route, and says SNAT does not help.
+  it.each([
+    ['en', 'SNAT on the appliance does not help'],
+    ['ja', 'アプライアンスでの SNAT では解決しません'],
+  ] as const)('the reply that reaches an appliance the request never passed: no SNAT fix offered (%s)', (lang, says) => {
+    const notes = pathView(scenario({ chain: 'lb', routes: 'backend:0.0.0.0/0=10.0.2.4' }), translator(lang))
+      .outputs.map(toHtml)
+      .filter((html) => html.startsWith('<p') && html.includes('data-warning="asymmetric"'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain(says);
+    expect(notes[0]).toContain('DNAT');
+  });
+
   it('a request routed through an appliance whose reply comes back directly skips it', () => {
     expect(warnings({ chain: 'fd,agw', routes: 'agw:10.0.1.0/24=10.0.2.4' })).toEqual([[4, 'asymmetric', 'asymmetric-skips']]);
   });
@@ -172,6 +190,49 @@ describe('routes on a path', () => {
   ])('%j is refused at %s', (raw, param, code) => {
     const result = readPathScenario({ chain: 'lb', ...raw });
     expect(result.ok ? [] : result.errors.map((e) => [e.param, e.rule.code])).toEqual([[param, code]]);
+  });
+});
+
+// virtual-network-manage-subnet ("Subnet address range"): a subnet lies inside the virtual network's
+// address space and overlaps no other subnet of it. Defaults: space 10.0.0.0/16, gateway 10.0.0.0/24,
+// AzureFirewallSubnet 10.0.2.0/26, backends 10.0.1.0/24. An overlap is reported at the later subnet
+// along the chain (the stages' in chain order, then the backends'), naming the earlier one.
+describe('the subnets of the virtual network', () => {
+  const refusals = (raw: RawParams) => {
+    const result = readPathScenario(raw);
+    return result.ok ? [] : result.errors.map((e) => [e.param, e.rule.code, e.rule.other]);
+  };
+  it.each([
+    // 10.1.0.0/24 is outside 10.0.0.0/16.
+    [{ chain: 'fd,agw', subnet: '10.1.0.0/24' }, [['subnet', 'subnet-within', 'vnet']]],
+    // 10.1.2.0/26 is outside; the firewall's instance 10.0.2.6 and private IP 10.0.2.4 are then outside its subnet too.
+    [
+      { chain: 'agw,fwr', fwsubnet: '10.1.2.0/26' },
+      [
+        ['fwsnat', 'inside-subnet', 'fwsubnet'],
+        ['fwsubnet', 'subnet-within', 'vnet'],
+        ['fwpriv', 'inside-subnet', 'fwsubnet'],
+      ],
+    ],
+    // 10.0.0.128/25 lies inside the gateway's 10.0.0.0/24.
+    [{ chain: 'fd,agw', bsubnet: '10.0.0.128/25' }, [['bsubnet', 'subnet-overlap', 'subnet']]],
+    // 10.0.2.0/24 holds AzureFirewallSubnet 10.0.2.0/26.
+    [{ chain: 'fw,lb', bsubnet: '10.0.2.0/24' }, [['bsubnet', 'subnet-overlap', 'fwsubnet']]],
+    // The same block twice: the firewall's (later) is refused.
+    [{ chain: 'agw,fwr', fwsubnet: '10.0.0.0/24', fwsnat: '10.0.0.200', fwpriv: '10.0.0.201' }, [['fwsubnet', 'subnet-overlap', 'subnet']]],
+    // 10.0.2.64/26 starts where 10.0.2.0/26 ends: neighbours, not an overlap.
+    [{ chain: 'agw,fwr', subnet: '10.0.2.64/26' }, []],
+    // A gateway subnet outside the space is no error while the chain has no gateway.
+    [{ chain: 'lb', subnet: '10.1.0.0/24' }, []],
+    // A wider space holds them all again.
+    [{ chain: 'fd,agw', vnet: '10.0.0.0/8', subnet: '10.1.0.0/24' }, []],
+    // With a firewall in the chain, its private IP lies on AzureFirewallSubnet: 10.0.3.4 is outside 10.0.2.0/26.
+    [{ chain: 'agw,fwr', fwpriv: '10.0.3.4' }, [['fwpriv', 'inside-subnet', 'fwsubnet']]],
+    [{ chain: 'fw,lb', fwpriv: '10.0.2.64' }, [['fwpriv', 'inside-subnet', 'fwsubnet']]],
+    // Without one, it is only an appliance address inside the network.
+    [{ chain: 'lb', fwpriv: '10.0.3.4' }, []],
+  ])('%j: %j', (raw, expected) => {
+    expect(refusals(raw)).toEqual(expected);
   });
 });
 

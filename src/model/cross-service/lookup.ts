@@ -65,6 +65,24 @@ export const addrParam: ParamSpec<SeenAddress> = {
   },
 };
 
+/** The registry does not change while a page runs: its designs are listed once (`designs`). */
+let listed: Design[] | null = null;
+
+/**
+ * Which match the diagram draws (beyond SPEC §13): a design's id as `data-design` writes it
+ * (`fd,agw`, `outbound:natgw`, `probe:load-balancer`). Empty draws the first match; so does a
+ * design the address does not match now (an edit of the address keeps the reader's pick while
+ * it still matches, and falls back when it no longer does).
+ */
+export const designParam: ParamSpec<string> = {
+  default: '',
+  optional: true,
+  parse(text) {
+    if (text === '' || (listed ??= designs()).some((design) => design.id === text)) return { ok: true, value: text };
+    return fail({ code: 'design' });
+  },
+};
+
 /** The parameters the lookup tries every value of itself: a design is a chain or a method, not one the reader picks. */
 const SEARCHED = new Set(['chain', 'egress']);
 
@@ -73,7 +91,7 @@ const without = (specs: Readonly<Record<string, ParamSpec<unknown>>>): Record<st
 
 /** The lookup's own two fields, then the reader's scenario: the paths', the outbound and the probe fields, shared by name. */
 export const lookupParams = mergeParams<LookupFields>(
-  { addr: addrParam, seen: enumParam<Seen>('backend', SEEN) },
+  { addr: addrParam, seen: enumParam<Seen>('backend', SEEN), design: designParam },
   without(pathParams as ParamSpecs<unknown> as Record<string, ParamSpec<unknown>>),
   without(outboundParams as ParamSpecs<unknown> as Record<string, ParamSpec<unknown>>),
   healthProbeParams as ParamSpecs<unknown> as Record<string, ParamSpec<unknown>>,
@@ -82,12 +100,15 @@ export const lookupParams = mergeParams<LookupFields>(
 type LookupFields = Omit<PathScenario, 'chain'> &
   Pick<PathScenario, PathOwnParam | 'vnet' | 'bsubnet' | 'fwpriv' | 'routes'> &
   Omit<OutboundScenario, 'egress'> &
-  HealthProbeScenario & { readonly addr: SeenAddress; readonly seen: Seen };
+  HealthProbeScenario & { readonly addr: SeenAddress; readonly seen: Seen; readonly design: string };
 
 export type LookupScenario = LookupFields & {
-  /** The reader's scenario as typed, apart from `addr` and `seen`: carried into each design's permalink. */
+  /** The reader's scenario as typed, apart from `addr`, `seen` and `design`: carried into each design's permalink. */
   readonly query: Readonly<Record<string, string>>;
 };
+
+/** The lookup's own fields: what the reader looks for and which match is drawn, not part of any design. */
+export const LOOKUP_OWN: ReadonlySet<string> = new Set(['addr', 'seen', 'design']);
 
 export function readLookupScenario(raw: RawParams): ScenarioResult<LookupScenario> {
   // Only each field's own rule: a rule between fields belongs to a design (a chain, a method, a
@@ -97,9 +118,7 @@ export function readLookupScenario(raw: RawParams): ScenarioResult<LookupScenari
   const defaults = defaultParams(lookupParams);
   const query = Object.fromEntries(
     Object.keys(defaults)
-      .filter(
-        (name) => name !== 'addr' && name !== 'seen' && raw[name] !== undefined && raw[name] !== defaults[name as keyof typeof defaults],
-      )
+      .filter((name) => !LOOKUP_OWN.has(name) && raw[name] !== undefined && raw[name] !== defaults[name as keyof typeof defaults])
       .map((name) => [name, raw[name]!]),
   );
   return { ok: true, scenario: { ...result.scenario, query } };
@@ -280,10 +299,8 @@ export interface Search {
   readonly skipped: readonly Design[];
 }
 
-/** The registry does not change while a page runs: its designs are listed once. */
-let listed: Design[] | null = null;
-
-function search(s: LookupFields): Search {
+/** Every design run on the scenario, uncached: what `searchFor` keeps. */
+export function searchDesigns(s: LookupFields): Search {
   const all = (listed ??= designs());
   const places: Place[] = [];
   const skipped: Design[] = [];
@@ -305,15 +322,32 @@ function search(s: LookupFields): Search {
   return { designs: all, places, skipped };
 }
 
+/** The fields that only pick among the places found (and `query`, their text): the search never reads them. */
+const NOT_SEARCHED: ReadonlySet<string> = new Set([...LOOKUP_OWN, 'query']);
+
 /**
- * The search depends on the scenario, not on the address: an edit to `addr` or `seen` only filters
- * (SPEC §13's one frame). The last scenario's search is kept, keyed by its query.
+ * What the search reads, as a key: every field of the scenario but those that only filter. Taken
+ * from the parsed fields themselves, not from the text typed, so no field the search reads can
+ * change without changing the key (a field added later included).
+ */
+export function searchKey(s: LookupFields): string {
+  const fields = Object.entries(s).filter(([name]) => !NOT_SEARCHED.has(name));
+  return JSON.stringify(fields, (_, value: unknown) => {
+    // A field the key could not write would be a field the key does not see.
+    if (typeof value === 'function' || typeof value === 'symbol') throw new Error('searchKey: a scenario field is not data');
+    return typeof value === 'bigint' ? `${value}n` : value;
+  });
+}
+
+/**
+ * The search depends on the scenario, not on the address: an edit to `addr`, `seen` or `design`
+ * only filters (SPEC §13's one frame), so the last scenario's search is kept, keyed by `searchKey`.
  */
 let cached: { key: string; search: Search } | null = null;
 
-export function searchFor(s: LookupScenario): Search {
-  const key = JSON.stringify(Object.entries(s.query).sort());
-  if (cached?.key !== key) cached = { key, search: search(s) };
+export function searchFor(s: LookupFields): Search {
+  const key = searchKey(s);
+  if (cached?.key !== key) cached = { key, search: searchDesigns(s) };
   return cached.search;
 }
 
@@ -362,6 +396,8 @@ export interface LookupResult {
   readonly search: Search;
   /** Exact matches first, then those by range; each group in the designs' order. */
   readonly matches: readonly Match[];
+  /** The match the diagram draws: the first of the design the reader picked (`design`), else the first; null with none. */
+  readonly drawn: Match | null;
   readonly platform: PlatformAddress | null;
 }
 
@@ -377,9 +413,11 @@ export function lookup(s: LookupScenario): LookupResult {
     .filter((place, index, all) => all.findIndex((other) => other.design === place.design && other.role === place.role) === index)
     .filter((place) => !exact.some((other) => other.design === place.design && other.role === place.role))
     .map((place) => ({ ...place, byRange: true }));
+  const matches = [...exact, ...byRange];
   return {
     search: found,
-    matches: [...exact, ...byRange],
+    matches,
+    drawn: matches.find((match) => match.design.id === s.design) ?? matches[0] ?? null,
     platform: PLATFORM.find((address) => address.ip === s.addr.ip.text) ?? null,
   };
 }

@@ -320,14 +320,53 @@ function crossCheck(s: PathScenario): ParamError[] {
 }
 
 /**
- * The routes' own rules: the backends' subnet and the firewall's address lie in the virtual network,
- * and a route's appliance is an address inside it (a next hop outside the network is refused; Azure
- * needs an address it can reach in the network or a peered one, which this page does not model).
+ * The subnets this chain has, by the parameter holding each prefix, in chain order: each stage's that
+ * sends from one (the gateway's, AzureFirewallSubnet), then the backends'.
+ */
+const chainSubnets = (s: PathScenario): string[] => [
+  ...new Set([...stagesOf(s).flatMap((stage) => (stage.data?.sendsFrom ? [stage.data.sendsFrom.prefix] : [])), BACKEND_SUBNET.prefix]),
+];
+
+/** Whether two CIDR blocks share an address: one holds the other's first address. */
+const overlap = (a: Subnet4, b: Subnet4): boolean => subnetContains(a, b.network) || subnetContains(b, a.network);
+
+/**
+ * The virtual network's own rules (SPEC §14): every subnet of the chain lies inside the address
+ * space, and no two overlap (Learn: virtual-network-manage-subnet, "Add a subnet", Subnet address
+ * range: the range lies within the virtual network's address space and cannot overlap the other
+ * subnets' ranges; virtual-networks-overview: each subnet is a portion of the space; 2026-12-07).
+ * Each error is at a subnet: one outside at itself, an overlap at the later of the two along the chain
+ * (the page moves it to the one the reader just edited).
+ */
+function subnetErrors(s: PathScenario): ParamError[] {
+  const errors: ParamError[] = [];
+  const subnets = chainSubnets(s);
+  subnets.forEach((param, index) => {
+    const subnet = s[param] as Subnet4;
+    if (!subnetWithin(s.vnet, subnet)) errors.push({ param, rule: { code: 'subnet-within', other: 'vnet' } });
+    else {
+      const earlier = subnets.slice(0, index).find((other) => overlap(s[other] as Subnet4, subnet));
+      if (earlier) errors.push({ param, rule: { code: 'subnet-overlap', other: earlier } });
+    }
+  });
+  return errors;
+}
+
+/**
+ * The routes' own rules: the subnets lie in the virtual network and apart (subnetErrors), the
+ * firewall's address lies in the network, and a route's appliance is an address inside it (a next
+ * hop outside the network is refused; Azure needs an address it can reach in the network or a peered
+ * one, which this page does not model).
  */
 function routeErrors(s: PathScenario): ParamError[] {
-  const errors: ParamError[] = [];
-  if (!subnetWithin(s.vnet, s.bsubnet)) errors.push({ param: 'bsubnet', rule: { code: 'subnet-within', other: 'vnet' } });
+  const errors: ParamError[] = subnetErrors(s);
+  // With a firewall in the chain, the address routes name is its own, on AzureFirewallSubnet (Learn:
+  // integrate-lb, "the firewall's private IP address located on the AzureFirewallSubnet", 2026-12-07).
+  const firewall = stagesOf(s).find((stage) => stage.data?.sendsFrom?.subnet === 'fw')?.data?.sendsFrom;
   if (!subnetContains(s.vnet, s.fwpriv)) errors.push({ param: 'fwpriv', rule: { code: 'inside-subnet', other: 'vnet' } });
+  else if (firewall && !subnetContains(s[firewall.prefix] as Subnet4, s.fwpriv)) {
+    errors.push({ param: 'fwpriv', rule: { code: 'inside-subnet', other: firewall.prefix } });
+  }
   const outside = s.routes.findIndex((route) => route.hop && !subnetContains(s.vnet, route.hop));
   if (outside >= 0) {
     errors.push({ param: 'routes', rule: { code: 'route-hop-outside', index: outside + 1, vnet: s.vnet.text, max: MAX_ROUTES } });

@@ -19,7 +19,7 @@ export interface SenderSubnet {
 /** The backends' subnet: the page's own (`bsubnet`), not a stage's. */
 export const BACKEND_SUBNET: SenderSubnet = { subnet: 'backend', prefix: 'bsubnet' };
 /** The firewall's subnet key: an appliance address inside it, or `fwpriv`, is the firewall. */
-const FIREWALL_SUBNET = 'fw';
+export const FIREWALL_SUBNET = 'fw';
 
 /** What the route computation reads of the paths scenario. */
 export interface RouteScenario {

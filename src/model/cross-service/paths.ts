@@ -35,7 +35,7 @@ import {
 import { SERVICES } from '../services.ts';
 import { xffHeader } from '../services/application-gateway.ts';
 import { MAX_ROUTES, routesParam, subnetWithin, type UserRoute } from '../shared/routes.ts';
-import { BACKEND_SUBNET, routeLegs, type RouteAnalysis } from './path-routes.ts';
+import { BACKEND_SUBNET, FIREWALL_SUBNET, routeLegs, type RouteAnalysis } from './path-routes.ts';
 import { additionsFrom } from './chain-additions.ts';
 import paths from '../../../content/paths.json' with { type: 'json' };
 
@@ -362,7 +362,7 @@ function routeErrors(s: PathScenario): ParamError[] {
   const errors: ParamError[] = subnetErrors(s);
   // With a firewall in the chain, the address routes name is its own, on AzureFirewallSubnet (Learn:
   // integrate-lb, "the firewall's private IP address located on the AzureFirewallSubnet", 2026-12-07).
-  const firewall = stagesOf(s).find((stage) => stage.data?.sendsFrom?.subnet === 'fw')?.data?.sendsFrom;
+  const firewall = stagesOf(s).find((stage) => stage.data?.sendsFrom?.subnet === FIREWALL_SUBNET)?.data?.sendsFrom;
   if (!subnetContains(s.vnet, s.fwpriv)) errors.push({ param: 'fwpriv', rule: { code: 'inside-subnet', other: 'vnet' } });
   else if (firewall && !subnetContains(s[firewall.prefix] as Subnet4, s.fwpriv)) {
     errors.push({ param: 'fwpriv', rule: { code: 'inside-subnet', other: firewall.prefix } });

@@ -80,8 +80,9 @@ for (const [kind, path] of pageOfKind) {
       const clean = await computedValues(explorerOf(page));
       const names = [
         ...new Set(
+          // The form's fields are the URL's parameters (a match's radio on the lookup only writes one of them).
           await explorerOf(page)
-            .locator('[name]')
+            .locator('form[data-form] [name]')
             .evaluateAll((controls) => controls.map((c) => c.getAttribute('name') ?? '')),
         ),
       ];

@@ -66,9 +66,11 @@ for (const lang of ['ja', 'en'] as const) {
         'application-gateway': '200-399',
         'traffic-manager': '200',
         'front-door': '200',
+        // externalTrafficPolicy Cluster (the default): a TCP connection to the node port, one row per node.
+        aks: 'tcp',
       };
       const rows = probes.locator('[data-probe]');
-      await expect(rows).toHaveCount(9);
+      await expect(rows).toHaveCount(11);
       for (const row of await rows.all()) {
         const service = (await row.getAttribute('data-service'))!;
         await expect(row.locator('[data-field="healthy"]')).toHaveAttribute('data-value', expected[service]!);

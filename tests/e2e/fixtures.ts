@@ -51,8 +51,9 @@ export const test = base.extend<object, { pool: Pool }>({
       page = await (await browser.newContext({ ...options, baseURL })).newPage();
       pool.set(key, page);
     }
-    // What the last test may have changed: its media emulation, viewport and stored state (the
-    // theme picker writes localStorage). Its listeners, routes and init scripts are undone below.
+    // What the last test may have changed on screen: its media emulation and viewport. Its init
+    // scripts, listeners, routes and stored state (the theme picker writes localStorage) are undone
+    // after it, below.
     await page.emulateMedia({ media: null, colorScheme: colorScheme ?? 'light', reducedMotion: reducedMotion ?? null });
     if (viewport) await page.setViewportSize(viewport);
     const initScripts: Awaited<ReturnType<Page['addInitScript']>>[] = [];

@@ -34,15 +34,22 @@ export async function axeViolations(
 ): Promise<string[]> {
   if (page.frames().length > 1) return axeBuilderViolations(page, { include, exclude, rules });
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
-  return page.evaluate(
+  const violations = await page.evaluate(
     async ({ include, exclude, runOnly }) => {
       const run = (window as unknown as { axe: typeof axe }).axe.run;
       const context = { include: include ? [include] : [document], exclude: exclude ? [exclude] : [] } as axe.ElementContext;
       const { violations } = await run(context, { runOnly, resultTypes: ['violations'], iframes: false });
-      return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      // What the lines need, as plain data out of the page.
+      return violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => ({ target: n.target.map(String) })) }));
     },
     { include, exclude, runOnly: rules ? { type: 'rule' as const, values: rules } : { type: 'tag' as const, values: WCAG } },
   );
+  return violationLines(violations);
+}
+
+/** One line per violation: the rule and the elements. */
+function violationLines(violations: readonly { id: string; nodes: readonly { target: readonly unknown[] }[] }[]): string[] {
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** The same through @axe-core/playwright, which also reads the page's frames. */
@@ -54,7 +61,7 @@ export async function axeBuilderViolations(
   if (include) builder.include(include);
   if (exclude) builder.exclude(exclude);
   const { violations } = await builder.analyze();
-  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return violationLines(violations);
 }
 
 /**

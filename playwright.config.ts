@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { freePort } from './scripts/serve.ts';
-import { CHROMIUM_ARGS, resolveBrowser } from './src/browser/resolve.ts';
+import { resolveBrowser } from './src/browser/resolve.ts';
+import { TEST_CHROMIUM_ARGS } from './tests/e2e/browser-args.ts';
 
 // A free port unless one is given: two runs on one machine never share (or reuse) a server. The
 // workers read the config again; they inherit the runner's environment, so they get the same port.
@@ -38,7 +39,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
-    launchOptions: { executablePath: resolveBrowser().executablePath, args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: resolveBrowser().executablePath, args: TEST_CHROMIUM_ARGS },
   },
   webServer: {
     command: `node scripts/serve.ts ${PORT} dist --headers`,

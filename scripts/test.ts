@@ -1,7 +1,8 @@
 /**
  * `npm test`: every check, phase by phase, and where the time went. The checks that need no build
  * (formatting, types, unit tests, installing the emulator) run side by side, each with its output
- * held until it ends so the log reads phase by phase; then the two builds, then the browser tests.
+ * held until it ends so the log reads phase by phase; then the build; then the browser tests, with
+ * the second build (for a sub-path) and its own browser tests beside them.
  * At the end (pass or fail) it prints each phase's duration, the ten slowest spec files and tests,
  * and what each page-wide check costs (scripts/test-times.ts), so a slowdown shows the day it lands.
  *
@@ -21,10 +22,10 @@ interface Phase {
 }
 
 /**
- * Phases in a group run side by side; groups run one after the other, and stop at the first failure.
- * --phases e2e runs both browser runs.
+ * Lanes in a group run side by side, the phases of a lane one after the other; groups run one after
+ * the other, and stop at the first failure. --phases e2e runs both browser runs.
  */
-const GROUPS: readonly (readonly Phase[])[] = [
+const GROUPS: readonly (readonly (Phase | readonly Phase[])[])[] = [
   [
     { name: 'format', script: 'format:check' },
     { name: 'typecheck', script: 'typecheck' },
@@ -33,18 +34,22 @@ const GROUPS: readonly (readonly Phase[])[] = [
   ],
   [{ name: 'build', script: 'build' }],
   // The browser tests that read dist run while the second build writes dist-base (the CPU the
-  // build leaves idle goes to the tests); then the ones that need dist-base.
+  // build leaves idle goes to the tests), and the ones that need dist-base follow that build.
   [
-    { name: 'build:base', script: 'build:base' },
+    [
+      { name: 'build:base', script: 'build:base' },
+      { name: 'e2e:base', script: 'test:e2e', args: ['--project=base'], env: { ATP_E2E_REPORT: 'test-results/playwright-base.json' } },
+    ],
     { name: 'e2e', script: 'test:e2e', args: ['--project=site'] },
   ],
-  [{ name: 'e2e:base', script: 'test:e2e', args: ['--project=base'], env: { ATP_E2E_REPORT: 'test-results/playwright-base.json' } }],
 ];
 
 const serial = process.argv.includes('--serial') || process.env.ATP_TEST_SERIAL === '1';
 const only = process.argv.includes('--phases') ? new Set(process.argv[process.argv.indexOf('--phases') + 1]?.split(',')) : undefined;
 const chosen = (phase: Phase) => !only || only.has(phase.name) || (phase.name === 'e2e:base' && only.has('e2e'));
-const groups = GROUPS.map((group) => group.filter(chosen)).filter((group) => group.length > 0);
+const lanesOf = (group: readonly (Phase | readonly Phase[])[]) =>
+  group.map((lane) => (Array.isArray(lane) ? lane : [lane]).filter(chosen)).filter((lane) => lane.length > 0);
+const groups = GROUPS.map(lanesOf).filter((group) => group.length > 0);
 
 /** Runs one package script; its output goes straight through when alone, else is held until it ends. */
 function run(phase: Phase, alone: boolean): Promise<PhaseTime> {
@@ -71,12 +76,22 @@ rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 const started = performance.now();
 const times: PhaseTime[] = [];
+/** Runs a lane's phases one after the other, up to the first that fails. */
+async function runLane(lane: readonly Phase[], alone: boolean): Promise<PhaseTime[]> {
+  const laneTimes: PhaseTime[] = [];
+  for (const phase of lane) {
+    laneTimes.push(await run(phase, alone));
+    if (!laneTimes.at(-1)!.ok) break;
+  }
+  return laneTimes;
+}
+
 for (const group of groups) {
-  const phases = serial ? group.map((phase) => [phase]) : [group];
-  for (const together of phases) times.push(...(await Promise.all(together.map((phase) => run(phase, together.length === 1)))));
+  const together = serial ? group.map((lane) => [lane]) : [group];
+  for (const lanes of together) times.push(...(await Promise.all(lanes.map((lane) => runLane(lane, lanes.length === 1)))).flat());
   if (times.some((time) => !time.ok)) break;
 }
 const total = (performance.now() - started) / 1000;
 writeFileSync('test-results/phases.json', `${JSON.stringify({ total, phases: times }, null, 2)}\n`);
 printTimes(times, total);
-process.exit(times.every((time) => time.ok) && times.length === groups.flat().length ? 0 : 1);
+process.exit(times.every((time) => time.ok) && times.length === groups.flat(2).length ? 0 : 1);

@@ -26,7 +26,7 @@ const HOSTILE = [
  * and the rest are refused by the same parsers the URL test and the unit tests feed.)
  */
 const TYPED = HOSTILE.slice(0, 3);
-const TYPED_EVERYWHERE = [HOSTILE[1]!];
+const TYPED_EVERYWHERE = [HOSTILE[1]!] as const;
 
 /** The first Japanese page with an editable explorer of each kind. */
 const pageOfKind = new Map<string, string>();
@@ -41,6 +41,23 @@ async function computedValues(explorer: Locator): Promise<string[]> {
   return explorer
     .locator('[data-field]')
     .evaluateAll((cells) => cells.map((cell) => `${cell.getAttribute('data-field')}=${cell.getAttribute('data-value')}`));
+}
+
+/**
+ * The names among `names` whose error is not shown with a message: one read of the page for all
+ * of them (a form has up to 66 names; one assertion each was most of this spec's time).
+ */
+async function fieldsWithoutError(explorer: Locator, names: readonly string[]): Promise<string[]> {
+  return explorer.evaluate(
+    (root, names) =>
+      names.filter((name) => {
+        const error = root.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(name)}"]`);
+        // Shown as Playwright's toBeVisible means it: laid out with a size, and not hidden by style.
+        const shown = error?.checkVisibility({ visibilityProperty: true }) && error.getClientRects().length > 0;
+        return !shown || (error!.textContent ?? '').trim() === '';
+      }),
+    names,
+  );
 }
 
 function countDialogs(page: Page): () => number {
@@ -90,10 +107,9 @@ for (const [kind, path] of pageOfKind) {
       for (const value of HOSTILE) {
         await page.goto(`${path}?${new URLSearchParams(names.map((name) => [name, value]))}`);
         const explorer = explorerOf(page);
-        for (const name of names) {
-          await expect(explorer.locator(`[data-error-for="${name}"]`), `${name}=${JSON.stringify(value)}`).toBeVisible();
-          await expect(explorer.locator(`[data-error-for="${name}"]`)).not.toBeEmpty();
-        }
+        // The errors are written as the page loads its scenario: once the first shows, all have.
+        await expect(explorer.locator(`[data-error-for="${names[0]}"]`)).toBeVisible();
+        expect(await fieldsWithoutError(explorer, names), `fields without an error for ${JSON.stringify(value)}`).toEqual([]);
         expect(await computedValues(explorer), `values after ${JSON.stringify(value)}`).toEqual(clean);
         await expectNothingInjected(page);
       }
@@ -108,20 +124,31 @@ for (const [kind, path] of pageOfKind) {
       // The fields this scenario reads (the paths explorer hides other stages' fields; their parsers
       // are the same functions, checked value by value in the unit tests). A radio button takes no
       // typing: a group's hostile value comes from the URL (the test above).
-      const inputs = explorer.locator('input[name]:not([type="radio"]):visible');
-      for (let i = 0; i < (await inputs.count()); i++) {
-        const input = inputs.nth(i);
-        const name = (await input.getAttribute('name')) ?? '';
-        const original = await input.inputValue();
-        for (const value of i === 0 ? TYPED : TYPED_EVERYWHERE) {
-          await input.fill(value);
-          await expect(explorer.locator(`[data-error-for="${name}"]`), `${name}=${JSON.stringify(value)}`).toBeVisible();
-        }
-        await input.fill(original);
-        await expect(explorer.locator(`[data-error-for="${name}"]`)).toBeHidden();
+      const names = await explorer
+        .locator('input[name]:not([type="radio"]):visible')
+        .evaluateAll((inputs) => [...new Set(inputs.map((input) => (input as HTMLInputElement).name))]);
+      test.skip(names.length === 0, 'no text field here: its segmented groups take hostile values from the URL (the test above)');
+      const input = (name: string) => explorer.locator(`input[name="${name}"]:visible`).first();
+      const error = (name: string) => explorer.locator(`[data-error-for="${name}"]`);
+      // The first field: each value in turn, then its own value again, which takes the error away.
+      const [first, ...others] = names as [string, ...string[]];
+      const original = await input(first).inputValue();
+      for (const value of TYPED) {
+        await input(first).fill(value);
+        await expect(error(first), `${first}=${JSON.stringify(value)}`).toBeVisible();
       }
-      expect(await computedValues(explorer)).toEqual(clean);
+      await input(first).fill(original);
+      await expect(error(first)).toBeHidden();
+      // Every other field: the value that would run a script as markup, left in place, all at once.
+      for (const name of others) await input(name).fill(TYPED_EVERYWHERE[0]!);
+      if (others.length > 0) await expect(error(others.at(-1)!)).toBeVisible();
+      expect(await fieldsWithoutError(explorer, others), 'fields without an error').toEqual([]);
+      expect(await computedValues(explorer), 'the last valid scenario').toEqual(clean);
       await expectNothingInjected(page);
+      // The form's reset takes every error away and keeps the scenario.
+      await explorer.locator('[data-reset]').click();
+      await expect(explorer.locator('[data-error-for]:visible')).toHaveCount(0);
+      expect(await computedValues(explorer)).toEqual(clean);
       expect(dialogs()).toBe(0);
     });
   });

@@ -1,11 +1,13 @@
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { waitForRedraw } from './helpers.ts';
+import { diagramText, hopValues, waitForRedraw } from './helpers.ts';
+import { PATH_GOLDENS } from './path-goldens.ts';
 
 /**
  * Issue 32, "diagrams that never mislead", on the drawings the browser makes: each preset chain's
  * lanes and arrows read from the SVG, against the hop table beside it. (Every valid chain is
- * checked on the Mermaid source in tests/unit/path-diagram.node.test.ts.)
+ * checked on the Mermaid source in tests/unit/path-diagram.node.test.ts.) Where a chain has a
+ * hand-worked golden (path-goldens.ts), its table and arrows are checked against it too.
  */
 const PRESETS = ['fd,agw', 'fw,agw', 'tm,agw', 'fd,lb', 'agw,lb', 'pls,lb', 'fd,pls,lb', 'agw,fwr', 'tm,fd,fw,agw,lb'];
 
@@ -72,6 +74,15 @@ for (const lang of ['ja', 'en'] as const) {
             (row.nextHop === `VirtualAppliance ${receiver.address}` || named?.address.includes('/') === true);
           expect([sender.name, astray ? to : receiver.name], `leg ${row.n}`).toEqual([from, to]);
           expect(arrow!.lines[0]!.startsWith('⚠'), `leg ${row.n} warning`).toBe(row.warning);
+        }
+        // The hand-worked legs, where the chain has them (paths.spec.ts checks the page's preset links).
+        const golden = PATH_GOLDENS[chain];
+        if (golden) {
+          expect(await hopValues(explorer)).toEqual(golden.legs);
+          await expect(explorer.locator('[data-field="backend-source"]')).toHaveAttribute('data-value', golden.source);
+          await expect(explorer.locator('[data-field="xff"]')).toHaveAttribute('data-value', golden.xff);
+          const text = await diagramText(explorer);
+          for (const [src, dst] of golden.legs) expect(text).toContain(`${src} → ${dst}`);
         }
         // Drawn at 11 px or more; wider than its frame only if the frame says so.
         const figure = explorer.locator('[data-diagram]');

@@ -1,4 +1,5 @@
-import { expect, type Locator } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { expect } from './fixtures.ts';
 
 /** The [src, dst] data-values of each hop row, in order. */
 export async function hopValues(explorer: Locator): Promise<[string, string][]> {

@@ -131,6 +131,15 @@ export async function repeatedIds(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Issue 24: a half-width space after 。 or 、 in Japanese text, as the reader sees it (innerText: a
+ * space only where one shows; cells and blocks become tabs and line breaks), with the text around it.
+ */
+export async function halfWidthSpaces(page: Page): Promise<string[]> {
+  const text = await page.locator('main').evaluate((main) => (main as HTMLElement).innerText);
+  return text.match(/.{0,20}[。、] .{0,20}/g) ?? [];
+}
+
 /** The reading rules' problems on the page as laid out now (SPEC §7). */
 export async function readingProblems(page: Page, options: ProbeOptions): Promise<string[]> {
   await page.evaluate(() => document.fonts.ready);

@@ -1,84 +1,24 @@
 import { expect, test } from './fixtures.ts';
-import { diagramText, hopValues, waitForRedraw } from './helpers.ts';
-
-// The same hand-worked golden tables as tests/unit/paths.node.test.ts (request legs, then replies).
-const PRESETS: Record<string, { legs: string[][]; source: string; xff: string }> = {
-  'fd,agw': {
-    legs: [
-      ['203.0.113.10:50000', '198.51.100.50:443'],
-      ['192.0.2.50:41000', '198.51.100.20:443'],
-      ['10.0.0.4:40000', '10.0.1.4:443'],
-      ['10.0.1.4:443', '10.0.0.4:40000'],
-      ['198.51.100.20:443', '192.0.2.50:41000'],
-      ['198.51.100.50:443', '203.0.113.10:50000'],
-    ],
-    source: '10.0.0.4:40000',
-    xff: '203.0.113.10, 192.0.2.50:41000',
-  },
-  'fw,agw': {
-    legs: [
-      ['203.0.113.10:50000', '198.51.100.70:443'],
-      ['10.0.2.6:42000', '10.0.0.10:443'],
-      ['10.0.0.4:40000', '10.0.1.4:443'],
-      ['10.0.1.4:443', '10.0.0.4:40000'],
-      ['10.0.0.10:443', '10.0.2.6:42000'],
-      ['198.51.100.70:443', '203.0.113.10:50000'],
-    ],
-    source: '10.0.0.4:40000',
-    xff: '10.0.2.6:42000',
-  },
-  'tm,agw': {
-    legs: [
-      ['203.0.113.10:50000', '198.51.100.30:443'],
-      ['10.0.0.4:40000', '10.0.1.4:443'],
-      ['10.0.1.4:443', '10.0.0.4:40000'],
-      ['198.51.100.30:443', '203.0.113.10:50000'],
-    ],
-    source: '10.0.0.4:40000',
-    xff: '203.0.113.10:50000',
-  },
-  'fd,lb': {
-    legs: [
-      ['203.0.113.10:50000', '198.51.100.50:443'],
-      ['192.0.2.50:41000', '198.51.100.10:443'],
-      ['192.0.2.50:41000', '10.0.1.4:443'],
-      ['10.0.1.4:443', '192.0.2.50:41000'],
-      ['198.51.100.10:443', '192.0.2.50:41000'],
-      ['198.51.100.50:443', '203.0.113.10:50000'],
-    ],
-    source: '192.0.2.50:41000',
-    xff: '203.0.113.10',
-  },
-  'agw,lb': {
-    legs: [
-      ['203.0.113.10:50000', '198.51.100.20:443'],
-      ['10.0.0.4:40000', '10.0.1.100:443'],
-      ['10.0.0.4:40000', '10.0.1.4:443'],
-      ['10.0.1.4:443', '10.0.0.4:40000'],
-      ['10.0.1.100:443', '10.0.0.4:40000'],
-      ['198.51.100.20:443', '203.0.113.10:50000'],
-    ],
-    source: '10.0.0.4:40000',
-    xff: '203.0.113.10:50000',
-  },
-};
+import { hopValues, waitForRedraw } from './helpers.ts';
+import { PATH_GOLDENS as PRESETS } from './path-goldens.ts';
 
 for (const lang of ['ja', 'en'] as const) {
   test.describe(`/${lang}/paths/`, () => {
-    for (const [chain, golden] of Object.entries(PRESETS)) {
-      test(`preset ${chain} (from its link)`, async ({ page }) => {
-        await page.goto(`/${lang}/paths/`);
-        await page.locator(`a[href="/${lang}/paths/?chain=${chain}#path"]`).click();
-        const explorer = page.locator('[data-explorer="path"]');
-        // The permalink redraws after load, the default chain's too (diagram-lanes.spec.ts).
-        await waitForRedraw(explorer);
-        expect(await hopValues(explorer)).toEqual(golden.legs);
-        await expect(explorer.locator('[data-field="backend-source"]')).toHaveAttribute('data-value', golden.source);
-        await expect(explorer.locator('[data-field="xff"]')).toHaveAttribute('data-value', golden.xff);
-        const text = await diagramText(explorer);
-        for (const [src, dst] of golden.legs) expect(text).toContain(`${src} → ${dst}`);
-      });
-    }
+    // Each preset's legs, backend source and X-Forwarded-For, and its drawing's arrows, are checked
+    // on its permalink in diagram-lanes.spec.ts; here, that the page's preset links are those
+    // permalinks, and that following one shows its chain.
+    test('the preset links are the presets’ permalinks; one followed shows its chain', async ({ page }) => {
+      await page.goto(`/${lang}/paths/`);
+      const hrefs = await page
+        .locator(`a[href^="/${lang}/paths/?chain="]`)
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      for (const chain of Object.keys(PRESETS)) expect(hrefs, chain).toContain(`/${lang}/paths/?chain=${chain}#path`);
+      await page.locator(`a[href="/${lang}/paths/?chain=fw,agw#path"]`).first().click();
+      const explorer = page.locator('[data-explorer="path"]');
+      await waitForRedraw(explorer);
+      await expect(explorer.locator('input[name="chain"]')).toHaveValue('fw,agw');
+      expect(await hopValues(explorer)).toEqual(PRESETS['fw,agw']!.legs);
+    });
 
     test.describe('JavaScript off', () => {
       test.use({ javaScriptEnabled: false });

@@ -271,14 +271,9 @@ test('no built page mentions npm', () => {
   }
 });
 
-test('Japanese text has no half-width space after 。 or 、, on the pages and in the PDF (issue 24)', async ({ page }) => {
+// Issue 24 on the pages: site-pages.spec.ts (page-checks.ts halfWidthSpaces), on each page's load.
+test('the Japanese PDF has no half-width space after 。 or 、 (issue 24)', async () => {
   const near = /.{0,20}[。、] .{0,20}/g;
-  for (const link of builtLinks().filter((l) => l.lang === 'ja' && l.kind === 'page' && !l.url.includes('/print/'))) {
-    await page.goto(link.url);
-    // The text as laid out: a space only where the reader sees one (cells and blocks are tabs and breaks).
-    const text = await page.locator('main').evaluate((main) => (main as HTMLElement).innerText);
-    expect(text.match(near) ?? [], link.url).toEqual([]);
-  }
   const pages = await pagesText(await openPdf(guidePdf('ja')));
   const found = pages.flatMap((text, i) => (text.match(near) ?? []).map((context) => `p. ${i + 1}: ${context}`));
   expect(found).toEqual([]);

@@ -8,7 +8,8 @@
  *
  * `copyConfig` makes the same copy (same keys, same order, arrays de-duplicated as Mermaid does,
  * nulls dropped) with plain loops, and copies each section only when it is read; the Vite plugin
- * below puts it in place of Mermaid's in the browser bundle only. The build-time renderer runs
+ * below puts it in place of Mermaid's in the browser bundle only, in `getConfig` and at the start
+ * of `updateCurrentConfig` (the same copy of the site configuration, three times per render). The build-time renderer runs
  * Mermaid's own file; both produce the same object, so both draw the same SVG
  * (tests/unit/mermaid-config-copy.node.test.ts checks the copy against Mermaid's function, and
  * that the patch still applies to the installed Mermaid).
@@ -80,15 +81,41 @@ export function patchGetConfig(code: string): string | undefined {
 }
 
 /**
- * The Vite plugin. If a Mermaid upgrade changes `getConfig`, nothing breaks (Mermaid's own copy
- * stays), and tests/unit/mermaid-config-copy.node.test.ts fails so that someone looks again.
+ * Mermaid 12's `updateCurrentConfig`, as it starts in its ESM build. Every render calls it three
+ * times (`reset`, `setDiagramConfigScope`, `addDirective`), and each call began with a full deep
+ * copy of the site configuration; only the last one's result is read (profiled: 6–7 % of a
+ * redraw's task after an edit).
+ */
+export const MERMAID_UPDATE_CURRENT_CONFIG =
+  'var updateCurrentConfig = /* @__PURE__ */ __name((siteCfg, _directives) => {\n  let cfg = assignWithDepth_default({}, siteCfg);';
+
+/**
+ * The chunk's source with `updateCurrentConfig` starting from `copyConfig`'s copy of the site
+ * configuration (the same object, its sections copied when first read), or undefined if the chunk
+ * has no such definition. What the function does next with the copy (merging directives into it,
+ * setting appearance keys in it) reads or writes a section, which makes that section a plain one.
+ */
+export function patchUpdateCurrentConfig(code: string): string | undefined {
+  if (!code.includes(MERMAID_UPDATE_CURRENT_CONFIG)) return undefined;
+  return code.replace(
+    MERMAID_UPDATE_CURRENT_CONFIG,
+    `var atpCopySiteConfig = ${copyConfig.toString()};\nvar updateCurrentConfig = /* @__PURE__ */ __name((siteCfg, _directives) => {\n  let cfg = atpCopySiteConfig(siteCfg);`,
+  );
+}
+
+/**
+ * The Vite plugin. If a Mermaid upgrade changes `getConfig` or `updateCurrentConfig`, nothing
+ * breaks (Mermaid's own copy stays), and tests/unit/mermaid-config-copy.node.test.ts fails so that
+ * someone looks again.
  */
 export function mermaidConfigCopy() {
   return {
     name: 'atp-mermaid-config-copy',
     transform(code: string, id: string) {
       if (!/[\\/]node_modules[\\/]mermaid[\\/]dist[\\/]/.test(id)) return undefined;
-      return patchGetConfig(code);
+      const gotConfig = patchGetConfig(code) ?? code;
+      const patched = patchUpdateCurrentConfig(gotConfig) ?? gotConfig;
+      return patched === code ? undefined : patched;
     },
   };
 }

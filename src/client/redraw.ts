@@ -3,7 +3,8 @@
  * (src/client/diagram-renderer.ts, made when the reader shows intent; see explorer.ts), with the
  * one config the build uses and the same finishing function; this module puts the SVG in place.
  * The visible theme is drawn; the other theme is derived from that drawing
- * (src/diagram/variant.ts), so a theme switch shows the same scenario at no extra render.
+ * (src/diagram/variant.ts), after an edit's drawing has been painted, so a theme switch shows the
+ * same scenario at no extra render.
  */
 import rendererUrl from './diagram-renderer.ts?worker&url';
 import type { Render } from './diagram-renderer.ts';
@@ -93,11 +94,22 @@ export function warmUp(diagram: SequenceDiagram = WARM_UP): Promise<unknown> {
 /** The Mermaid source each explorer's holders show now (both themes), once drawn here. */
 const shown = new WeakMap<HTMLElement, string>();
 
+/** Resolves once the current frame has been painted. */
+function afterPaint(): Promise<void> {
+  return new Promise((done) => {
+    if (document.hidden) setTimeout(done);
+    else requestAnimationFrame(() => setTimeout(done));
+  });
+}
+
 /**
  * Draws `diagram` into the explorer's theme holders. `current` says whether this drawing is still
- * wanted (a later edit makes it stale); returns whether it was put on the page.
+ * wanted (a later edit makes it stale); returns whether it was put on the page. With `othersLater`,
+ * the themes not shown are put in place after the shown drawing has been painted, so the reader's
+ * drawing does not wait for copies nobody sees yet (a theme switch in that frame shows the
+ * previous drawing for that frame).
  */
-export async function redraw(root: HTMLElement, diagram: SequenceDiagram, current: () => boolean): Promise<boolean> {
+export async function redraw(root: HTMLElement, diagram: SequenceDiagram, current: () => boolean, othersLater = false): Promise<boolean> {
   const source = sequenceSource(diagram);
   // An edit that changes nothing drawn (a value retyped, a field the diagram does not show)
   // keeps the drawing already there.
@@ -110,16 +122,23 @@ export async function redraw(root: HTMLElement, diagram: SequenceDiagram, curren
   const holder = root.querySelector<HTMLElement>(`[data-svg="${theme}"]`);
   if (!holder) return false;
   holder.replaceChildren(drawn);
-  for (const other of DIAGRAM_THEMES) {
-    if (other === theme) continue;
-    const otherHolder = root.querySelector<HTMLElement>(`[data-svg="${other}"]`);
-    const styledAs = otherHolder?.querySelector('svg');
-    if (!otherHolder || !styledAs) continue;
-    // The slow path, for a holder with no drawing to take the stylesheet from: draw that theme too.
-    const variant = themeVariant(drawn, styledAs, `${id}-${other}`) ?? (await drawSvg(`${id}-${other}`, source, other));
-    if (!current()) return true;
-    otherHolder.replaceChildren(variant);
-  }
-  shown.set(root, source);
+  const others = async () => {
+    for (const other of DIAGRAM_THEMES) {
+      if (other === theme) continue;
+      const otherHolder = root.querySelector<HTMLElement>(`[data-svg="${other}"]`);
+      const styledAs = otherHolder?.querySelector('svg');
+      if (!otherHolder || !styledAs) continue;
+      // The slow path, for a holder with no drawing to take the stylesheet from: draw that theme too.
+      const variant = themeVariant(drawn, styledAs, `${id}-${other}`) ?? (await drawSvg(`${id}-${other}`, source, other));
+      if (!current()) return;
+      otherHolder.replaceChildren(variant);
+    }
+    shown.set(root, source);
+  };
+  if (othersLater)
+    void afterPaint()
+      .then(() => (current() ? others() : undefined))
+      .catch((error: unknown) => console.error(error));
+  else await others();
   return true;
 }

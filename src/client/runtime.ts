@@ -148,7 +148,8 @@ const unwritten = new WeakMap<HTMLElement, Set<string>>();
 
 /**
  * The page URL with the edits not yet given to `history` (see writeUrl). `replaceState` costs
- * several milliseconds, so it waits until the edited table has been painted.
+ * several milliseconds (profiled: 1–8 ms of main thread per edit, more on a busy machine), so it
+ * waits until the edited table has been painted, and the new diagram after it (scheduleFlush).
  */
 let pendingUrl: URL | undefined;
 
@@ -173,8 +174,20 @@ function writeUrl(raw: Record<string, string>, baseline: Record<string, string>,
   // A list reads as the pages write it (`chain=fd,pls,lb`, not `fd%2Cpls%2Clb`): a comma needs no
   // escape in a query (RFC 3986 sub-delims), and URLSearchParams reads it back the same.
   url.search = url.search.replace(/%2C/gi, ',');
-  if (!pendingUrl) void afterPaint().then(flushUrl);
+  if (!pendingUrl) scheduleFlush();
   pendingUrl = url;
+}
+
+/**
+ * Gives the pending URL to `history` once the edit's table and diagram are on screen: after the
+ * table's paint the diagram work of this edit is queued (updateExplorer draws after writing the
+ * URL), so waiting for `placed` and one more paint keeps `replaceState` out of the path to both.
+ */
+function scheduleFlush(): void {
+  void afterPaint()
+    .then(() => placed)
+    .then(afterPaint)
+    .then(flushUrl);
 }
 
 /**
@@ -294,6 +307,9 @@ export function updateExplorer(root: HTMLElement, cause: Cause, edited?: string)
 /** Diagrams are drawn one at a time, each after a paint, so no explorer's frame waits for another's drawing. */
 let drawing: Promise<void> = Promise.resolve();
 
+/** Settles once the drawing of the latest edit is on the page (or known not to be needed); its print pieces may follow. */
+let placed: Promise<void> = Promise.resolve();
+
 /**
  * Redraws the diagram for `generation` unless a later valid scenario has replaced it by then
  * (fast typing draws only the last value). `data-rendered` tells tests which one is shown.
@@ -305,24 +321,28 @@ function drawDiagram(
   printParts?: readonly SequenceDiagram[],
 ): Promise<void> {
   const current = () => drawable.get(root) === generation;
-  drawing = drawing
-    .then(async () => {
-      await afterPaint();
-      if (!current()) return;
-      const { redraw, whenIdle } = await loadRedraw();
-      if (current() && (await redraw(root, diagram, current))) {
-        root.dataset.rendered = String(generation);
-        // The drawing's region is named by its title, which may be another one now (the lookup draws the match picked).
-        const label = translatorOf()('diagram.region', { title: diagram.title });
-        for (const holder of root.querySelectorAll(':scope > [data-diagram] > [data-svg]')) {
-          if (holder.getAttribute('aria-label') !== label) holder.setAttribute('aria-label', label);
-        }
+  const shown = drawing.then(async () => {
+    await afterPaint();
+    if (!current()) return;
+    const { redraw } = await loadRedraw();
+    if (current() && (await redraw(root, diagram, current, true))) {
+      root.dataset.rendered = String(generation);
+      // The drawing's region is named by its title, which may be another one now (the lookup draws the match picked).
+      const label = translatorOf()('diagram.region', { title: diagram.title });
+      for (const holder of root.querySelectorAll(':scope > [data-diagram] > [data-svg]')) {
+        if (holder.getAttribute('aria-label') !== label) holder.setAttribute('aria-label', label);
       }
+    }
+  });
+  placed = shown.catch(() => undefined);
+  drawing = shown
+    .then(async () => {
       // The print pieces of a wide drawing (hidden on screen) follow when the browser is idle, one
       // idle moment each, so that a keystroke meanwhile waits for one small drawing at most; only
       // the pieces whose source changed are drawn again.
       const pieces = root.querySelectorAll<HTMLElement>('[data-print-parts] > [data-diagram]');
-      if (!printParts || pieces.length !== printParts.length) return;
+      if (!printParts || pieces.length !== printParts.length || !current()) return;
+      const { redraw, whenIdle } = await loadRedraw();
       for (const [index, piece] of pieces.entries()) {
         await whenIdle();
         if (!current()) return;

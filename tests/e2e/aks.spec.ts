@@ -30,7 +30,8 @@ for (const lang of ['ja', 'en'] as const) {
       await explorer.locator('input[name="ppick"]').fill('1');
       await explorer.locator('input[name="pick"]').fill('1');
       await expect(explorer.locator('[data-error-for="pick"]')).toContainText('2');
-      expect(new URL(page.url()).searchParams.get('etp')).toBe('local');
+      // The URL is written after the edit's drawing: wait for it (a state, not a time).
+      await expect.poll(() => new URL(page.url()).searchParams.get('etp')).toBe('local');
     });
 
     test('agw,lb,aks on the paths page with Local: the pod sees the gateway instance', async ({ page }) => {

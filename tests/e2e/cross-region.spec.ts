@@ -27,7 +27,8 @@ for (const lang of ['ja', 'en'] as const) {
       await expect
         .poll(() => hopValues(explorer))
         .toEqual([['203.0.113.10:50000', '198.51.100.99:443'], ...DEFAULT_HOPS.slice(1, 5), ['198.51.100.99:443', '203.0.113.10:50000']]);
-      expect(new URL(page.url()).searchParams.get('glbip')).toBe('198.51.100.99');
+      // The URL is written after the edit's drawing: wait for it (a state, not a time).
+      await expect.poll(() => new URL(page.url()).searchParams.get('glbip')).toBe('198.51.100.99');
       // The same address as the regional frontend is a field error; the last valid scenario stays.
       await explorer.locator('input[name="glbip"]').fill('198.51.100.10');
       await expect(explorer.locator('[data-error-for="glbip"]')).toBeVisible();

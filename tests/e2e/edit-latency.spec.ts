@@ -84,7 +84,8 @@ test("the other theme's drawing follows the edit, with ids of its own", async ({
   await explorer.locator('input[name="client"]').fill('192.0.2.77');
   await waitForRedraw(explorer);
   const dark = explorer.locator('[data-diagram] [data-svg="dark"] svg');
-  expect(await dark.evaluate((svg) => svg.textContent)).toContain('192.0.2.77:50000');
+  // It follows the shown drawing's paint (redraw.ts), so it may arrive a frame after data-rendered.
+  await expect.poll(() => dark.evaluate((svg) => svg.textContent)).toContain('192.0.2.77:50000');
   // Its stylesheet is the dark one, scoped to its own id.
   const { id, style } = await dark.evaluate((svg) => ({ id: svg.id, style: svg.querySelector('style')?.textContent ?? '' }));
   expect(style).toContain(`#${id} `);

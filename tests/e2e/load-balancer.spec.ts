@@ -97,6 +97,8 @@ test.describe('invalid input', () => {
       await waitForRedraw(explorer);
       const before = await hopValues(explorer);
       expect(before[0]).toEqual(['203.0.113.10:40000', '198.51.100.10:443']);
+      // The URL is written after the edit's drawing: wait for it before keeping it.
+      await expect.poll(() => new URL(page.url()).searchParams.get('cport')).toBe('40000');
       const urlBefore = page.url();
 
       await explorer.locator('input[name="client"]').fill('<img src=x onerror=alert(1)>');

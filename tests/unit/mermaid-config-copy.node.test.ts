@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { copyConfig, MERMAID_GET_CONFIG, patchGetConfig } from '../../src/build/mermaid-config-copy.ts';
+import {
+  copyConfig,
+  MERMAID_GET_CONFIG,
+  MERMAID_UPDATE_CURRENT_CONFIG,
+  mermaidConfigCopy,
+  patchGetConfig,
+  patchUpdateCurrentConfig,
+} from '../../src/build/mermaid-config-copy.ts';
 import { DIAGRAM_THEMES, mermaidConfig } from '../../src/diagram/config.ts';
 
 /** The Mermaid chunk that defines `getConfig` (its file name carries a hash). */
@@ -40,6 +47,29 @@ describe('the getConfig patch', () => {
 
   it('leaves code without that definition alone', () => {
     expect(patchGetConfig('var getConfig = () => ({});')).toBeUndefined();
+  });
+});
+
+describe('the updateCurrentConfig patch', () => {
+  it('still finds the definition it replaces in the installed Mermaid, in the chunk that defines getConfig', () => {
+    const code = readFileSync(chunk!, 'utf8');
+    expect(code.split(MERMAID_UPDATE_CURRENT_CONFIG)).toHaveLength(2);
+    const patched = patchUpdateCurrentConfig(code)!;
+    expect(patched).not.toContain(MERMAID_UPDATE_CURRENT_CONFIG);
+    expect(patched).toContain('let cfg = atpCopySiteConfig(siteCfg);');
+  });
+
+  it('leaves code without that definition alone', () => {
+    expect(patchUpdateCurrentConfig('var updateCurrentConfig = () => ({});')).toBeUndefined();
+  });
+
+  it('is applied with the getConfig patch by the plugin, to Mermaid files only', () => {
+    const code = readFileSync(chunk!, 'utf8');
+    const transform = mermaidConfigCopy().transform;
+    const patched = transform(code, chunk!)!;
+    expect(patched).toContain('atpCopyConfig(currentConfig)');
+    expect(patched).toContain('atpCopySiteConfig(siteCfg)');
+    expect(transform(code, '/src/client/diagram-renderer.ts')).toBeUndefined();
   });
 });
 

@@ -36,7 +36,17 @@ export function uiKey(text: string): UiKey {
   return text as UiKey;
 }
 
+const translators = new Map<Lang, Translate>();
+
 export function translator(lang: Lang): Translate {
+  // One function per language: a view that keeps a result for the same translator (the lookup's
+  // drawn match) finds it again at the next edit.
+  let t = translators.get(lang);
+  if (!t) translators.set(lang, (t = translate(lang)));
+  return t;
+}
+
+function translate(lang: Lang): Translate {
   const strings = dictionaries[lang];
   return (key, args = {}) => {
     const template = strings[key];

@@ -103,6 +103,14 @@ function afterPaint(): Promise<void> {
 }
 
 /**
+ * Says that `root`'s holders already show `diagram` (the build drew it), unless a redraw has been
+ * put there since: a redraw of the same source then keeps them.
+ */
+export function shownAlready(root: HTMLElement, diagram: SequenceDiagram): void {
+  if (!shown.has(root)) shown.set(root, sequenceSource(diagram));
+}
+
+/**
  * Draws `diagram` into the explorer's theme holders. `current` says whether this drawing is still
  * wanted (a later edit makes it stale); returns whether it was put on the page. With `othersLater`,
  * the themes not shown are put in place after the shown drawing has been painted, so the reader's

@@ -21,7 +21,7 @@ import { type ExplorerView, explorer, type Explorers, type Verdict } from './exp
 import { pathView } from './paths.ts';
 import { outboundView } from './outbound.ts';
 import { healthProbesView } from './health-probes.ts';
-import { chip, dataTable, fieldCell, figureTable, listText } from './table.ts';
+import { chip, chipChars, dataTable, fieldCell, figureTable, listText } from './table.ts';
 import { h, type ElementNode, type TreeNode } from './tree.ts';
 import { verdict } from './verdict.ts';
 
@@ -111,13 +111,22 @@ function matchTable(result: LookupResult, s: LookupScenario, t: Translate): Elem
       ),
       fieldCell('leg', String(match.leg), String(match.leg)),
       fieldCell('address', shown(match), chip(shown(match))),
-      fieldCell('role', match.role, [h('strong', {}, roleText(match, t)), t('lookup.sentence-gap'), whyText(match, t)]),
+      // In a block of its own, which the stylesheet lays out only near the screen (tables.css).
+      fieldCell(
+        'role',
+        match.role,
+        h('div', { class: 'atp-match-why' }, h('strong', {}, roleText(match, t)), t('lookup.sentence-gap'), whyText(match, t)),
+      ),
     ),
   );
   const columns = (['design', 'leg', 'address', 'role'] as const).map((column) => t(`table.lookup.${column}`));
   // Where it was seen names the table: a page with two lookups (the fixed example) labels two regions apart.
   const caption = t('table.lookup.caption', { seen: t(uiKey(`lookup.seen-short.${s.seen}`)), n: result.matches.length });
-  return dataTable(caption, columns, rows, 'atp-lookup');
+  const region = dataTable(caption, columns, rows, 'atp-lookup');
+  // The columns have fixed widths (tables.css), so that an edit lays out only the cells it changed:
+  // the address column is as wide as the longest chip in it, which never breaks.
+  const widest = Math.max(...result.matches.map((match) => chipChars(shown(match))));
+  return { ...region, attrs: { ...region.attrs, style: `--atp-chip-chars: ${widest}` } };
 }
 
 /** Which match the diagram below draws, in words: it follows the reader's pick. */

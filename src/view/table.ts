@@ -17,9 +17,18 @@ export function socketCell(field: string, address: SocketAddress): ElementNode {
  * port: the `<wbr>` adds no text, so the chip's text stays the tuple.
  */
 export function chip(value: string): ElementNode {
-  const split = value.startsWith('[') ? value.lastIndexOf(']:') + 1 : 0;
+  const split = chipBreak(value);
   const parts = split > 0 ? [value.slice(0, split), h('wbr'), value.slice(split)] : [value];
   return h('code', { class: 'atp-chip' }, parts);
+}
+
+/** Where a chip may break: before the port of an IPv6 tuple (the offset of `:port`), else nowhere (0). */
+const chipBreak = (value: string): number => (value.startsWith('[') ? value.lastIndexOf(']:') + 1 : 0);
+
+/** The characters of a chip's longest piece that never breaks: how wide a column of chips must be. */
+export function chipChars(value: string): number {
+  const split = chipBreak(value);
+  return split > 0 ? Math.max(split, value.length - split) : value.length;
 }
 
 /** A comma list of values (`10.0.1.4, 10.0.1.5`): a chip each, so a line breaks only between them. */

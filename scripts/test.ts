@@ -1,6 +1,6 @@
 /**
  * `npm test`: every check, phase by phase, and where the time went. The checks that need no build
- * (formatting, types, unit tests, installing the emulator) run side by side, each with its output
+ * (formatting, types, unit tests, and installing the emulator where `npm ci` did not) run side by side, each with its output
  * held until it ends so the log reads phase by phase; then the build; then the browser tests, with
  * the second build (for a sub-path) and its own browser tests beside them.
  * At the end (pass or fail) it prints each phase's duration, the ten slowest spec files and tests,

@@ -99,8 +99,8 @@ export const test = base.extend<object, { pool: Pool }>({
 
 /**
  * How often `expect.poll` asks again. Playwright's default waits 100, 250, 500 and then 1,000 ms
- * between tries: a redraw that lands 300 ms after an edit was seen 850 ms after it, and with most
- * of the suite's waits being for a redraw or the URL, a worker sat idle for a third of its run.
+ * between tries: a redraw that lands 300 ms after an edit was seen 850 ms after it, so a test
+ * waiting for a redraw or the URL waited up to a second longer than the state it waited for.
  * Asking every 25 to 100 ms costs the page nothing it would notice (each try reads an attribute).
  */
 export const POLL_INTERVALS = [25, 50, 100];

@@ -140,6 +140,40 @@ export async function halfWidthSpaces(page: Page): Promise<string[]> {
   return text.match(/.{0,20}[。、] .{0,20}/g) ?? [];
 }
 
+/**
+ * Each drawing's dark copy tells assistive technology what its light copy tells it: the same
+ * holder role, label and tab stop, the same SVG role, title, description and texts. (The build
+ * draws both themes with one finishing function; axe reads every rule on the light drawings and
+ * the colour rules on the dark ones, so this is what the dark ones could still get wrong.)
+ */
+export async function darkDrawingDifferences(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const said = (holder: Element) => {
+      const svg = holder.querySelector(':scope > svg');
+      const byIds = (ids: string | null | undefined) =>
+        (ids ?? '')
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((id) => document.getElementById(id)?.textContent?.trim() ?? `missing #${id}`);
+      return JSON.stringify({
+        holder: ['role', 'aria-label', 'tabindex', 'aria-hidden'].map((name) => holder.getAttribute(name)),
+        svg: ['role', 'aria-roledescription', 'aria-hidden'].map((name) => svg?.getAttribute(name)),
+        title: byIds(svg?.getAttribute('aria-labelledby')),
+        description: byIds(svg?.getAttribute('aria-describedby')),
+        texts: [...(svg?.querySelectorAll('text') ?? [])].map((text) => text.textContent),
+      });
+    };
+    const differences: string[] = [];
+    for (const figure of document.querySelectorAll('[data-diagram]')) {
+      const [light, dark] = ['light', 'dark'].map((theme) => figure.querySelector(`:scope > [data-svg="${theme}"], [data-svg="${theme}"]`));
+      if (!light || !dark) continue;
+      const [a, b] = [said(light), said(dark)];
+      if (a !== b) differences.push(`${dark.querySelector('svg')?.id ?? '(no svg)'}: light ${a}, dark ${b}`);
+    }
+    return differences;
+  });
+}
+
 /** The reading rules' problems on the page as laid out now (SPEC §7). */
 export async function readingProblems(page: Page, options: ProbeOptions): Promise<string[]> {
   await page.evaluate(() => document.fonts.ready);

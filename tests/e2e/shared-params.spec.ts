@@ -18,7 +18,14 @@ test('editing Traffic Manager probing updates the failover figures on the same p
   await expect.poll(figures).toEqual(['85', '120', '75', '100']);
   await expect(failover.locator('input[name="interval"][value="10"]')).toBeChecked();
 
-  // The permalink reproduces both explorers.
+  // The permalink reproduces both explorers. The URL is written once the edit's drawing has been
+  // painted: wait for it (a state, not a time).
+  await expect
+    .poll(() => {
+      const query = new URL(page.url()).searchParams;
+      return [query.get('timeout'), query.get('interval')];
+    })
+    .toEqual(['5', '10']);
   await page.goto(page.url());
   await waitForRedraw(failover);
   await expect.poll(figures).toEqual(['85', '120', '75', '100']);

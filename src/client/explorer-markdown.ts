@@ -3,7 +3,7 @@
  * tables are written as the pages' Markdown versions write theirs (src/view/markdown.ts); only
  * reading the live cells is the browser's own.
  */
-import { namedControls, readFields } from './fields.ts';
+import { baselineOf, namedControls, readFields } from './fields.ts';
 import { BLOCK_END, escapeMarkdown, markdownTable, phraseLine, scenarioPermalink, verdictLine } from '../view/markdown.ts';
 
 /** A table cell as Markdown: values (chips) in backticks, line breaks as spaces (markdownTable escapes pipes). */
@@ -37,7 +37,7 @@ export function explorerPermalink(explorer: HTMLElement, page: string): string {
       : explorer.dataset.stale !== undefined
         ? Object.fromEntries(names.map((name) => [name, query.get(name) ?? '']))
         : readFields(form);
-  const baseline = JSON.parse(explorer.dataset.baseline ?? '{}') as Record<string, string>;
+  const baseline = baselineOf(explorer);
   return scenarioPermalink(page, explorer.id, names, values, baseline);
 }
 

@@ -39,3 +39,8 @@ export function writeField(scope: ParentNode, name: string, value: string): bool
   }
   return changed;
 }
+
+/** The page's own scenario of an explorer (`data-baseline`, written by the build): what its built tables and drawing show. */
+export function baselineOf(explorer: HTMLElement): Record<string, string> {
+  return JSON.parse(explorer.dataset.baseline ?? '{}') as Record<string, string>;
+}

@@ -8,7 +8,7 @@ import { changedCount } from '../view/explorer.ts';
 import { verdictNode } from '../view/verdict.ts';
 import { patchChildren } from './dom.ts';
 import { linkAddresses } from './lookup-links.ts';
-import { readFields, writeField } from './fields.ts';
+import { baselineOf, readFields, writeField } from './fields.ts';
 
 /**
  * Loaded when the reader shows intent (or on the first edit): reruns the engine for one explorer
@@ -45,7 +45,7 @@ export function prepareDiagrams(root: HTMLElement): void {
 
 /** Whether the form's values are the page's own scenario (`data-baseline`, which the build's drawing shows). */
 function holdsBaseline(root: HTMLElement, raw: Record<string, string>): boolean {
-  const baseline = JSON.parse(root.dataset.baseline ?? '{}') as Record<string, string>;
+  const baseline = baselineOf(root);
   return Object.entries(raw).every(([name, value]) => value.trim() === (baseline[name] ?? ''));
 }
 
@@ -206,7 +206,7 @@ function syncOthers(root: HTMLElement, names: readonly string[]): void {
   const query = pageUrl().searchParams;
   for (const other of document.querySelectorAll<HTMLElement>('[data-explorer][data-interactive]')) {
     if (other === root) continue;
-    const baseline = JSON.parse(other.dataset.baseline ?? '{}') as Record<string, string>;
+    const baseline = baselineOf(other);
     let changed = false;
     const form = other.querySelector('form');
     for (const name of names) {
@@ -253,7 +253,7 @@ export function updateExplorer(root: HTMLElement, cause: Cause, edited?: string)
   if (!explorer) return;
   const { definition, raw, result } = explorer;
   const t = translatorOf();
-  const baseline = JSON.parse(root.dataset.baseline ?? '{}') as Record<string, string>;
+  const baseline = baselineOf(root);
   const generation = (generations.get(root) ?? 0) + 1;
   generations.set(root, generation);
   const pending = unwritten.get(root) ?? new Set<string>();

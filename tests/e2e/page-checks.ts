@@ -137,8 +137,11 @@ export async function repeatedIds(page: Page): Promise<string[]> {
  */
 export async function halfWidthSpaces(page: Page): Promise<string[]> {
   const text = await page.locator('main').evaluate((main) => (main as HTMLElement).innerText);
-  return text.match(/.{0,20}[。、] .{0,20}/g) ?? [];
+  return text.match(HALF_WIDTH_SPACE) ?? [];
 }
+
+/** A half-width space after 。 or 、, with up to 20 characters of text on each side. */
+export const HALF_WIDTH_SPACE = /.{0,20}[。、] .{0,20}/g;
 
 /**
  * Each drawing's dark copy tells assistive technology what its light copy tells it: the same
@@ -165,7 +168,7 @@ export async function darkDrawingDifferences(page: Page): Promise<string[]> {
     };
     const differences: string[] = [];
     for (const figure of document.querySelectorAll('[data-diagram]')) {
-      const [light, dark] = ['light', 'dark'].map((theme) => figure.querySelector(`:scope > [data-svg="${theme}"], [data-svg="${theme}"]`));
+      const [light, dark] = ['light', 'dark'].map((theme) => figure.querySelector(`[data-svg="${theme}"]`));
       if (!light || !dark) continue;
       const [a, b] = [said(light), said(dark)];
       if (a !== b) differences.push(`${dark.querySelector('svg')?.id ?? '(no svg)'}: light ${a}, dark ${b}`);

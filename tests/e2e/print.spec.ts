@@ -6,6 +6,7 @@ import { expect, test } from './fixtures.ts';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { guidePdfUrl } from '../../src/guide.ts';
 import { guidePdf, openPdf, pageTexts, pagesText, pdfFonts } from './pdf.ts';
+import { HALF_WIDTH_SPACE } from './page-checks.ts';
 import { builtLinks } from './site-pages.ts';
 
 /** Explorer kinds shown anywhere on the site's pages in one language. */
@@ -273,8 +274,7 @@ test('no built page mentions npm', () => {
 
 // Issue 24 on the pages: site-pages.spec.ts (page-checks.ts halfWidthSpaces), on each page's load.
 test('the Japanese PDF has no half-width space after 。 or 、 (issue 24)', async () => {
-  const near = /.{0,20}[。、] .{0,20}/g;
   const pages = await pagesText(await openPdf(guidePdf('ja')));
-  const found = pages.flatMap((text, i) => (text.match(near) ?? []).map((context) => `p. ${i + 1}: ${context}`));
+  const found = pages.flatMap((text, i) => (text.match(HALF_WIDTH_SPACE) ?? []).map((context) => `p. ${i + 1}: ${context}`));
   expect(found).toEqual([]);
 });

@@ -38,7 +38,8 @@ for (const lang of ['ja', 'en'] as const) {
     test('glb,lb on the paths page: the regional Load Balancer at its public frontend', async ({ page }) => {
       await page.goto(`/${lang}/paths/?chain=glb,lb`);
       const explorer = page.locator('[data-explorer="path"]');
-      expect(await hopValues(explorer)).toEqual(DEFAULT_HOPS);
+      // The built page shows its own chain until the script has read the URL: wait for the state.
+      await expect.poll(() => hopValues(explorer)).toEqual(DEFAULT_HOPS);
       await expect(explorer.locator('[data-field="backend-source"]')).toHaveAttribute('data-value', '203.0.113.10:50000');
     });
   });

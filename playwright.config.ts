@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { freePort } from './scripts/serve.ts';
-import { resolveBrowser } from './src/browser/resolve.ts';
+import { testBrowser } from './src/browser/resolve.ts';
 import { TEST_CHROMIUM_ARGS } from './tests/e2e/browser-args.ts';
 
 // A free port unless one is given: two runs on one machine never share (or reuse) a server. The
@@ -39,7 +39,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
-    launchOptions: { executablePath: resolveBrowser().executablePath, args: TEST_CHROMIUM_ARGS },
+    launchOptions: { executablePath: testBrowser().executablePath, args: TEST_CHROMIUM_ARGS },
   },
   webServer: {
     command: `node scripts/serve.ts ${PORT} dist --headers`,

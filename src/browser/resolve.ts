@@ -6,6 +6,7 @@ import { chromium, type Browser } from 'playwright-core';
  * 1. `ATP_CHROMIUM` (a path to a Chromium or Chrome executable), if set;
  * 2. the browser Playwright downloaded itself (`npx playwright install chromium`), if present;
  * 3. a system Chromium or Chrome.
+ * The browser tests prefer Chromium's headless shell where one is installed (`testBrowser`).
  */
 export const BROWSER_ENV = 'ATP_CHROMIUM';
 
@@ -57,6 +58,23 @@ export function resolveBrowser(env: NodeJS.ProcessEnv = process.env): ResolvedBr
   const found = findBrowser(env);
   if (!found) throw new Error(INSTALL_HINT);
   return found;
+}
+
+/** Chromium's headless shell as Debian installs it (package chromium-headless-shell). */
+export const HEADLESS_SHELLS = ['/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium-headless-shell'];
+
+/**
+ * The browser the browser tests (Playwright) drive: `ATP_CHROMIUM` if set; else Chromium's
+ * headless shell, where installed; else the build's browser. The shell is the same engine (Blink
+ * and V8 of the same version) without the desktop browser around it, and what Playwright itself
+ * runs for headless tests; on the 2-core machine its browser process used a third of the full
+ * browser's CPU, and the same specs about a fifth less CPU in all. The build's diagrams and PDF,
+ * and what `npm run measure` times, stay on the full browser a reader has.
+ */
+export function testBrowser(env: NodeJS.ProcessEnv = process.env, exists: (path: string) => boolean = existsSync): ResolvedBrowser {
+  if (env[BROWSER_ENV]) return resolveBrowser(env);
+  const shell = HEADLESS_SHELLS.find(exists);
+  return shell ? { executablePath: shell, source: 'system' } : resolveBrowser(env);
 }
 
 /**

@@ -2,16 +2,20 @@ import type { Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /**
- * On paper a drawing is kept whole and never shrinks below 11 px labels, so one taller than what is
- * left of a page starts the next one and leaves that page part-empty (issue 32: a page a third
- * full before each tall drawing). As a typesetter floats a figure, the PDF build then moves the
- * drawing after the paragraphs that follow it, as many as fit in the gap; it never moves one past
- * a heading, a table or another drawing, so it stays in its section. Only the PDF's copy of the
- * print page changes.
+ * On paper a drawing is kept whole and never shrinks below 11 px labels (it prints at them
+ * already), so one taller than what is left of a page starts the next one and leaves that page
+ * part-empty (issue 32: no page under 60 % full but the last before a chapter). As a typesetter
+ * floats a figure, the PDF build then moves the drawing after the text that follows it, as much as
+ * fills the gap: paragraphs and lists, the last of them may run on to the next sheet above the
+ * drawing (a list too long for that is split between two items, the drawing between them), and a
+ * table or an explorer without a drawing when it fits whole. A drawing that ends its section
+ * passes the next section's heading; it passes the page's closing sources only when nothing else
+ * fills the page, and never another drawing or the next page of the guide (a chapter). A lead-in
+ * ending in a colon stays with what it introduces. Only the PDF's copy of the print page changes.
  *
  * Which drawing starts which page comes from the draft print: every drawing's caption is the same
- * line of text, so the n-th caption in the PDF is the n-th drawing on the page. Returns how many
- * drawings moved.
+ * line of text, so the n-th caption in the PDF is the n-th drawing on the page. One drawing moves
+ * a draft, the first that can: a move shifts every page after it. Returns how many moved (0 or 1).
  */
 export async function floatDrawings(page: Page, pdf: Uint8Array): Promise<number> {
   const figures = await page.locator('figure.atp-diagram').evaluateAll((all) =>
@@ -29,44 +33,114 @@ export async function floatDrawings(page: Page, pdf: Uint8Array): Promise<number
   // The mapping holds only if the PDF has exactly the drawings the page shows.
   if (captions.length !== figures.length) return 0;
 
-  const moves: { figure: number; room: number }[] = [];
+  const moves: { figure: number; room: number; fill: number; body: number }[] = [];
   captions.forEach(({ page: index, y }, figure) => {
     const before = pages[index - 1];
     const here = pages[index]!;
     // The drawing must open its page (nothing above it but itself) after a page it left part-empty.
-    if (index < 2 || !before || before.fill >= 0.6) return;
+    if (index < 2 || !before || before.fill >= FULL) return;
     if (here.top > y + figures[figure]!.height * PT_PER_PX + 12) return;
     if (captions.some((other) => other.page === index && other.y > y)) return;
-    moves.push({ figure, room: (before.lowest - before.bottom) / PT_PER_PX });
+    moves.push({
+      figure,
+      room: (before.lowest - before.bottom) / PT_PER_PX,
+      fill: before.fill,
+      body: (before.top - before.bottom) / PT_PER_PX,
+    });
   });
   if (moves.length === 0) return 0;
-  return page.locator('figure.atp-diagram').evaluateAll((all, moves) => {
-    const visible = all.filter((figure) => figure.getClientRects().length > 0);
-    let moved = 0;
-    // From the last, so an earlier move does not change what follows a later drawing.
-    for (const { figure: index, room } of moves.toReversed()) {
-      const figure = visible[index]!;
-      // The drawing moves out of its explorer only when it is the explorer's last block on paper.
-      const explorer = figure.closest('.atp-explorer');
-      const anchor =
-        explorer && figure.parentElement === explorer && !figure.nextElementSibling?.getClientRects().length ? explorer : figure;
-      let after: Element | undefined;
-      let used = 0;
-      for (let next = anchor.nextElementSibling; next; next = next.nextElementSibling) {
-        if (!next.matches('p, ul, ol, blockquote, aside')) break;
-        const style = getComputedStyle(next);
-        used += next.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
-        if (used > room - 8) break;
-        after = next;
+  return page.locator('figure.atp-diagram').evaluateAll(
+    (all, { moves, overflow, full }) => {
+      const visible = all.filter((figure) => figure.getClientRects().length > 0);
+      // The first drawing that can move, only: a move shifts every page after it, so the draft
+      // no longer tells where a later drawing stands.
+      for (const { figure: index, room, fill, body } of moves) {
+        const figure = visible[index]!;
+        // A drawing moves once: should the draft after its move still leave a gap, it stays.
+        if (figure.classList.contains('atp-floated')) continue;
+        // The drawing moves out of its explorer only when it is the explorer's last block on paper.
+        const explorer = figure.closest('.atp-explorer');
+        const anchor =
+          explorer && figure.parentElement === explorer && !figure.nextElementSibling?.getClientRects().length ? explorer : figure;
+        // What the drawing leaves room for on the page before, less a margin for rounding.
+        const gap = room - 16;
+        const outer = (block: Element) => {
+          const style = getComputedStyle(block);
+          return block.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
+        };
+        // Whether a block that does not fit whole, starting `top` px into the gap, may still fill
+        // it and run on to the next sheet (the drawing after it): three of its lines fit, and its
+        // rest moves the drawing at most `overflow` further.
+        const runsOn = (block: Element, top: number) => {
+          const style = getComputedStyle(block);
+          const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.75;
+          return gap - top - parseFloat(style.marginTop) >= 3 * line && top + outer(block) - gap <= overflow;
+        };
+        let after: Element | undefined;
+        let split: { list: Element; items: number } | undefined;
+        let used = 0;
+        for (let next = anchor.nextElementSibling; next; next = next.nextElementSibling) {
+          // Text and a section's heading (Starlight wraps it) may be passed, anything else (a
+          // table, an explorer without a drawing, another piece of a drawing printed in pieces)
+          // only if it fits whole, and never another drawing; the page's closing list of sources
+          // or related pages only when the page would stay part-empty without it.
+          const heading = next.matches('h2, h3, h4, .sl-heading-wrapper');
+          const lists = '[id$="-sources"], [id$="-related"]';
+          if (heading && (next.matches(lists) || next.querySelector(lists)) && fill + used / body >= full + 0.05) break;
+          const text = next.matches('p, ul, ol, blockquote, aside');
+          const piece = next.matches('figure.atp-diagram') && next.parentElement!.matches('[data-print-parts]');
+          if (!heading && !text && !piece && (next.matches('figure') || next.querySelector('figure.atp-diagram'))) break;
+          const table = !heading && !text;
+          const height = outer(next);
+          if (used + height <= gap) {
+            used += height;
+            // A heading, or a lead-in that ends in a colon, stays with what follows it.
+            if (!heading && !/[:：]\s*$/.test(next.textContent ?? '')) after = next;
+            continue;
+          }
+          if (heading || table) break;
+          if (next.matches('p, ul, ol') && runsOn(next, used)) {
+            after = next;
+          } else if (next.matches('ul, ol') && next.children.length > 1) {
+            // A list too long to run on: the drawing stands between two of its items, the rest of
+            // the list after it.
+            const top = next.getBoundingClientRect().top - parseFloat(getComputedStyle(next).marginTop);
+            const items = [...next.children];
+            let fit = 0;
+            for (const item of items) {
+              const bottom = used + item.getBoundingClientRect().bottom - top;
+              if (bottom <= gap || runsOn(item, bottom - outer(item))) fit += 1;
+              if (bottom > gap) break;
+            }
+            if (fit > 0 && fit < items.length) split = { list: next, items: fit };
+          }
+          break;
+        }
+        if (split) {
+          const { list, items } = split;
+          const rest = list.cloneNode(false) as Element;
+          rest.removeAttribute('id');
+          rest.append(...[...list.children].slice(items));
+          if (list.matches('ol')) rest.setAttribute('start', String(Number(list.getAttribute('start') ?? '1') + items));
+          list.after(rest);
+          after = list;
+        }
+        if (!after) continue;
+        after.after(figure);
+        figure.classList.add('atp-floated');
+        return 1;
       }
-      if (!after) continue;
-      after.after(figure);
-      figure.classList.add('atp-floated');
-      moved += 1;
-    }
-    return moved;
-  }, moves);
+      return 0;
+    },
+    { moves, overflow: MAX_OVERFLOW_PX, full: FULL },
+  );
 }
+
+/** A page at least this full (as pdf-fill.spec.ts measures) leaves no gap worth filling. */
+const FULL = 0.6;
+
+/** How much of the text a drawing floats past may run on to the next sheet, in CSS px: about half the sheet's body (1,024 px). */
+const MAX_OVERFLOW_PX = 560;
 
 /** CSS px to PDF points: Chromium prints 96 px to the inch, 72 pt. */
 const PT_PER_PX = 0.75;

@@ -64,13 +64,18 @@ const PDF_OPTIONS = {
     'Azure Traffic Paths — <span class="pageNumber"></span> / <span class="totalPages"></span></div>',
 } as const;
 
+/** The printed column: A4's 210 mm less the two 14 mm margins, in CSS px (DiagramFrame's PRINT_COLUMN). */
+const PRINT_COLUMN_PX = 688;
+
 /** Prints of one language before giving up on page numbers that will not settle. */
-const MAX_PRINTS = 6;
-/** Drafts after which drawings may float (src/build/pdf-floats.ts). */
-const FLOAT_PRINTS = 2;
+const MAX_PRINTS = 14;
+/** Drafts after which a drawing may float (src/build/pdf-floats.ts), one drawing a draft. */
+const FLOAT_PRINTS = 10;
 
 async function printGuide(browser: Browser, url: string): Promise<Buffer> {
-  const page = await browser.newPage();
+  // The window as wide as the printed column, so that what floatDrawings measures in the page is
+  // laid out as on paper (at the default 1280 px a paragraph took half the lines it takes there).
+  const page = await browser.newPage({ viewport: { width: PRINT_COLUMN_PX, height: 1024 } });
   try {
     await page.emulateMedia({ media: 'print', colorScheme: 'light' });
     await page.goto(url, { waitUntil: 'networkidle' });
@@ -84,8 +89,9 @@ async function printGuide(browser: Browser, url: string): Promise<Buffer> {
       // Until the numbers are in, a draft: without the structure tree and outline, which change no
       // page break (checked: the same pages either way) and are half the time of a print.
       const pdf = await page.pdf(written ? PDF_OPTIONS : { ...PDF_OPTIONS, tagged: false, outline: false });
-      // A draft shows which drawings left a page part-empty; they float past the text after them,
-      // twice at most (a move shifts the pages after it), before any number is written.
+      // A draft shows which drawings left a page part-empty; the first floats past the text after
+      // it and the page prints again (a move shifts every page after it), before any number is
+      // written. The guide had 8 such drawings in English and 5 in Japanese.
       if (print <= FLOAT_PRINTS && (await floatDrawings(page, pdf)) > 0) continue;
       const starts = await startPages(pdf, targets);
       missing = targets.filter((_, i) => starts[i] === undefined);

@@ -134,7 +134,7 @@ describe.each<[string, string, Record<string, string>, Verdict['state'], string,
     {},
     'fails',
     'Exhausted after 51.2 s: 4,840 ports needed toward 203.0.113.200:443, 1,024 available per VM (Load Balancer outbound rule).',
-    '51.2 秒で SNAT ポートが枯渇します。203.0.113.200:443 への負荷に必要なポートは 4,840、使えるのは VM 1 台あたり 1,024 です（Load Balancer のアウトバウンド規則）。',
+    '51.2 秒で SNAT ポートが枯渇します。203.0.113.200:443 への負荷に必要なポートは 4,840 で、VM 1 台あたり使えるのは 1,024 です（Load Balancer のアウトバウンド規則）。',
   ],
   [
     // 1 a second × 242 s = 242 ports, within 1,024.
@@ -143,7 +143,7 @@ describe.each<[string, string, Record<string, string>, Verdict['state'], string,
     { rate: '1' },
     'ok',
     'Fits: 242 ports needed toward 203.0.113.200:443, 1,024 available per VM (Load Balancer outbound rule).',
-    'SNAT ポートは足ります。203.0.113.200:443 への負荷に必要なポートは 242、使えるのは VM 1 台あたり 1,024 です（Load Balancer のアウトバウンド規則）。',
+    'SNAT ポートは足ります。203.0.113.200:443 への負荷に必要なポートは 242 で、VM 1 台あたり使えるのは 1,024 です（Load Balancer のアウトバウンド規則）。',
   ],
   [
     'outbound',

@@ -97,8 +97,8 @@ describe.each<[string, string, Record<string, string>, Verdict['state'], string,
     'failed, not yet noticed',
     { fail: '45', resolved: '100' },
     'fails',
-    'Endpoint 1 has been down since 45 s, but Traffic Manager marks it Degraded only at 160 s; until then the client is still sent to 198.51.100.30:443.',
-    'エンドポイント 1 は 45 秒から停止していますが、Traffic Manager が機能低下と判定するのは 160 秒です。それまでクライアントは停止した 198.51.100.30:443 に送られます。',
+    'Endpoint 1 has been down since t=45 s, but Traffic Manager marks it Degraded only at t=160 s; until then the client is still sent to 198.51.100.30:443.',
+    'エンドポイント 1 は t=45 秒から停止していますが、Traffic Manager が機能低下と判定するのは t=160 秒です。それまでクライアントは停止した 198.51.100.30:443 に送られます。',
   ],
   [
     // A lookup at 200, after 160: endpoint 2.
@@ -106,8 +106,8 @@ describe.each<[string, string, Record<string, string>, Verdict['state'], string,
     'failed and Degraded',
     { fail: '45', resolved: '200' },
     'ok',
-    'Endpoint 1 has been Degraded since 160 s, so the client resolves test.trafficmanager.net to endpoint 2 and connects straight to 198.51.100.40:443.',
-    'エンドポイント 1 は 160 秒から機能低下の状態なので、クライアントは test.trafficmanager.net の名前解決でエンドポイント 2 を得て、198.51.100.40:443 に直接接続します。',
+    'Endpoint 1 has been Degraded since t=160 s, so the client resolves test.trafficmanager.net to endpoint 2 and connects straight to 198.51.100.40:443.',
+    'エンドポイント 1 は t=160 秒から機能低下の状態なので、クライアントは test.trafficmanager.net の名前解決でエンドポイント 2 を得て、198.51.100.40:443 に直接接続します。',
   ],
   [
     // Degraded at 160; the cache (TTL 60 from 0) runs out at 180: outage 180 − 45 = 135, of which 20 s are the cache's.
@@ -115,8 +115,8 @@ describe.each<[string, string, Record<string, string>, Verdict['state'], string,
     'defaults',
     {},
     'warning',
-    'Clients reach the healthy endpoint 135 s after the failure, at 180 s; Traffic Manager marks endpoint 1 Degraded at 160 s. For the 20 s after that, the cached DNS answer keeps clients on the failed endpoint.',
-    'クライアントが正常なエンドポイントに届くのは、障害から 135 秒後（180 秒）です。Traffic Manager がエンドポイント 1 を機能低下と判定するのは 160 秒です。その後の 20 秒は、キャッシュされた DNS 応答がクライアントを停止したエンドポイントに向けたままにします。',
+    'Endpoint 1 fails at t=45 s and Traffic Manager marks it Degraded at t=160 s; clients reach the healthy endpoint at t=180 s, 135 s after the failure. From t=160 s to t=180 s (20 s), the cached DNS answer still keeps clients on the failed endpoint.',
+    'エンドポイント 1 は t=45 秒に停止し、Traffic Manager は t=160 秒に機能低下と判定します。クライアントが正常なエンドポイントに届くのは t=180 秒、障害から 135 秒後です。t=160 秒から t=180 秒までの 20 秒は、キャッシュされた DNS 応答がクライアントを停止したエンドポイントに向けたままにします。',
   ],
   [
     // TTL 0: no cache, so the switch is the moment it is Degraded: 160 − 45 = 115.
@@ -124,8 +124,8 @@ describe.each<[string, string, Record<string, string>, Verdict['state'], string,
     'TTL 0',
     { ttl: '0' },
     'warning',
-    'Clients reach the healthy endpoint 115 s after the failure, at 160 s; Traffic Manager marks endpoint 1 Degraded at 160 s.',
-    'クライアントが正常なエンドポイントに届くのは、障害から 115 秒後（160 秒）です。Traffic Manager がエンドポイント 1 を機能低下と判定するのは 160 秒です。',
+    'Endpoint 1 fails at t=45 s and Traffic Manager marks it Degraded at t=160 s; clients reach the healthy endpoint at t=160 s, 115 s after the failure.',
+    'エンドポイント 1 は t=45 秒に停止し、Traffic Manager は t=160 秒に機能低下と判定します。クライアントが正常なエンドポイントに届くのは t=160 秒、障害から 115 秒後です。',
   ],
   [
     // 1,024 ports ÷ 20 a second = 51.2 s.

@@ -50,7 +50,7 @@ test('en and ja: the outbound method in use, the Front Door certificate row, the
   await page.goto('/en/outbound/?egress=natgw');
   const inUse = page.locator('[data-explorer="outbound"] [data-fix="natgw-ips"]');
   await expect(inUse.locator('th')).toHaveText('1. The NAT Gateway’s 1 public IP, as configured');
-  await expect(inUse.locator('[data-field="fix-result"]')).toHaveText('In use; nothing to add: nothing is exhausted');
+  await expect(inUse.locator('[data-field="fix-result"]')).toHaveText('Not needed: in use, and nothing is exhausted');
 
   await page.goto('/en/faq/client-certificate/');
   const frontDoor = page.locator('[data-explorer="client-certificate"] [data-service="front-door"] [data-field="cert-reaches-backend"]');

@@ -170,8 +170,8 @@ describe('the fixes table, by the same rule', () => {
   // Issue 32 (J): with egress=natgw and a load that fits (10 × 20 × 67 = 13,400 of one IP's 50,000), the
   // first row named the method in use as advice ("Give the NAT Gateway 1 public IPs") with "Already in use".
   it.each([
-    ['en', 'The NAT Gateway’s 1 public IP, as configured', 'In use; nothing to add: nothing is exhausted', 'Give the NAT Gateway'],
-    ['ja', '構成済みの NAT ゲートウェイのパブリック IP 1 個', '使用中。枯渇していないため、追加は不要', 'にする'],
+    ['en', 'The NAT Gateway’s 1 public IP, as configured', 'Not needed: in use, and nothing is exhausted', 'Give the NAT Gateway'],
+    ['ja', '構成済みの NAT ゲートウェイのパブリック IP 1 個', '不要: 使用中で、枯渇していない', 'にする'],
   ] as const)('%s: the method in use is named as configured, and nothing needs adding', (lang, name, result, advice) => {
     const out = html({ egress: 'natgw' }, lang);
     const row = /<tr data-fix="natgw-ips">[\s\S]*?<\/tr>/.exec(out)![0];

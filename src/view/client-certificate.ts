@@ -22,7 +22,7 @@ import { verdict } from './verdict.ts';
  */
 function reachesText(row: CertificateRow, t: Translate): string {
   if (row.reaches !== 'no') return t(`cert.reaches.${row.reaches}`);
-  return row.tlsEndsAt === 'fd' ? t('cert.reaches.no-edge') : t('cert.reaches.no-at', { stage: actorName(row.tlsEndsAt, t) });
+  return t('cert.reaches.no-at', { stage: actorName(row.tlsEndsAt, t) });
 }
 
 function certificateTable(rows: readonly CertificateRow[], t: Translate): ElementNode {

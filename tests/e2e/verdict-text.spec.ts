@@ -54,7 +54,7 @@ test('en and ja: the outbound method in use, the Front Door certificate row, the
 
   await page.goto('/en/faq/client-certificate/');
   const frontDoor = page.locator('[data-explorer="client-certificate"] [data-service="front-door"] [data-field="cert-reaches-backend"]');
-  await expect(frontDoor).toHaveText('No: the client’s TLS ends at Front Door’s edge');
+  await expect(frontDoor).toHaveText('No: the client’s TLS ends at Front Door (edge)');
 
   // The page's two lookups: a sentence, not 「10.0.0.4: …」, and no space before では after Japanese.
   await page.goto('/ja/lookup/');

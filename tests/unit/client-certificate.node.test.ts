@@ -63,8 +63,8 @@ describe.each<{
 
 // Issue 32 (L): each "no" names where the client's TLS ended; the Front Door row said "at the gateway".
 describe.each([
-  ['en', 'No: the client’s TLS ends at Application Gateway', 'No: the client’s TLS ends at Front Door’s edge'],
-  ['ja', '届かない（クライアントの TLS は Application Gateway で終端する）', '届かない（クライアントの TLS は Front Door のエッジで終端する）'],
+  ['en', 'No: the client’s TLS ends at Application Gateway', 'No: the client’s TLS ends at Front Door (edge)'],
+  ['ja', '届かない（クライアントの TLS は Application Gateway で終端する）', '届かない（クライアントの TLS は Front Door（エッジ）で終端する）'],
 ] as const)('%s: where the certificate stops', (lang, agw, fd) => {
   it('names the gateway in its row and the edge in Front Door’s', () => {
     const html = clientCertificateView({ tls: 'e2e' }, translator(lang)).outputs.map(toHtml).join('');

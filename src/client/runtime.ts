@@ -133,10 +133,16 @@ function setText(element: HTMLElement, text: string): void {
   else element.textContent = text;
 }
 
-/** Says the explorer updated (or that the input is invalid), at every edit, without a new node (setText). */
-function setStatus(root: HTMLElement, key: 'updated' | 'invalid'): void {
+const STATUS_TEXT = { updated: 'textUpdated', invalid: 'textInvalid', link: 'textLink' } as const;
+
+/**
+ * Says the explorer updated (or that the input is invalid), at every edit, without a new node
+ * (setText). A scenario read from the URL is not an edit of the reader's: it says the tables show
+ * the link's scenario, not "values this edit changed" (issue 32, O).
+ */
+function setStatus(root: HTMLElement, key: keyof typeof STATUS_TEXT): void {
   const status = root.querySelector<HTMLElement>('[data-status]');
-  if (status) setText(status, status.dataset[key === 'updated' ? 'textUpdated' : 'textInvalid'] ?? '');
+  if (status) setText(status, status.dataset[STATUS_TEXT[key]] ?? '');
 }
 
 /** The first-load message for a link whose scenario could not be used (see updateExplorer). */
@@ -304,7 +310,7 @@ export function updateExplorer(root: HTMLElement, cause: Cause, edited?: string)
     syncOthers(root, written);
   }
   pending.clear();
-  setStatus(root, 'updated');
+  setStatus(root, cause === 'url' ? 'link' : 'updated');
   // A patched cell holds a plain chip again, and every link carries the scenario now in the URL.
   linkAddresses(root, root.dataset.lookupLabel ?? '', pageUrl().search);
 

@@ -5,16 +5,17 @@ import { type ExplorerView, type Verdict, explorer, type Explorers } from './exp
 import { hopLabel, hopTable } from './hops.ts';
 import { dataTable, figureTable, fieldCell, socketCell, socketText } from './table.ts';
 import { h } from './tree.ts';
-import { verdict as sentence } from './verdict.ts';
+import { clientAddressState, verdict as sentence } from './verdict.ts';
 
 /** The FAQ's question: which source the pod sees, and why. */
 function verdict(s: AksScenario, hops: ReturnType<typeof aksHops>, t: Translate): Verdict {
   const source = socketText(hops[2]!.src);
   // The addresses are value chips, as in every other explorer's verdict.
-  if (s.etp === 'local') return sentence('ok', t('verdict.aks.local', { source }), [source]);
+  // Local keeps the client's address (clientAddressState); Cluster translates it to the node's and nothing carries it on.
+  if (s.etp === 'local') return sentence(clientAddressState(true), t('verdict.aks.local', { source }), [source]);
   const pod = s.pods[s.ppick - 1]!;
   const key = pod.node === s.pick ? 'verdict.aks.cluster' : 'verdict.aks.cluster-hop';
-  return sentence('warning', t(key, { source, client: s.client.text, node: pod.node }), [source, s.client.text]);
+  return sentence(clientAddressState(false), t(key, { source, client: s.client.text, node: pod.node }), [source, s.client.text]);
 }
 
 /** Local: the Load Balancer's probe of each node's health check node port, and which nodes pass it. Cluster: a note. */

@@ -17,7 +17,7 @@ import { hopTable, packetMessages } from './hops.ts';
 import { chip, chipList, dataTable, fieldCell, socketText } from './table.ts';
 import { tlsTable } from './application-gateway-tls.ts';
 import { h, type ElementNode } from './tree.ts';
-import { verdict } from './verdict.ts';
+import { clientAddressState, verdict } from './verdict.ts';
 import { applicationGatewayParams, readApplicationGatewayScenario } from '../model/services/application-gateway.ts';
 
 /** The headers the backend receives, each with its value and what it tells the backend. */
@@ -97,7 +97,8 @@ export function applicationGatewayView(s: ApplicationGatewayScenario, t: Transla
   const answer = t('verdict.application-gateway', { src, n: s.via, client });
   const forged = s.xffin.length > 0 ? t('verdict.application-gateway.forged') : '';
   return {
-    verdict: verdict('warning', `${answer}${forged}`, [src, client, 'X-Forwarded-For']),
+    // The gateway always appends the client, so the backend can learn it from the header's last entry.
+    verdict: verdict(clientAddressState(true), `${answer}${forged}`, [src, client, 'X-Forwarded-For']),
     outputs: [
       hopTable(hops, t),
       headerTable(headers, trustedXffEntry(s), s.xffin.length, t),

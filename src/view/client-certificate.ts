@@ -16,6 +16,15 @@ import { tlsTable } from './application-gateway-tls.ts';
 import { h, type ElementNode } from './tree.ts';
 import { verdict } from './verdict.ts';
 
+/**
+ * Whether the certificate reaches the backend; a "no" names where the client's TLS ended (Front
+ * Door's edge, Application Gateway), not always "the gateway" (issue 32: the Front Door row said so).
+ */
+function reachesText(row: CertificateRow, t: Translate): string {
+  if (row.reaches !== 'no') return t(`cert.reaches.${row.reaches}`);
+  return t('cert.reaches.no-at', { stage: actorName(row.tlsEndsAt, t) });
+}
+
 function certificateTable(rows: readonly CertificateRow[], t: Translate): ElementNode {
   const columns = (['service', 'tls-ends', 'reaches', 'validated-by'] as const).map((column) => t(`table.cert.${column}`));
   // A service whose answer depends on the gateway's TLS mode says which mode it shows.
@@ -29,7 +38,7 @@ function certificateTable(rows: readonly CertificateRow[], t: Translate): Elemen
       { 'data-service': row.service },
       h('th', { scope: 'row' }, serviceName(row)),
       fieldCell('tls-ends', row.tlsEndsAt, actorName(row.tlsEndsAt, t)),
-      fieldCell('cert-reaches-backend', row.reaches, t(`cert.reaches.${row.reaches}`)),
+      fieldCell('cert-reaches-backend', row.reaches, reachesText(row, t)),
       fieldCell(
         'cert-validated-by',
         row.validatedBy,

@@ -9,16 +9,17 @@ import {
 import { type ExplorerView, type Verdict, explorer, type Explorers } from './explorer.ts';
 import { hopLabel, hopTable } from './hops.ts';
 import { socketText } from './table.ts';
-import { verdict as sentence } from './verdict.ts';
+import { clientAddressState, verdict as sentence } from './verdict.ts';
 
 /** The page's question: which source the backend sees, and what it must accept (a pass-through keeps the client). */
 function verdict(s: CrossRegionScenario, hops: ReturnType<typeof crossRegionHops>, t: Translate): Verdict {
   const atBackend = hops[2]!;
   const [source, backend] = [socketText(atBackend.src), socketText(atBackend.dst)];
   // The addresses are value chips, as in every other explorer's verdict.
-  return atBackend.src.ip.text === s.client.text
-    ? sentence('ok', t('verdict.glb.client-kept', { client: source, backend }), [source, backend])
-    : sentence('warning', t('verdict.glb.translated', { source }), [source]);
+  const kept = atBackend.src.ip.text === s.client.text;
+  return kept
+    ? sentence(clientAddressState(kept), t('verdict.glb.client-kept', { client: source, backend }), [source, backend])
+    : sentence(clientAddressState(kept), t('verdict.glb.translated', { source }), [source]);
 }
 
 export function crossRegionView(s: CrossRegionScenario, t: Translate): ExplorerView {

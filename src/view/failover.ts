@@ -58,9 +58,13 @@ export function failoverView(s: FailoverScenario, t: Translate): ExplorerView {
  * cache adds after that (none when the client's lookup comes only after the endpoint is Degraded).
  */
 function failoverVerdict(s: FailoverScenario, f: FailoverFigures, t: Translate): Verdict {
-  const answer = t('verdict.failover', { outage: f.outage, switch: f.switchAt, degraded: f.degradedAt });
+  // Every time is a moment on the model's clock (t=…, as in the timeline); only the outage is a duration (issue 32, N).
+  const answer = t('verdict.failover', { fail: s.fail, outage: f.outage, switch: f.switchAt, degraded: f.degradedAt });
   const wait = s.resolved < f.degradedAt ? f.switchAt - f.degradedAt : 0;
-  return verdict('warning', wait > 0 ? `${answer}${t('verdict.failover.cache', { wait })}` : answer);
+  return verdict(
+    'warning',
+    wait > 0 ? `${answer}${t('verdict.failover.cache', { wait, degraded: f.degradedAt, switch: f.switchAt })}` : answer,
+  );
 }
 
 function figureTable(s: FailoverScenario, f: FailoverFigures, t: Translate): ElementNode {

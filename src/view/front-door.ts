@@ -11,7 +11,7 @@ import {
 import { type ExplorerView, explorer, type Explorers } from './explorer.ts';
 import { hopTable, packetMessages } from './hops.ts';
 import { chip, chipList, dataTable, fieldCell, socketText } from './table.ts';
-import { verdict } from './verdict.ts';
+import { clientAddressState, verdict } from './verdict.ts';
 import { h, type ElementNode } from './tree.ts';
 
 /** The headers the origin receives: value, what it is good for, and whether a client can forge it. */
@@ -60,7 +60,12 @@ export function frontDoorView(s: FrontDoorScenario, t: Translate): ExplorerView 
   const src = socketText(packets.requestOut.src);
   const socketIp = headers.find((header) => header.key === 'x-azure-socketip')!.value;
   return {
-    verdict: verdict('warning', t('verdict.front-door', { src, client: socketIp, fdid: fdid.value }), [src, socketIp, fdid.value]),
+    // The origin learns the client from X-Forwarded-For and X-Azure-SocketIP, so the rule makes it OK.
+    verdict: verdict(clientAddressState(true), t('verdict.front-door', { src, client: socketIp, fdid: fdid.value }), [
+      src,
+      socketIp,
+      fdid.value,
+    ]),
     outputs: [hopTable(hops, t), headerTable(headers, t)],
     diagram: {
       title: t('diagram.fd.title'),

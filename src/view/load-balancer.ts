@@ -12,7 +12,7 @@ import { type ExplorerView, type Verdict, explorer, type Explorers } from './exp
 import { hopTable, packetMessages } from './hops.ts';
 import { h, type ElementNode } from './tree.ts';
 import { socketText } from './table.ts';
-import { verdict } from './verdict.ts';
+import { clientAddressState, verdict } from './verdict.ts';
 
 /** The hop the hairpin breaks: the VM's own call delivered back to it (source and destination are the VM). */
 const HAIRPIN_HOP = 2;
@@ -37,7 +37,12 @@ export function loadBalancerVerdict(s: LoadBalancerScenario, t: Translate): Verd
   // What the backend receives (hop 2): the client's own address, and the destination NAT left for it.
   const { src: from, dst: to } = loadBalancerPackets(s).requestOut;
   const [src, dst] = [socketText(from), socketText(to)];
-  return verdict('ok', t(s.floating ? 'verdict.load-balancer.floating' : 'verdict.load-balancer', { src, dst }), [src, dst]);
+  // With Floating IP the packet is addressed to the frontend, which Azure never assigns to the VM:
+  // it answers only once its guest OS holds that address on a loopback interface, so the verdict
+  // is a warning that says so (Learn: load-balancer/load-balancer-floating-ip, "Floating IP Guest
+  // OS configuration", 2026-12-07). The client's address arrives either way (clientAddressState).
+  if (s.floating) return verdict('warning', t('verdict.load-balancer.floating', { src, dst, lb: s.lbip.text }), [src, dst, s.lbip.text]);
+  return verdict(clientAddressState(true), t('verdict.load-balancer', { src, dst }), [src, dst]);
 }
 
 export function loadBalancerView(s: LoadBalancerScenario, t: Translate): ExplorerView {

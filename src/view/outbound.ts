@@ -153,24 +153,43 @@ function precedenceTable(s: OutboundScenario, t: Translate): ElementNode {
   return dataTable(t('table.outbound-precedence.caption'), columns, rows, 'atp-outbound-precedence');
 }
 
-/** A fix's name for this scenario: NAT Gateway says how many public IPs the load needs and whether one NAT Gateway takes them. */
+/**
+ * A fix's name for this scenario: NAT Gateway says how many public IPs the load needs and whether one
+ * NAT Gateway takes them. What is already configured is named as it stands, never as something to
+ * do (issue 32: "Give the NAT Gateway 1 public IPs" read as advice for the method in use), and one
+ * IP is "1 public IP" (`.one`).
+ */
 function fixName(s: OutboundScenario, fix: Fix, t: Translate): string {
   const values = { pool: formatCount(fix.pool ?? s.pool), ips: formatCount(fix.ips ?? 0), max: NATGW_MAX_IPS };
+  const one = (key: 'natgw' | 'natgw-fw' | 'natgw-ips' | 'fw-ips', ips: number) => uiKey(`outbound.fix.${key}${ips === 1 ? '.one' : ''}`);
+  if (fix.status === 'in-use' && (fix.fix === 'natgw-ips' || fix.fix === 'fw-ips' || fix.fix === 'allocate')) {
+    const configured = s.pips.length;
+    const key = fix.fix === 'allocate' ? 'outbound.fix.allocate.in-use' : `outbound.fix.${fix.fix}.in-use${configured === 1 ? '.one' : ''}`;
+    return t(uiKey(key), { ...values, ips: formatCount(configured) });
+  }
   if (fix.fix === 'natgw') {
     const where = winner(s.egress) === 'fw' ? 'natgw-fw' : 'natgw';
-    return t(uiKey(`outbound.fix.${where}${(fix.ips ?? 0) > NATGW_MAX_IPS ? '-over' : ''}`), values);
+    return (fix.ips ?? 0) > NATGW_MAX_IPS ? t(uiKey(`outbound.fix.${where}-over`), values) : t(one(where, fix.ips ?? 0), values);
   }
-  if (fix.fix === 'natgw-ips') return t((fix.ips ?? 0) > NATGW_MAX_IPS ? 'outbound.fix.natgw-ips-over' : 'outbound.fix.natgw-ips', values);
+  if (fix.fix === 'natgw-ips')
+    return t((fix.ips ?? 0) > NATGW_MAX_IPS ? 'outbound.fix.natgw-ips-over' : one('natgw-ips', fix.ips ?? 0), values);
   if (fix.fix === 'fw-ips') {
-    return t((fix.ips ?? 0) > FW_MAX_IPS ? 'outbound.fix.fw-ips-over' : 'outbound.fix.fw-ips', { ...values, max: FW_MAX_IPS });
+    return t((fix.ips ?? 0) > FW_MAX_IPS ? 'outbound.fix.fw-ips-over' : one('fw-ips', fix.ips ?? 0), { ...values, max: FW_MAX_IPS });
   }
   return t(uiKey(`outbound.fix.${fix.fix}`), values);
+}
+
+/** A fix's result: what is in use says so, and, when nothing is exhausted, that nothing needs adding (not "Already in use" alone). */
+function fixResult(fix: Fix, exhausted: boolean, t: Translate): string {
+  if (fix.status === 'in-use' && !exhausted) return t('outbound.fix.result.in-use-fits');
+  return t(uiKey(`outbound.fix.result.${fix.status}`));
 }
 
 /** The fixes in Microsoft's order, each with this scenario's figures where the explorer can count them. */
 function fixTable(s: OutboundScenario, t: Translate): ElementNode {
   const cell = (field: string, value: number | null | undefined) =>
     value === null || value === undefined ? h('td', {}, '—') : fieldCell(field, String(value), formatCount(value));
+  const exhausted = portLoad(s).exhausted !== 'no';
   const rows = fixes(s).map((fix, index) =>
     h(
       'tr',
@@ -178,7 +197,7 @@ function fixTable(s: OutboundScenario, t: Translate): ElementNode {
       h('th', { scope: 'row' }, `${index + 1}. ${fixName(s, fix, t)}`),
       cell('fix-ports', fix.ports),
       cell('fix-needed', fix.needed),
-      fieldCell('fix-result', fix.status, t(uiKey(`outbound.fix.result.${fix.status}`))),
+      fieldCell('fix-result', fix.status, fixResult(fix, exhausted, t)),
     ),
   );
   const columns = (['fix', 'ports', 'needed', 'result'] as const).map((column) => t(`table.outbound-fixes.${column}`));

@@ -21,7 +21,8 @@ import { dnsTable } from './traffic-manager.ts';
 import { hopLabel, hopTable } from './hops.ts';
 import { chip, chipList, dataTable, fieldCell, figureTable, lines, listText, recordLines, socketCell, socketText } from './table.ts';
 import { h, type ElementNode } from './tree.ts';
-import { verdict } from './verdict.ts';
+import { clientAddressState, verdict } from './verdict.ts';
+import { parseXffEntry } from '../model/shared/params.ts';
 
 /** Who a stage, the client, the backend or an appliance a route names is on this page: its service's name, or `stage.<key>` (content/i18n). */
 const LANES = new Set(['client', 'backend', 'appliance']);
@@ -242,27 +243,71 @@ const WARNING_ONLY = new Set(['agw-default-route', 'hairpin-chance', 'public-con
 /** The verdict's opening for a failing warning, where it is not a reply gone astray (`path.verdict.<key>`). */
 const FAILING_VERDICT: Readonly<Record<string, string>> = { 'route-needed': 'route-needed', hairpin: 'hairpin' };
 
+/** Where the client's own address reaches the backend: the packet's source, an X-Forwarded-For entry, the PROXY header, or nowhere. */
+type ClientAt =
+  | { readonly at: 'source' }
+  | { readonly at: 'xff'; readonly n: number; readonly entry: string }
+  | { readonly at: 'proxy'; readonly source: string }
+  | { readonly at: 'lost' };
+
 /**
- * What the backend receives at the end of the chain: the packet's source, X-Forwarded-For and the
- * client certificate; a leg that goes wrong as drawn turns it into a warning naming the leg.
+ * The X-Forwarded-For entry that names the client is the first one a proxy wrote: the entries
+ * before it are the client's own (`xffin`), which anyone can forge, so a match there does not count.
  */
-function pathVerdict(result: PathResult, t: Translate): Verdict {
+function clientAt(s: PathScenario, result: PathResult, entries: readonly string[]): ClientAt {
+  const client = s.client.text;
+  if (result.backendSource.ip.text === client) return { at: 'source' };
+  const written = entries[s.xffin.length];
+  if (written !== undefined && parseXffEntry(written)?.ip.text === client) return { at: 'xff', n: s.xffin.length + 1, entry: written };
+  const proxy = result.proxy?.source;
+  if (proxy && proxy.ip.text === client) return { at: 'proxy', source: socketText(proxy) };
+  return { at: 'lost' };
+}
+
+/** The X-Forwarded-For part of the sentence: the header, and which entry is the client when a proxy wrote it. */
+function xffPart(s: PathScenario, result: PathResult, entries: readonly string[], where: ClientAt, t: Translate): string {
+  if (result.xff === '') return t('verdict.path.xff.none');
+  if (where.at !== 'xff') return t('verdict.path.xff', { xff: result.xff });
+  if (where.entry === result.xff) return t('verdict.path.xff.client-only', { xff: result.xff });
+  const key = s.xffin.length > 0 ? 'verdict.path.xff.client-forged' : 'verdict.path.xff.client';
+  return t(key, { xff: result.xff, n: where.n, count: entries.length, entry: where.entry });
+}
+
+/** What follows the sentence about the headers: the PROXY header that carries the client, or that its address is lost. */
+function clientPart(s: PathScenario, result: PathResult, where: ClientAt, t: Translate): string {
+  if (where.at === 'proxy') return t('verdict.path.proxy', { proxy: where.source });
+  if (where.at !== 'lost') return '';
+  // A chain with a Private Link service could carry the address in its PROXY header: say so.
+  const key = !result.proxy && pathFieldsInUse(s).has('proxy') ? 'verdict.path.client-lost.proxy' : 'verdict.path.client-lost';
+  return t(key, { client: s.client.text });
+}
+
+/**
+ * What the backend receives at the end of the chain: the packet's source, X-Forwarded-For (and
+ * which entry is the client), the client certificate, and where the client's address went. A leg
+ * that fails as routed makes it `fails`; a leg that goes wrong as drawn names the leg in a
+ * warning; otherwise the state follows `clientAddressState` (./verdict.ts), the rule every
+ * explorer that asks what the backend receives shares: OK when the backend can learn the client.
+ */
+function pathVerdict(s: PathScenario, result: PathResult, t: Translate): Verdict {
   const src = socketText(result.backendSource);
-  const xff = result.xff === '' ? t('verdict.path.xff.none') : t('verdict.path.xff', { xff: result.xff });
+  const entries = result.xff === '' ? [] : result.xff.split(/,\s*/);
+  const where = clientAt(s, result, entries);
+  const xff = xffPart(s, result, entries, where, t);
   const cert =
     result.cert === 'no' && result.certEndedAt
       ? t('verdict.path.cert.no-at', { stage: who(result.certEndedAt, t) })
       : t(uiKey(`verdict.path.cert.${result.cert}`));
-  const answer = t('verdict.path', { src, xff, cert });
+  const answer = `${t('verdict.path', { src, xff, cert })}${clientPart(s, result, where, t)}`;
   const legs = [...new Set(result.warnings.map((warning) => warning.leg))];
-  const values = [src, ...result.xff.split(/,\s*/)];
+  const values = [src, ...entries, s.client.text, ...(where.at === 'proxy' ? [where.source] : [])];
   // A leg that fails as routed (or the hairpin) comes before what the backend would receive.
   const failing = result.warnings.find((warning) => !WARNING_ONLY.has(warning.key));
   if (failing) {
     const why = t(uiKey(`path.verdict.${FAILING_VERDICT[failing.key] ?? 'fails'}`), { leg: failing.leg });
     return verdict('fails', t('path.verdict.failing', { why, answer }), values);
   }
-  if (legs.length === 0) return verdict('ok', answer, values);
+  if (legs.length === 0) return verdict(clientAddressState(where.at !== 'lost'), answer, values);
   return verdict('warning', `${answer}${t('verdict.path.warning', { legs: listText(legs.map(String), t) })}`, values);
 }
 
@@ -335,7 +380,7 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
   };
   const astrayToAppliance = [...result.routes.astray.values()].includes('appliance');
   return {
-    verdict: pathVerdict(result, t),
+    verdict: pathVerdict(s, result, t),
     outputs,
     diagram: {
       title: t('diagram.path.title', { chain: stages.map((stage) => who(stage, t)).join(' → ') }),

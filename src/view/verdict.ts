@@ -11,6 +11,20 @@ export function verdict(state: Verdict['state'], text: string, values: readonly 
   return { state, text, values: values.filter((value) => value !== '' && text.includes(value)) };
 }
 
+/**
+ * The one rule for the verdict's state where the page's question is what the backend receives
+ * (load-balancer, application-gateway, front-door, paths, cross-region, AKS): `ok` when the
+ * backend can learn the client's address, because it is the packet's source, an
+ * X-Forwarded-For entry a proxy wrote, or the source of a PROXY protocol v2 header; `warning`
+ * when the address is lost on the way. A translated source is not itself a warning: behind a
+ * reverse proxy it is the design, and the header carries the client. A flow that breaks (a
+ * hairpin, a reply gone astray) is `fails`, and a flow that needs something of the reader to work
+ * (Floating IP's loopback) is `warning`, whatever the address; the caller decides those first.
+ */
+export function clientAddressState(learnable: boolean): 'ok' | 'warning' {
+  return learnable ? 'ok' : 'warning';
+}
+
 /** The sentence with each of its values as a chip, in order of appearance (a value found twice is a chip twice). */
 function sentence(text: string, values: readonly string[]): TreeNode[] {
   const out: TreeNode[] = [];

@@ -61,6 +61,19 @@ describe.each<{
   });
 });
 
+// Issue 32 (L): each "no" names where the client's TLS ended; the Front Door row said "at the gateway".
+describe.each([
+  ['en', 'No: the client’s TLS ends at Application Gateway', 'No: the client’s TLS ends at Front Door (edge)'],
+  ['ja', '届かない（クライアントの TLS は Application Gateway で終端する）', '届かない（クライアントの TLS は Front Door（エッジ）で終端する）'],
+] as const)('%s: where the certificate stops', (lang, agw, fd) => {
+  it('names the gateway in its row and the edge in Front Door’s', () => {
+    const html = clientCertificateView({ tls: 'e2e' }, translator(lang)).outputs.map(toHtml).join('');
+    const cell = (service: string) =>
+      new RegExp(`data-service="${service}">.*?data-field="cert-reaches-backend" data-value="no">([^<]+)</td>`).exec(html)?.[1];
+    expect([cell('application-gateway'), cell('front-door')]).toEqual([agw, fd]);
+  });
+});
+
 describe('client-certificate scenario', () => {
   it('defaults to e2e', () => {
     expect(readClientCertificateScenario({})).toEqual({ ok: true, scenario: { tls: 'e2e' } });

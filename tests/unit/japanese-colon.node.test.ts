@@ -27,7 +27,7 @@ export function midSentenceColons(text: string): string[] {
     if (!JAPANESE.test(clause + after)) continue;
     // The example marker of the house style: "（例: 203.0.113.10）", "（Learn の例: …）".
     if (/例$/u.test(clause)) continue;
-    if (clause.includes('、') || /(?:[するた]|ない)$/u.test(clause)) found.push(`${clause.slice(-24)}: ${after}`);
+    if (clause.includes('、') || /(?:[するた]|ない|ません|ださい|です|ます)$/u.test(clause)) found.push(`${clause.slice(-24)}: ${after}`);
   }
   return found;
 }

@@ -114,9 +114,17 @@ describe('golden cases', () => {
     // The address and the header are value chips, never broken inside on a phone (SPEC §7.1).
     expect(verdict.values).toEqual(['10.0.0.4', 'X-Forwarded-For']);
     const ja = lookupVerdict(lookup(s), s, translator('ja'));
-    expect(ja.text).toMatch(/^10\.0\.0\.4: Application Gateway のインスタンスです。/);
+    // Issue 32 (M): a sentence, not "10.0.0.4: …" with a half-width colon inside it.
+    expect(ja.text).toMatch(/^10\.0\.0\.4 は Application Gateway のインスタンスです。Application Gateway では、/);
     // The state in the lookup's own words: found, not "OK".
     expect([verdict.word, ja.word]).toEqual(['Found', '見つかった']);
+  });
+
+  test('ja: a design name that ends in Japanese runs on into では with no space (issue 32, M)', () => {
+    const s = scenario({ addr: '168.63.129.16', seen: 'probe' });
+    expect(lookupVerdict(lookup(s), s, translator('ja')).text).toMatch(
+      /^168\.63\.129\.16 は Load Balancer の正常性プローブの送信元です。Load Balancer の正常性プローブでは、/,
+    );
   });
 
   test.each([

@@ -146,7 +146,7 @@ describe('the fixes table, by the same rule', () => {
     ]);
     // Pooling: 10 × 20 × 2 = 400 held against the firewall's 4,992.
     expect(rows.find(([fix]) => fix === 'pooling')).toEqual(['pooling', 4992, 400, 'fits', null]);
-    expect(html({ egress: 'fw' }, 'en')).toContain('NAT Gateway on AzureFirewallSubnet with 1 public IPs');
+    expect(html({ egress: 'fw' }, 'en')).toContain('NAT Gateway on AzureFirewallSubnet with 1 public IP (50,000 toward one destination)');
     expect(html({ egress: 'fw' }, 'en')).toContain('Give the firewall 10 public IPs (2,496 each per instance, at most 250)');
     // With those ten IPs the load fits, and the firewall's IPs are in use, not a fix.
     expect(fixRows({ egress: 'fw', pips: ips(10) })[1]).toEqual(['fw-ips', 49920, 48400, 'in-use', 10]);
@@ -165,6 +165,20 @@ describe('the fixes table, by the same rule', () => {
     expect(html({ ports: '6400' }, 'en')).toContain('Not needed: nothing is exhausted');
     // A NAT Gateway that holds the load is in use, not a fix.
     expect(fixRows({ ...HUNDRED, pips: ips(3) })[0]).toEqual(['natgw-ips', 150000, 134000, 'in-use', 3]);
+  });
+
+  // Issue 32 (J): with egress=natgw and a load that fits (10 × 20 × 67 = 13,400 of one IP's 50,000), the
+  // first row named the method in use as advice ("Give the NAT Gateway 1 public IPs") with "Already in use".
+  it.each([
+    ['en', 'The NAT Gateway’s 1 public IP, as configured', 'Not needed: in use, and nothing is exhausted', 'Give the NAT Gateway'],
+    ['ja', '構成済みの NAT ゲートウェイのパブリック IP 1 個', '不要: 使用中で、枯渇していない', 'にする'],
+  ] as const)('%s: the method in use is named as configured, and nothing needs adding', (lang, name, result, advice) => {
+    const out = html({ egress: 'natgw' }, lang);
+    const row = /<tr data-fix="natgw-ips">[\s\S]*?<\/tr>/.exec(out)![0];
+    expect(row).toContain(`1. ${name}`);
+    expect(row).toContain(result);
+    expect(row).not.toContain(advice);
+    expect(out).not.toContain('1 public IPs');
   });
 });
 

@@ -30,20 +30,23 @@ describe.each<[string, string, Record<string, string>, Verdict['state'], string,
     'バックエンドには、クライアント自身のアドレス 203.0.113.10:50000 が送信元、10.0.1.4:443 が宛先として届きます。',
   ],
   [
-    // Floating IP: the destination stays the frontend's address, on the backend port.
+    // Floating IP: the destination stays the frontend's address, on the backend port; the VM answers
+    // only once its guest OS holds that address on a loopback interface (Learn's guest OS configuration),
+    // so it is a warning that says so.
     'load-balancer',
     'Floating IP',
     { floating: '1' },
-    'ok',
-    'The backend sees the client’s own address 203.0.113.10:50000 as the source, and the frontend’s 198.51.100.10:443 as the destination (Floating IP).',
-    'バックエンドには、クライアント自身のアドレス 203.0.113.10:50000 が送信元、フロントエンドの 198.51.100.10:443 が宛先として届きます（フローティング IP）。',
+    'warning',
+    'The backend receives the client’s own address 203.0.113.10:50000 as the source and the frontend’s 198.51.100.10:443 as the destination (Floating IP): the VM answers only if its guest OS holds 198.51.100.10 on a loopback interface (on Windows, with the weak host model) and the service listens on it.',
+    'バックエンドには、クライアント自身のアドレス 203.0.113.10:50000 が送信元、フロントエンドの 198.51.100.10:443 が宛先として届きます（フローティング IP）。VM が応答するのは、ゲスト OS のループバック インターフェイスに 198.51.100.10 を構成し（Windows では弱いホスト モデルも有効にし）、サービスがそのアドレスで待ち受けている場合だけです。',
   ],
   [
-    // Instance 1 of 10.0.0.0/24 is 10.0.0.4, on gport 40000; the gateway appends client:cport.
+    // Instance 1 of 10.0.0.0/24 is 10.0.0.4, on gport 40000; the gateway appends client:cport, so the
+    // backend can learn the client: OK by the shared rule (clientAddressState).
     'application-gateway',
     'defaults',
     {},
-    'warning',
+    'ok',
     'The backend sees 10.0.0.4:40000 (gateway instance 1) as the source, not the client; the client’s 203.0.113.10:50000 is the last entry of X-Forwarded-For.',
     'バックエンドに届く送信元はクライアントではなく、10.0.0.4:40000（ゲートウェイのインスタンス 1）です。クライアントの 203.0.113.10:50000 は X-Forwarded-For の最後の要素に入ります。',
   ],
@@ -52,7 +55,7 @@ describe.each<[string, string, Record<string, string>, Verdict['state'], string,
     'application-gateway',
     'forged entry, instance 2',
     { xffin: '198.51.100.7', via: '2' },
-    'warning',
+    'ok',
     'The backend sees 10.0.0.5:40000 (gateway instance 2) as the source, not the client; the client’s 203.0.113.10:50000 is the last entry of X-Forwarded-For. Every entry before it came from the client itself and proves nothing.',
     'バックエンドに届く送信元はクライアントではなく、10.0.0.5:40000（ゲートウェイのインスタンス 2）です。クライアントの 203.0.113.10:50000 は X-Forwarded-For の最後の要素に入ります。それより前の要素はクライアント自身が送ったもので、何の証明にもなりません。',
   ],
@@ -94,8 +97,8 @@ describe.each<[string, string, Record<string, string>, Verdict['state'], string,
     'failed, not yet noticed',
     { fail: '45', resolved: '100' },
     'fails',
-    'Endpoint 1 has been down since 45 s, but Traffic Manager marks it Degraded only at 160 s; until then the client is still sent to 198.51.100.30:443.',
-    'エンドポイント 1 は 45 秒から停止していますが、Traffic Manager が機能低下と判定するのは 160 秒です。それまでクライアントは停止した 198.51.100.30:443 に送られます。',
+    'Endpoint 1 has been down since t=45 s, but Traffic Manager marks it Degraded only at t=160 s; until then the client is still sent to 198.51.100.30:443.',
+    'エンドポイント 1 は t=45 秒から停止していますが、Traffic Manager が機能低下と判定するのは t=160 秒です。それまでクライアントは停止した 198.51.100.30:443 に送られます。',
   ],
   [
     // A lookup at 200, after 160: endpoint 2.
@@ -103,8 +106,8 @@ describe.each<[string, string, Record<string, string>, Verdict['state'], string,
     'failed and Degraded',
     { fail: '45', resolved: '200' },
     'ok',
-    'Endpoint 1 has been Degraded since 160 s, so the client resolves test.trafficmanager.net to endpoint 2 and connects straight to 198.51.100.40:443.',
-    'エンドポイント 1 は 160 秒から機能低下の状態なので、クライアントは test.trafficmanager.net の名前解決でエンドポイント 2 を得て、198.51.100.40:443 に直接接続します。',
+    'Endpoint 1 has been Degraded since t=160 s, so the client resolves test.trafficmanager.net to endpoint 2 and connects straight to 198.51.100.40:443.',
+    'エンドポイント 1 は t=160 秒から機能低下の状態なので、クライアントは test.trafficmanager.net の名前解決でエンドポイント 2 を得て、198.51.100.40:443 に直接接続します。',
   ],
   [
     // Degraded at 160; the cache (TTL 60 from 0) runs out at 180: outage 180 − 45 = 135, of which 20 s are the cache's.
@@ -112,8 +115,8 @@ describe.each<[string, string, Record<string, string>, Verdict['state'], string,
     'defaults',
     {},
     'warning',
-    'Clients reach the healthy endpoint 135 s after the failure, at 180 s; Traffic Manager marks endpoint 1 Degraded at 160 s. For the 20 s after that, the cached DNS answer keeps clients on the failed endpoint.',
-    'クライアントが正常なエンドポイントに届くのは、障害から 135 秒後（180 秒）です。Traffic Manager がエンドポイント 1 を機能低下と判定するのは 160 秒です。その後の 20 秒は、キャッシュされた DNS 応答がクライアントを停止したエンドポイントに向けたままにします。',
+    'Endpoint 1 fails at t=45 s and Traffic Manager marks it Degraded at t=160 s; clients reach the healthy endpoint at t=180 s, 135 s after the failure. From t=160 s to t=180 s (20 s), the cached DNS answer still keeps clients on the failed endpoint.',
+    'エンドポイント 1 は t=45 秒に停止し、Traffic Manager は t=160 秒に機能低下と判定します。クライアントが正常なエンドポイントに届くのは t=180 秒、障害から 135 秒後です。t=160 秒から t=180 秒までの 20 秒は、キャッシュされた DNS 応答がクライアントを停止したエンドポイントに向けたままにします。',
   ],
   [
     // TTL 0: no cache, so the switch is the moment it is Degraded: 160 − 45 = 115.
@@ -121,8 +124,8 @@ describe.each<[string, string, Record<string, string>, Verdict['state'], string,
     'TTL 0',
     { ttl: '0' },
     'warning',
-    'Clients reach the healthy endpoint 115 s after the failure, at 160 s; Traffic Manager marks endpoint 1 Degraded at 160 s.',
-    'クライアントが正常なエンドポイントに届くのは、障害から 115 秒後（160 秒）です。Traffic Manager がエンドポイント 1 を機能低下と判定するのは 160 秒です。',
+    'Endpoint 1 fails at t=45 s and Traffic Manager marks it Degraded at t=160 s; clients reach the healthy endpoint at t=160 s, 115 s after the failure.',
+    'エンドポイント 1 は t=45 秒に停止し、Traffic Manager は t=160 秒に機能低下と判定します。クライアントが正常なエンドポイントに届くのは t=160 秒、障害から 115 秒後です。',
   ],
   [
     // 1,024 ports ÷ 20 a second = 51.2 s.
@@ -131,7 +134,7 @@ describe.each<[string, string, Record<string, string>, Verdict['state'], string,
     {},
     'fails',
     'Exhausted after 51.2 s: 4,840 ports needed toward 203.0.113.200:443, 1,024 available per VM (Load Balancer outbound rule).',
-    '51.2 秒で SNAT ポートが枯渇します。203.0.113.200:443 への負荷に必要なポートは 4,840、使えるのは VM 1 台あたり 1,024 です（Load Balancer のアウトバウンド規則）。',
+    '51.2 秒で SNAT ポートが枯渇します。203.0.113.200:443 への負荷に必要なポートは 4,840 で、VM 1 台あたり使えるのは 1,024 です（Load Balancer のアウトバウンド規則）。',
   ],
   [
     // 1 a second × 242 s = 242 ports, within 1,024.
@@ -140,7 +143,7 @@ describe.each<[string, string, Record<string, string>, Verdict['state'], string,
     { rate: '1' },
     'ok',
     'Fits: 242 ports needed toward 203.0.113.200:443, 1,024 available per VM (Load Balancer outbound rule).',
-    'SNAT ポートは足ります。203.0.113.200:443 への負荷に必要なポートは 242、使えるのは VM 1 台あたり 1,024 です（Load Balancer のアウトバウンド規則）。',
+    'SNAT ポートは足ります。203.0.113.200:443 への負荷に必要なポートは 242 で、VM 1 台あたり使えるのは 1,024 です（Load Balancer のアウトバウンド規則）。',
   ],
   [
     'outbound',
@@ -151,22 +154,70 @@ describe.each<[string, string, Record<string, string>, Verdict['state'], string,
     '枯渇する SNAT ポートはありません。インスタンス レベルのパブリック IP では、203.0.113.200:443 への接続に VM 自身のポートがそのまま使われます。',
   ],
   [
-    // Front Door's edge 192.0.2.50 on eport 41000; the client's socket address arrives in a header only.
+    // Front Door's edge 192.0.2.50 on eport 41000; the client's socket address arrives in a header only,
+    // which is enough for the backend to learn it: OK.
     'front-door',
     'defaults',
     {},
-    'warning',
+    'ok',
     'The origin sees the edge address 192.0.2.50:41000 as the source, never the client; the client’s 203.0.113.10 arrives only in headers. To accept only your profile’s requests, check that X-Azure-FDID is a1b2c3d4-0000-4000-8000-00000000fd01.',
     '配信元に届く送信元はクライアントではなく、エッジのアドレス 192.0.2.50:41000 です。クライアントの 203.0.113.10 はヘッダーでだけ届きます。自分のプロファイルからの要求だけを受け付けるには、X-Azure-FDID が a1b2c3d4-0000-4000-8000-00000000fd01 であることを確かめます。',
   ],
   [
     // Front Door then the gateway: the gateway's instance is the source; Front Door ended the client's TLS.
+    // Front Door wrote the first entry (the client's IP), the gateway appended the edge it saw.
     'path',
     'fd,agw',
     { chain: 'fd,agw' },
     'ok',
-    'The backend sees 10.0.0.4:40000 as the source; X-Forwarded-For carries 203.0.113.10, 192.0.2.50:41000; the client certificate stops at Front Door.',
-    'バックエンドに届く送信元は 10.0.0.4:40000 です。X-Forwarded-For は 203.0.113.10, 192.0.2.50:41000。クライアント証明書は Front Door で止まります。',
+    'The backend sees 10.0.0.4:40000 as the source; X-Forwarded-For carries 203.0.113.10, 192.0.2.50:41000, where the client is entry 1 of 2, 203.0.113.10; the client certificate stops at Front Door.',
+    'バックエンドに届く送信元は 10.0.0.4:40000 です。X-Forwarded-For は 203.0.113.10, 192.0.2.50:41000 で、クライアントは 2 個のうち 1 番目の 203.0.113.10 です。クライアント証明書は Front Door で止まります。',
+  ],
+  [
+    // A forged entry first: the client is the first entry a proxy wrote, the second of three.
+    'path',
+    'fd,agw with an entry from the client',
+    { chain: 'fd,agw', xffin: '198.51.100.7' },
+    'ok',
+    'The backend sees 10.0.0.4:40000 as the source; X-Forwarded-For carries 198.51.100.7, 203.0.113.10, 192.0.2.50:41000, where the client is entry 2 of 3, 203.0.113.10 (every entry before it came from the client itself and proves nothing); the client certificate stops at Front Door.',
+    'バックエンドに届く送信元は 10.0.0.4:40000 です。X-Forwarded-For は 198.51.100.7, 203.0.113.10, 192.0.2.50:41000 で、クライアントは 3 個のうち 2 番目の 203.0.113.10 です（それより前の要素はクライアント自身が送ったもので、何の証明にもなりません）。クライアント証明書は Front Door で止まります。',
+  ],
+  [
+    // Traffic Manager only answers DNS; the gateway appends client:cport, its only entry.
+    'path',
+    'tm,agw',
+    { chain: 'tm,agw' },
+    'ok',
+    'The backend sees 10.0.0.4:40000 as the source; X-Forwarded-For carries the client’s 203.0.113.10:50000; the client certificate stops at Application Gateway.',
+    'バックエンドに届く送信元は 10.0.0.4:40000 です。X-Forwarded-For にはクライアントの 203.0.113.10:50000 が入ります。クライアント証明書は Application Gateway で止まります。',
+  ],
+  [
+    // The firewall's DNAT translates the source to its instance 10.0.2.6:42000, which the gateway then
+    // appends: the client's address is gone, so the shared rule makes it a warning (issue 32, F).
+    'path',
+    'fw,agw',
+    { chain: 'fw,agw' },
+    'warning',
+    'The backend sees 10.0.0.4:40000 as the source; X-Forwarded-For carries 10.0.2.6:42000; the client certificate stops at Application Gateway. The client’s address 203.0.113.10 is lost on the way: neither the packet’s source nor a header carries it.',
+    'バックエンドに届く送信元は 10.0.0.4:40000 です。X-Forwarded-For は 10.0.2.6:42000 です。クライアント証明書は Application Gateway で止まります。クライアントのアドレス 203.0.113.10 は途中で失われます。パケットの送信元にもヘッダーにも残りません。',
+  ],
+  [
+    // Private Link: the backend sees the NAT IP 10.0.3.4:43000; with TCP Proxy v2 off nothing carries the consumer.
+    'path',
+    'pls,lb without the PROXY header',
+    { chain: 'pls,lb', client: '10.1.0.10' },
+    'warning',
+    'The backend sees 10.0.3.4:43000 as the source; no X-Forwarded-For header; the client certificate reaches it. The client’s address 10.1.0.10 is lost on the way; the Private Link service can pass it in a PROXY protocol v2 header (turn on TCP Proxy v2).',
+    'バックエンドに届く送信元は 10.0.3.4:43000 です。X-Forwarded-For ヘッダーはありません。クライアント証明書はバックエンドまで届きます。クライアントのアドレス 10.1.0.10 は途中で失われます。Private Link サービスの TCP Proxy v2 をオンにすると、PROXY プロトコル v2 ヘッダーで渡せます。',
+  ],
+  [
+    // With it on, the header's source is the consumer's address and port as the private endpoint accepted them.
+    'path',
+    'pls,lb with the PROXY header',
+    { chain: 'pls,lb', client: '10.1.0.10', proxy: '1' },
+    'ok',
+    'The backend sees 10.0.3.4:43000 as the source; no X-Forwarded-For header; the client certificate reaches it. The consumer’s address 10.1.0.10:50000 arrives in the PROXY protocol v2 header in front of the stream.',
+    'バックエンドに届く送信元は 10.0.3.4:43000 です。X-Forwarded-For ヘッダーはありません。クライアント証明書はバックエンドまで届きます。コンシューマーのアドレス 10.1.0.10:50000 は、ストリームの先頭に付く PROXY プロトコル v2 ヘッダーで届きます。',
   ],
   [
     // Load Balancer alone: nothing rewrites the source, nothing ends TLS.
@@ -184,8 +235,8 @@ describe.each<[string, string, Record<string, string>, Verdict['state'], string,
     'agw,fwr',
     { chain: 'agw,fwr' },
     'fails',
-    'Leg 2 does not reach the firewall: a route it needs is missing, so the traffic goes around it (see the routes listed under the table). The backend sees 10.0.0.4:40000 as the source; X-Forwarded-For carries 203.0.113.10:50000; the client certificate stops at Application Gateway.',
-    '区間 2 はファイアウォールに届きません。必要なルートが足りないため、通信はファイアウォールを迂回します（表の下に挙げたルートを参照）。バックエンドに届く送信元は 10.0.0.4:40000 です。X-Forwarded-For は 203.0.113.10:50000。クライアント証明書は Application Gateway で止まります。',
+    'Leg 2 does not reach the firewall: a route it needs is missing, so the traffic goes around it (see the routes listed under the table). The backend sees 10.0.0.4:40000 as the source; X-Forwarded-For carries the client’s 203.0.113.10:50000; the client certificate stops at Application Gateway.',
+    '区間 2 はファイアウォールに届きません。必要なルートが足りないため、通信はファイアウォールを迂回します（表の下に挙げたルートを参照）。バックエンドに届く送信元は 10.0.0.4:40000 です。X-Forwarded-For にはクライアントの 203.0.113.10:50000 が入ります。クライアント証明書は Application Gateway で止まります。',
   ],
 ])('%s verdict, %s', (kind, _name, raw, state, en, ja) => {
   it('English', () => expect(verdictOf(kind, raw, 'en')).toMatchObject({ state, text: en }));
@@ -233,5 +284,30 @@ describe('verdictNode', () => {
       ['Caution', '注意'],
       ['Fails', '失敗'],
     ]);
+  });
+});
+
+/*
+ * The one rule for the state where the question is what the backend receives (clientAddressState in
+ * src/view/verdict.ts): OK when the backend can learn the client's address (the packet's source, an
+ * X-Forwarded-For entry a proxy wrote, the PROXY protocol v2 header's source), a warning when it is
+ * lost on the way. Worked out by hand from SPEC §3, §9, §11 and §15 for each explorer.
+ */
+describe('the client-address rule, across explorers', () => {
+  it.each<[string, Record<string, string>, Verdict['state'], string]>([
+    ['load-balancer', {}, 'ok', 'destination NAT keeps the source'],
+    ['application-gateway', {}, 'ok', 'the last X-Forwarded-For entry'],
+    ['front-door', {}, 'ok', 'X-Forwarded-For and X-Azure-SocketIP'],
+    ['aks', { etp: 'local', pick: '2' }, 'ok', 'Local keeps the source'],
+    ['aks', { etp: 'cluster' }, 'warning', 'Cluster translates it to the node and nothing carries it'],
+    ['path', { chain: 'glb,lb' }, 'ok', 'both tiers pass it through'],
+    ['path', { chain: 'agw,lb' }, 'ok', 'the gateway appends it'],
+    ['path', { chain: 'fd,fw,agw' }, 'ok', 'Front Door wrote it before the firewall translated the source'],
+    ['path', { chain: 'fw,agw' }, 'warning', 'the firewall translated it before any proxy wrote a header'],
+    ['path', { chain: 'pls,lb', client: '10.1.0.10' }, 'warning', 'the NAT IP, no PROXY header'],
+    ['path', { chain: 'pls,lb', client: '10.1.0.10', proxy: '1' }, 'ok', 'the PROXY header'],
+  ])('%s %j: %s (%s)', (kind, raw, state) => {
+    expect(verdictOf(kind, raw, 'en').state).toBe(state);
+    expect(verdictOf(kind, raw, 'ja').state).toBe(state);
   });
 });

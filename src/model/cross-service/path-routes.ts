@@ -84,7 +84,10 @@ export function routeLegs(
   const stageOf = (key: string) => stages.find((stage) => stage.key === key)?.data;
   const subnetOf = (key: string): SenderSubnet | undefined => (key === 'backend' ? BACKEND_SUBNET : stageOf(key)?.sendsFrom);
   const prefixOf = (from: SenderSubnet) => s[from.prefix] as Subnet4;
-  const routed = (key: string) => stageOf(key)?.frontend === 'routed';
+  // A device reached by route: a stage nobody addresses that sits in a subnet of its own (the
+  // firewall by route). AKS's node is not addressed either, but the Load Balancer's rule delivers
+  // to it, and a pod's reply to it is addressed to it: no route decides whether it gets there.
+  const routed = (key: string) => stageOf(key)?.frontend === 'routed' && stageOf(key)?.sendsFrom !== undefined;
   const firewall = stages.find((stage) => stage.data.sendsFrom?.subnet === FIREWALL_SUBNET);
   const firewallPrefix = firewall ? prefixOf(firewall.data.sendsFrom!) : undefined;
   /** Who an appliance address is: the chain's firewall, or an appliance outside the chain. */

@@ -14,7 +14,15 @@ export interface Participant {
 export type Label = string | readonly string[];
 
 export type Step =
-  | { readonly kind: 'message'; readonly from: string; readonly to: string; readonly text: Label; readonly reply?: boolean }
+  | {
+      readonly kind: 'message';
+      readonly from: string;
+      readonly to: string;
+      readonly text: Label;
+      readonly reply?: boolean;
+      /** A leg the packets never take (an earlier one went elsewhere): drawn ending in a cross. */
+      readonly untaken?: boolean;
+    }
   | {
       readonly kind: 'note';
       readonly over: readonly string[];
@@ -71,7 +79,7 @@ export function sequenceSource(diagram: SequenceDiagram): string {
   const writeSteps = (steps: readonly Step[], indent: string): void => {
     for (const step of steps) {
       if (step.kind === 'message') {
-        const arrow = step.reply ? '-->>' : '->>';
+        const arrow = `${step.reply ? '--' : '-'}${step.untaken ? 'x' : '>>'}`;
         lines.push(`${indent}${idOf(step.from)}${arrow}${idOf(step.to)}: ${label(step.text)}`);
       } else if (step.kind === 'note') {
         const text = typeof step.text === 'string' ? wrapText(step.text) : step.text.flatMap((line) => wrapText(line));

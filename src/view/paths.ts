@@ -296,11 +296,15 @@ const WARNING_MARK = '⚠';
 export function pathView(s: PathScenario, t: Translate): ExplorerView {
   const result = pathLegs(s);
   const stages = dataStages(s);
+  const untaken = result.routes.untaken;
   const message = (leg: PathLeg, reply: boolean): Step => {
     const [first, ...rest] = undocumentedLabel(leg, t) ?? hopLabel(leg);
     const warned = result.warnings.some((w) => w.leg === leg.n);
-    return { kind: 'message', from: leg.sender, to: drawnTo(leg), text: [warned ? `${WARNING_MARK} ${first}` : first!, ...rest], reply };
+    const text = [warned ? `${WARNING_MARK} ${first}` : first!, ...rest, ...(untaken.has(leg.n) ? [t('diagram.path.not-taken')] : [])];
+    return { kind: 'message', from: leg.sender, to: drawnTo(leg), text, reply, untaken: untaken.has(leg.n) };
   };
+  /** The leg that sent the packets elsewhere or dropped them, before a leg not taken: the last warned leg before it. */
+  const causeOf = (leg: PathLeg) => result.warnings.filter((w) => w.leg < leg.n && !WARNING_ONLY.has(w.key)).at(-1)?.leg;
   const dns = result.dns;
   const dnsGroup = dnsSteps(dns, t);
   const outputs = [
@@ -314,9 +318,12 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
         const warning = result.warnings.find((w) => w.leg === leg.n);
         const attrs: Record<string, string> = { 'data-stage': leg.sender };
         if (warning) attrs['data-warning'] = warning.key;
+        if (untaken.has(leg.n)) attrs['data-taken'] = 'no';
         return attrs;
       },
       more: (leg) => {
+        // A leg not taken has no next hop to show: no packet is sent on it.
+        if (untaken.has(leg.n)) return [h('span', { class: 'atp-note atp-untaken' }, t('path.untaken', { leg: causeOf(leg) ?? '' }))];
         const route = result.routes.legs.find((r) => r.leg === leg.n);
         return route ? [nextHopNote(route, t)] : [];
       },

@@ -60,7 +60,7 @@ interface Arrow {
 /** The drawing as the Mermaid source states it: the lanes (name lines, then the address line), arrows, notes and bands. */
 function readDrawing(source: string) {
   const lanes = new Map<string, Lane>();
-  const arrows: Arrow[] = [];
+  const arrows: (Arrow & { untaken: boolean })[] = [];
   const notes: { over: string; text: string }[] = [];
   const bands: { fill: string; label: string }[] = [];
   const lines = source.split('\n');
@@ -70,8 +70,9 @@ function readDrawing(source: string) {
       const parts = lane[2]!.split('<br/>').map(unescape);
       lanes.set(lane[1]!, { name: squash(parts.slice(0, -1).join(' ')), address: parts.at(-1)! });
     }
-    const arrow = /^\s*(p\d+)--?>>(p\d+): (.*)$/.exec(line);
-    if (arrow) arrows.push({ from: arrow[1]!, to: arrow[2]!, lines: arrow[3]!.split('<br/>').map(unescape) });
+    // `->>` a packet, `-x` a leg no packet takes (an earlier leg went elsewhere); `--` for a reply.
+    const arrow = /^\s*(p\d+)--?(>>|x)(p\d+): (.*)$/.exec(line);
+    if (arrow) arrows.push({ from: arrow[1]!, to: arrow[3]!, lines: arrow[4]!.split('<br/>').map(unescape), untaken: arrow[2] === 'x' });
     const note = /^\s*Note (?:over|right of) (p\d+): (.*)$/.exec(line);
     if (note) notes.push({ over: note[1]!, text: unescape(note[2]!.split('<br/>').join(' ')) });
     const band = /^\s*rect (.*)$/.exec(line);
@@ -110,6 +111,7 @@ function drawingAndTables(raw: RawParams, lang: Lang) {
         src: shown(byField(row, 'src')!),
         dst: shown(byField(row, 'dst')!),
         warning: row.attrs['data-warning'] !== undefined,
+        untaken: row.attrs['data-taken'] === 'no',
         // Where a route sends the leg (SPEC §14): the appliance's address, if it is one.
         appliance: /^VirtualAppliance (.*)$/.exec(byField(row, 'next-hop')?.attrs['data-value'] ?? '')?.[1],
       };
@@ -153,15 +155,16 @@ describe('the paths drawing agrees with its tables, for every valid chain', () =
         expect(arrow, `leg ${hop.n}`).toBeDefined();
         const [from, to] = [drawing.lanes.get(arrow.from)!, drawing.lanes.get(arrow.to)!];
         // A leg a route sends astray (it carries a warning) is drawn to where it really goes: the
-        // appliance its route names, or straight to its destination around a device it should pass.
-        // (A device reached by route is nobody's destination: its lane shows its subnet.)
-        const named = lanes.find((lane) => lane.name === hop.to);
-        const astray = hop.warning && to.name !== hop.to && (to.address === hop.appliance || named?.address.includes('/') === true);
+        // appliance its route names, or straight to its destination around a device reached by
+        // route (a stage nobody addresses: the next lane holds the leg's destination).
+        const routedLane = (name: string) => hop.dst.startsWith(`${lanes.find((lane) => lane.name === name)?.address}:`) === false;
+        const astray = hop.warning && to.name !== hop.to && (to.address === hop.appliance || routedLane(hop.to));
         expect([from.name, astray ? hop.to : to.name], `leg ${hop.n}`).toEqual([hop.from, hop.to]);
         expect(arrow.lines.join(' ')).toContain(hop.src);
         expect(arrow.lines.join(' ')).toContain(hop.dst);
-        // A warning marks its leg in the drawing as in the table.
+        // A warning marks its leg in the drawing as in the table, and so does a leg not taken.
         expect(arrow.lines[0]!.startsWith('⚠'), `leg ${hop.n} warning`).toBe(hop.warning);
+        expect(arrow.untaken, `leg ${hop.n} not taken`).toBe(hop.untaken);
       }
       // A DNS question goes to Traffic Manager's lane only if Traffic Manager answers it.
       const tmLane = [...drawing.lanes].find(([, lane]) => lane.name === 'TrafficManager')?.[0];
@@ -188,8 +191,9 @@ describe('the paths drawing agrees with its tables, for every valid chain', () =
   });
 });
 
-// Golden lanes, by hand from SPEC §9 and §11 with the defaults: the routed firewall is addressed by
-// nobody, so its lane shows AzureFirewallSubnet (10.0.2.0/26), not the backend's 10.0.1.4.
+// Golden lanes, by hand from SPEC §9, §11 and §14 with the defaults: the routed firewall is addressed
+// by nobody, so its lane shows its private IP (fwpriv, 10.0.2.4: the next hop the routes name), not the
+// backend's 10.0.1.4 nor AzureFirewallSubnet's range.
 describe('lanes by hand', () => {
   it.each([
     [
@@ -197,7 +201,7 @@ describe('lanes by hand', () => {
       [
         ['Client', '203.0.113.10'],
         ['ApplicationGateway', '198.51.100.20'],
-        ['AzureFirewall(byroute)', '10.0.2.0/26'],
+        ['AzureFirewall(byroute)', '10.0.2.4'],
         ['Backend', '10.0.1.4'],
       ],
     ],

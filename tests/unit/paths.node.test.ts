@@ -370,10 +370,11 @@ describe('second edition: new stages', () => {
       [5, 'fwr', 'agw', '10.0.1.4:443', '10.0.0.4:40000'],
       [6, 'agw', 'client', '198.51.100.20:443', '203.0.113.10:50000'],
     ]);
-    // Without routes the request goes around the firewall (leg 2) and so does the reply (leg 4): routes.node.test.ts.
+    // Without routes the request goes around the firewall (leg 2) and so does the reply (leg 4): the
+    // flow is symmetric without the firewall, so the reply needs its route as the request does (routes.node.test.ts).
     const result = pathLegs(scenario({ chain: 'agw,fwr' }));
     expect(result.warnings.find((w) => w.leg === 4)).toMatchObject({
-      key: 'asymmetric',
+      key: 'route-needed',
       args: { prefix: '10.0.0.0/24', firewall: '10.0.2.4' },
     });
     expect(nsgOf({ chain: 'agw,fwr' }).at(-1)).toEqual(['backends', '10.0.0.0/24', '10.0.1.4', '443']);

@@ -340,7 +340,9 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
     const to = result.routes.astray.get(leg.n);
     return to === undefined ? leg.receiver : to;
   };
-  const astrayToAppliance = [...result.routes.astray.values()].includes('appliance');
+  // An appliance outside the chain is known by the address the route that sends a leg to it names.
+  const applianceLeg = [...result.routes.astray].find(([, to]) => to === 'appliance')?.[0];
+  const applianceAddress = result.routes.legs.find((route) => route.leg === applianceLeg)?.next.hop?.text ?? s.fwpriv.text;
   return {
     verdict: pathVerdict(result, t),
     outputs,
@@ -352,7 +354,7 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
         ...(dns ? [{ key: dns.key, label: [who(dns.key, t), dns.answer.name] }] : []),
         ...stages.map((stage) => ({ key: stage, label: [who(stage, t), addressOf(s, result, stage)] })),
         { key: 'backend', label: [who('backend', t), addressOf(s, result, 'backend')] },
-        ...(astrayToAppliance ? [{ key: 'appliance', label: [who('appliance', t), s.fwpriv.text] }] : []),
+        ...(applianceLeg !== undefined ? [{ key: 'appliance', label: [who('appliance', t), applianceAddress] }] : []),
       ],
       steps: [
         ...(dnsGroup.length > 0 ? [{ kind: 'group' as const, label: t('diagram.path.dns'), steps: dnsGroup, tint: 'dns' as const }] : []),

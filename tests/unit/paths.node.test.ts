@@ -117,12 +117,14 @@ describe('presets', () => {
 // Front Door or first is reached at its public address, behind another stage at its private one,
 // and after Traffic Manager at the endpoint DNS gave).
 describe('fields a chain reads', () => {
-  // Every chain reads the routes' fields (SPEC §14).
-  const common = ['chain', 'client', 'cport', 'xffin', 'port', 'backends', 'bport', 'pick', 'vnet', 'bsubnet', 'fwpriv', 'routes'];
+  // Every chain reads the routes' fields (SPEC §14); the firewall's private IP only a chain with a
+  // firewall (issue 32, review Q: without one, a route's appliance is the address the route names).
+  const common = ['chain', 'client', 'cport', 'xffin', 'port', 'backends', 'bport', 'pick', 'vnet', 'bsubnet', 'routes'];
   const agw = ['subnet', 'instances', 'via', 'gport', 'tls'];
   it.each<[string, string[]]>([
     ['fd,agw', ['fdip', 'edge', 'eport', 'fdid', 'agwip', ...agw]],
-    ['fw,agw', ['fwip', 'fwsnat', 'fwport', 'fwsubnet', 'agwpriv', ...agw]],
+    ['fw,agw', ['fwip', 'fwsnat', 'fwport', 'fwsubnet', 'fwpriv', 'agwpriv', ...agw]],
+    ['agw,fwr', ['agwip', ...agw, 'fwrule', 'fwsnat', 'fwport', 'fwsubnet', 'fwpriv']],
     ['tm,agw', ['profile', 'endpoints', ...agw]],
     ['fd,lb', ['fdip', 'edge', 'eport', 'fdid', 'lbip', 'floating']],
     ['agw,lb', ['agwip', ...agw, 'lbpriv', 'floating']],

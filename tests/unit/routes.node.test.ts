@@ -320,6 +320,11 @@ describe('the diagram', () => {
       participants: ['client', 'lb', 'backend', 'appliance'],
       arrows: ['client>lb', 'lb>backend', 'backend>appliance', 'lb>client'],
     });
+    // That appliance's lane shows the address its route names, not the firewall's private IP
+    // (fwpriv, which a chain without a firewall does not read).
+    const lane = (raw: RawParams) =>
+      path.view(scenario(raw), translator('en')).diagram.participants.find((p) => p.key === 'appliance')?.label;
+    expect(lane({ chain: 'lb', routes: 'backend:0.0.0.0/0=10.0.5.4' })?.at(-1)).toBe('10.0.5.4');
     // Without routes the gateway's request (leg 2) and the backend's reply (leg 4) go around the firewall.
     expect(arrows({ chain: 'agw,fwr' }).arrows).toEqual([
       'client>agw',

@@ -205,6 +205,18 @@ describe('lanes by hand', () => {
         ['Backend', '10.0.1.4'],
       ],
     ],
+    // The Private Link service's own address is its NAT IP (plsnat, 10.0.3.4), the source its backends
+    // see; the private endpoint (pe, 10.1.0.5) the packets are addressed to sits in the consumer's network.
+    [
+      'fd,pls,lb',
+      [
+        ['Client', '203.0.113.10'],
+        ['FrontDoor', '198.51.100.50'],
+        ['PrivateLinkservice', '10.0.3.4'],
+        ['LoadBalancer', '10.0.1.100'],
+        ['Backend', '10.0.1.4'],
+      ],
+    ],
     [
       'tm,fd,fw,agw,lb',
       [

@@ -59,8 +59,12 @@ const TINTS = {
   dns: 'rgba(22, 163, 74, 0.16)',
 } as const;
 
-/** Groups without a tint of their own take these in turn. */
-const GROUP_FILLS = [TINTS.request, TINTS.reply, TINTS.dns];
+/**
+ * A group without a tint of its own (a TLS session, a time window) is grey: never the request's blue,
+ * the reply's orange or name resolution's green, which a reader learns on one page and reads on the
+ * next. A group inside another shows darker, its grey over the outer one's.
+ */
+const NEUTRAL_FILL = 'rgba(100, 116, 139, 0.18)';
 
 export function sequenceSource(diagram: SequenceDiagram): string {
   const ids = new Map(diagram.participants.map((p, index) => [p.key, `p${index}`]));
@@ -75,7 +79,6 @@ export function sequenceSource(diagram: SequenceDiagram): string {
     const name = p.label.flatMap((line) => wrapText(line, PARTICIPANT_WIDTH));
     lines.push(`participant ${idOf(p.key)} as ${name.map(escapeMermaid).join('<br/>')}`);
   }
-  let groupIndex = 0;
   const writeSteps = (steps: readonly Step[], indent: string): void => {
     for (const step of steps) {
       if (step.kind === 'message') {
@@ -86,8 +89,7 @@ export function sequenceSource(diagram: SequenceDiagram): string {
         const place = step.beside ? `right of ${idOf(step.over[0]!)}` : `over ${middle(step.over.map(idOf))}`;
         lines.push(`${indent}Note ${place}: ${label(text)}`);
       } else {
-        const fill = step.tint ? TINTS[step.tint] : GROUP_FILLS[groupIndex % GROUP_FILLS.length];
-        groupIndex++;
+        const fill = step.tint ? TINTS[step.tint] : NEUTRAL_FILL;
         lines.push(`${indent}rect ${fill}`);
         lines.push(`${indent}  Note over ${middle(participantSpan(step.steps, idOf))}: ${label(wrapText(step.label))}`);
         writeSteps(step.steps, `${indent}  `);

@@ -135,11 +135,61 @@ export function wrapText(text: string, width = NOTE_WIDTH): string[] {
 
 const cells = (text: string): number => [...text].reduce((sum, ch) => sum + (WIDE.test(ch) ? 2 : 1), 0);
 
-/** Greedy line filling. Units never break: a run of half-width non-space characters (a word, an
- * address, a tuple), a run of spaces, or one wide character. */
-function fill(text: string, width: number): string[] {
+/**
+ * Japanese words, where the runtime can tell them (ICU's dictionary: Node and every current
+ * browser). Made on first use: loading the dictionary takes about 9 ms, which a page whose labels
+ * never wrap Japanese text should not pay.
+ */
+let words: Intl.Segmenter | null | undefined;
+const segmenter = (): Intl.Segmenter | null =>
+  (words ??= typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('ja', { granularity: 'word' }) : null);
+/** A word of hiragana alone: a particle or an ending, which stays with the word before it. */
+const HIRAGANA = /^[\u3041-\u309f]+$/u;
+/** Katakana (with the long vowel mark) and kanji: two words of the same script side by side are one compound (ゲート|ウェイ, 送信|元). */
+const SCRIPTS = [/^[\u30a0-\u30ff]+$/u, /^[\u3400-\u4dbf\u4e00-\u9fff々]+$/u];
+const sameScript = (a: string, b: string) => SCRIPTS.some((script) => script.test(a) && script.test(b));
+
+/**
+ * The units a line is filled with, none of which breaks: a run of half-width non-space characters
+ * (a word, an address, a tuple), a run of spaces, or a Japanese phrase: a word with the particles
+ * and endings after it (エッジで, 終端し, 切り替え), so a line never breaks inside a word as Mermaid
+ * would. Without a word segmenter, each wide character is a unit.
+ */
+function unitsOf(text: string): string[] {
   const units =
     text.match(/[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|\s+|./gsu) ?? [];
+  const segments = units.some((unit) => WIDE.test(unit)) ? segmenter() : null;
+  if (!segments) return units;
+  const phrases: string[] = [];
+  let wide = '';
+  const flush = () => {
+    let last = '';
+    // A word the dictionary gives across scripts (間ロード) is taken apart at the change of script first.
+    const pieces = [...segments.segment(wide)].flatMap(({ segment }) => segment.match(/[\u30a0-\u30ff]+|[^\u30a0-\u30ff]+/gu) ?? []);
+    for (const segment of pieces) {
+      // A lone kanji after a katakana word is its suffix (リージョン間).
+      const suffix = segment.length === 1 && SCRIPTS[1]!.test(segment) && SCRIPTS[0]!.test(last);
+      const joins = last !== '' && (HIRAGANA.test(segment) || sameScript(last, segment) || suffix);
+      if (joins) phrases[phrases.length - 1] += segment;
+      else phrases.push(segment);
+      last = segment;
+    }
+    wide = '';
+  };
+  for (const unit of units) {
+    if (WIDE.test(unit)) wide += unit;
+    else {
+      flush();
+      phrases.push(unit);
+    }
+  }
+  flush();
+  return phrases;
+}
+
+/** Greedy line filling, unit by unit (`unitsOf`). */
+function fill(text: string, width: number): string[] {
+  const units = unitsOf(text);
   const lines: string[] = [];
   let line = '';
   for (const unit of units) {

@@ -17,6 +17,19 @@ export function finishSvg(svg: SVGSVGElement): void {
   // going past it or shrinking a label under 11 px (components/DiagramFrame.astro).
   if (box && box.width > 0) svg.style.setProperty('--atp-natural', `${Math.ceil(box.width)}px`);
   if (svg.getAttribute('style') === '') svg.removeAttribute('style');
+  // A band (a `rect` block) starts at the left edge of the first lane it covers: Mermaid starts it
+  // at that lane's lifeline, so a band from the client looked as if it began after the client.
+  const lanes = [...svg.querySelectorAll('rect.actor-top')].map((lane) => {
+    const left = Number(lane.getAttribute('x'));
+    return { left, centre: left + Number(lane.getAttribute('width')) / 2 };
+  });
+  for (const band of svg.querySelectorAll('rect.rect')) {
+    const x = Number(band.getAttribute('x'));
+    const first = lanes.filter((lane) => lane.centre >= x).sort((a, b) => a.centre - b.centre)[0];
+    if (!first || first.left >= x || Number.isNaN(x)) continue;
+    band.setAttribute('width', String(Number(band.getAttribute('width')) + x - first.left));
+    band.setAttribute('x', String(first.left));
+  }
   for (const shape of svg.querySelectorAll('[name]')) shape.removeAttribute('name');
   const used = new Set(
     [...svg.querySelectorAll('use')].map((use) => (use.getAttribute('href') ?? use.getAttribute('xlink:href') ?? '').replace(/^#/, '')),

@@ -45,10 +45,12 @@ function zoomSwitch(button: HTMLButtonElement, holder: HTMLElement, labels: Zoom
     const style = frame ? getComputedStyle(frame) : null;
     const room = frame && style ? frame.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) : 0;
     // Measured only when shown (a hidden frame has no width): otherwise the button stays as it is.
-    if (width > 0 && room > 0) {
-      button.hidden = !natural && width <= room + 1;
-      button.textContent = natural ? (width * SMALLEST <= room + 1 ? labels.fit : labels.smallest) : labels.actual;
-    } else button.textContent = natural ? labels.fit : labels.actual;
+    const measured = width > 0 && room > 0;
+    const text = natural ? (!measured || width * SMALLEST <= room + 1 ? labels.fit : labels.smallest) : labels.actual;
+    // Written only when they change: the frame's observer (watchOverflow) sees every change under
+    // the figure, and runs this again.
+    if (button.textContent !== text) button.textContent = text;
+    if (measured) button.hidden = !natural && width <= room + 1;
     button.setAttribute('aria-pressed', String(natural));
   };
   button.addEventListener('click', () => {

@@ -297,6 +297,11 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
   const result = pathLegs(s);
   const stages = dataStages(s);
   const untaken = result.routes.untaken;
+  // A leg a route sends astray is drawn to where it really goes (the device its route names, or around the firewall).
+  const drawnTo = (leg: PathLeg) => {
+    const to = result.routes.astray.get(leg.n);
+    return to === undefined ? leg.receiver : to;
+  };
   const message = (leg: PathLeg, reply: boolean): Step => {
     const [first, ...rest] = undocumentedLabel(leg, t) ?? hopLabel(leg);
     const warned = result.warnings.some((w) => w.leg === leg.n);
@@ -311,7 +316,14 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
     ...(dns ? [dnsTable(dns.answer.steps, dns.answer.answer, t)] : []),
     hopTable([...result.request, ...result.reply], t, {
       caption: 'table.path.caption',
-      names: (leg) => [who(leg.sender, t), who(leg.receiver, t)],
+      // A leg a route sends elsewhere names where it really goes, as its arrow does, and whom it misses.
+      names: (leg) => {
+        const to = drawnTo(leg);
+        return [
+          who(leg.sender, t),
+          to === leg.receiver ? who(to, t) : t('path.leg.astray', { to: who(to, t), meant: who(leg.receiver, t) }),
+        ];
+      },
       undocumented: undocumentedEnd,
       undocumentedText: t('path.undocumented-address'),
       rowAttrs: (leg) => {
@@ -335,11 +347,6 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
     verifyTable(result, t),
     ...nextHopTable(result, t),
   ];
-  // A leg a route sends astray is drawn to where it really goes (the device its route names, or around the firewall).
-  const drawnTo = (leg: PathLeg) => {
-    const to = result.routes.astray.get(leg.n);
-    return to === undefined ? leg.receiver : to;
-  };
   // An appliance outside the chain is known by the address the route that sends a leg to it names.
   const applianceLeg = [...result.routes.astray].find(([, to]) => to === 'appliance')?.[0];
   const applianceAddress = result.routes.legs.find((route) => route.leg === applianceLeg)?.next.hop?.text ?? s.fwpriv.text;

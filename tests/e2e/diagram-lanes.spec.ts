@@ -72,24 +72,27 @@ for (const lang of ['ja', 'en'] as const) {
             leg: tr.querySelector('.atp-leg')!.textContent!,
             warning: tr.hasAttribute('data-warning'),
             untaken: tr.getAttribute('data-taken') === 'no',
-            dst: tr.querySelector('[data-field="dst"]')!.getAttribute('data-value')!,
             nextHop: tr.querySelector('[data-field="next-hop"]')?.getAttribute('data-value') ?? '',
           })),
         );
         for (const row of rows) {
           const arrow = arrows.find((a) => new RegExp(`^(⚠ )?\\(${row.n}\\) `).test(a.lines[0] ?? ''));
           expect(arrow, `leg ${row.n}`).toBeDefined();
-          const [from, to] = row.leg.split(' → ').map(squash);
+          const [from, named] = row.leg.split(' → ');
+          // A leg a route sends elsewhere names where it really goes, then whom it misses
+          // (path.leg.astray: "{to}, not {meant}", 「{meant} ではなく {to}」).
+          const [going, meant] = lang === 'en' ? named!.split(', not ') : named!.split(' ではなく ').reverse();
+          const to = squash(meant === undefined ? named! : going!);
+          if (meant !== undefined) {
+            expect(row.warning, `leg ${row.n} astray`).toBe(true);
+            expect(lanes.map((lane) => lane.name)).toContain(squash(meant));
+          }
           const [sender, receiver] = [laneAt(arrow!.from), laneAt(arrow!.to)];
-          // A leg a route sends astray (it carries a warning) is drawn where it really goes: to the
-          // appliance its route names, or around a device reached by route (a lane nobody addresses:
-          // the leg's destination is not its address).
-          const named = lanes.find((lane) => lane.name === to);
-          const astray =
-            row.warning &&
-            receiver.name !== to &&
-            (row.nextHop === `VirtualAppliance ${receiver.address}` || !row.dst.startsWith(`${named?.address}:`));
-          expect([sender.name, astray ? to : receiver.name], `leg ${row.n}`).toEqual([from, to]);
+          // Drawn where its row says it goes: for a leg sent astray, the appliance its route names or
+          // past a device reached by route.
+          expect([sender.name, receiver.name], `leg ${row.n}`).toEqual([squash(from!), to]);
+          if (meant !== undefined && row.nextHop.startsWith('VirtualAppliance '))
+            expect(`VirtualAppliance ${receiver.address}`).toBe(row.nextHop);
           expect(arrow!.lines[0]!.startsWith('⚠'), `leg ${row.n} warning`).toBe(row.warning);
           // A leg no packet takes is crossed in the table and ends in a cross in the drawing.
           expect(arrow!.cross, `leg ${row.n} not taken`).toBe(row.untaken);

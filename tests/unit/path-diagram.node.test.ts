@@ -3,7 +3,7 @@ import { readPathScenario, STAGES } from '../../src/model/cross-service/paths.ts
 import type { RawParams } from '../../src/model/shared/params.ts';
 import { pathView } from '../../src/view/paths.ts';
 import { sequenceSource } from '../../src/diagram/sequence.ts';
-import { translator, type Lang } from '../../src/i18n.ts';
+import { translator, type Lang, type Translate } from '../../src/i18n.ts';
 import type { ElementNode, TreeNode } from '../../src/view/tree.ts';
 
 /**
@@ -93,6 +93,15 @@ function readDrawing(source: string) {
 /** A cell's value as the drawing must show it: the address, or the words for an undocumented one. */
 const shown = (cell: ElementNode) => (cell.attrs['data-value'] === 'undocumented' ? text(cell) : cell.attrs['data-value']!);
 
+/** The row name of a leg sent astray (path.leg.astray: `{to}, not {meant}` in English), read back. */
+const astrayName = (t: Translate) => {
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = literal(t('path.leg.astray', { to: '\u0000', meant: '\u0001' }))
+    .replace('\u0000', '(?<to>.+?)')
+    .replace('\u0001', '(?<meant>.+?)');
+  return new RegExp(`^${pattern}$`, 'u');
+};
+
 function drawingAndTables(raw: RawParams, lang: Lang) {
   const result = readPathScenario(raw);
   if (!result.ok) throw new Error(`${JSON.stringify(raw)}: ${JSON.stringify(result.errors)}`);
@@ -102,11 +111,15 @@ function drawingAndTables(raw: RawParams, lang: Lang) {
   const hops = [...elements(root)]
     .filter((e) => e.tag === 'tr' && e.attrs['data-hop'])
     .map((row) => {
-      const [from, to] = text(byClass(row, 'atp-leg')!).split(' → ');
+      const [from, named] = text(byClass(row, 'atp-leg')!).split(' → ');
+      // A leg a route sends elsewhere names where it goes, then whom it misses (path.leg.astray).
+      const groups = astrayName(t).exec(named!)?.groups;
+      const [to, meant] = groups ? [groups.to, groups.meant] : [named, undefined];
       return {
         n: row.attrs['data-hop']!,
         from: squash(from!),
         to: squash(to!),
+        meant: meant === undefined ? undefined : squash(meant),
         // An end Microsoft does not document shows as text, not as the stand-in address (SPEC §11).
         src: shown(byField(row, 'src')!),
         dst: shown(byField(row, 'dst')!),
@@ -132,6 +145,10 @@ const SCENARIOS: RawParams[] = [
   ...CHAINS.map((chain) => ({ chain })),
   { chain: 'agw,fwr', fwrule: 'app' },
   { chain: 'pls,lb', proxy: '1' },
+  // Routes that send a leg elsewhere (SPEC §14): around the firewall, to an appliance outside the chain.
+  { chain: 'agw,fwr', routes: 'agw:10.0.1.0/24=10.0.2.4' },
+  { chain: 'lb', routes: 'backend:0.0.0.0/0=10.0.5.4' },
+  { chain: 'fd,agw', routes: 'agw:0.0.0.0/0=10.0.2.4' },
 ];
 
 describe('the paths drawing agrees with its tables, for every valid chain', () => {
@@ -154,12 +171,15 @@ describe('the paths drawing agrees with its tables, for every valid chain', () =
         const arrow = legArrows.find((a) => new RegExp(`^(⚠ )?\\(${hop.n}\\) `).test(a.lines[0]!))!;
         expect(arrow, `leg ${hop.n}`).toBeDefined();
         const [from, to] = [drawing.lanes.get(arrow.from)!, drawing.lanes.get(arrow.to)!];
-        // A leg a route sends astray (it carries a warning) is drawn to where it really goes: the
-        // appliance its route names, or straight to its destination around a device reached by
-        // route (a stage nobody addresses: the next lane holds the leg's destination).
-        const routedLane = (name: string) => hop.dst.startsWith(`${lanes.find((lane) => lane.name === name)?.address}:`) === false;
-        const astray = hop.warning && to.name !== hop.to && (to.address === hop.appliance || routedLane(hop.to));
-        expect([from.name, astray ? hop.to : to.name], `leg ${hop.n}`).toEqual([hop.from, hop.to]);
+        // A leg a route sends astray carries a warning, and its row and arrow both name where it
+        // really goes (the appliance its route names, or past a device reached by route), and its
+        // row whom it misses.
+        expect([from.name, to.name], `leg ${hop.n}`).toEqual([hop.from, hop.to]);
+        if (hop.meant !== undefined) {
+          expect(hop.warning, `leg ${hop.n} astray`).toBe(true);
+          expect(lanes.map((lane) => lane.name)).toContain(hop.meant);
+          if (to.name.startsWith('Appliance')) expect(to.address).toBe(hop.appliance);
+        }
         expect(arrow.lines.join(' ')).toContain(hop.src);
         expect(arrow.lines.join(' ')).toContain(hop.dst);
         // A warning marks its leg in the drawing as in the table, and so does a leg not taken.

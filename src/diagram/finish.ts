@@ -19,16 +19,22 @@ export function finishSvg(svg: SVGSVGElement): void {
   if (svg.getAttribute('style') === '') svg.removeAttribute('style');
   // A band (a `rect` block) starts at the left edge of the first lane it covers: Mermaid starts it
   // at that lane's lifeline, so a band from the client looked as if it began after the client.
+  // The same on the right, to the last lane's right edge.
   const lanes = [...svg.querySelectorAll('rect.actor-top')].map((lane) => {
     const left = Number(lane.getAttribute('x'));
-    return { left, centre: left + Number(lane.getAttribute('width')) / 2 };
+    const width = Number(lane.getAttribute('width'));
+    return { left, centre: left + width / 2, right: left + width };
   });
   for (const band of svg.querySelectorAll('rect.rect')) {
     const x = Number(band.getAttribute('x'));
+    const end = x + Number(band.getAttribute('width'));
+    if (Number.isNaN(end)) continue;
     const first = lanes.filter((lane) => lane.centre >= x).sort((a, b) => a.centre - b.centre)[0];
-    if (!first || first.left >= x || Number.isNaN(x)) continue;
-    band.setAttribute('width', String(Number(band.getAttribute('width')) + x - first.left));
-    band.setAttribute('x', String(first.left));
+    const last = lanes.filter((lane) => lane.centre <= end).sort((a, b) => b.centre - a.centre)[0];
+    const left = first && first.left < x ? first.left : x;
+    const right = last && last.right > end ? last.right : end;
+    band.setAttribute('x', String(left));
+    band.setAttribute('width', String(right - left));
   }
   for (const shape of svg.querySelectorAll('[name]')) shape.removeAttribute('name');
   const used = new Set(

@@ -184,6 +184,13 @@ function unitsOf(text: string): string[] {
     }
   }
   flush();
+  // A particle after a number or a name (エンドポイント 1 を) goes with it: no line starts with one.
+  for (let i = phrases.length - 1; i >= 2; i--) {
+    if (HIRAGANA.test(phrases[i]!) && /^\s+$/.test(phrases[i - 1]!) && !WIDE.test(phrases[i - 2]!)) {
+      phrases.splice(i - 2, 3, phrases.slice(i - 2, i + 1).join(''));
+      i -= 2;
+    }
+  }
   return phrases;
 }
 

@@ -120,9 +120,13 @@ export function routeLegs(
     legs.push({ leg: leg.n, subnet: from.subnet, next, fromVm: leg.sender === 'backend' });
     if (next.type === 'None') {
       // A system None route is this scenario's lack of peering or a gateway, not the reader's choice: shown, not flagged.
-      if (next.route.source === 'user') warnings.push(warning(leg.n, 'no-route', { prefix: next.route.prefix.text }));
+      // The walk ends there only for the reader's None route, which is flagged (a client behind
+      // peering or a VPN is reached in reality, by routes this page does not model).
+      if (next.route.source === 'user') {
+        warnings.push(warning(leg.n, 'no-route', { prefix: next.route.prefix.text }));
+        dropped.add(leg.n);
+      }
       reaches.set(leg.n, 'none');
-      dropped.add(leg.n);
     } else if (next.type === 'VirtualAppliance') {
       reaches.set(leg.n, device(next.hop!));
     } else {

@@ -17,24 +17,48 @@ function shownSvg(figure: Element): SVGSVGElement | null {
 /** The card colour of each theme's frame (components/DiagramFrame.astro): the download's background. */
 const CARD: Record<string, string> = { light: '#ffffff', dark: '#17181c' };
 
-/** Labels of the 100% / fit switch. */
+/** Labels of the 100% / fit switch: what pressing it does. */
 interface ZoomLabels {
   readonly actual: string;
   readonly fit: string;
+  /** The fitted view of a drawing that is wider than the frame even at its smallest readable size. */
+  readonly smallest: string;
 }
 
-/** A button that switches `holder` between the fitted view and the natural size (`data-view`). */
-function zoomSwitch(button: HTMLButtonElement, holder: HTMLElement, labels: ZoomLabels): void {
+/** The smallest scale a drawing is fitted to: its smallest label (14 px) at 11 px (SPEC §7.4). */
+const SMALLEST = 11 / 14;
+
+/**
+ * A button that switches `holder` between the fitted view and the natural size (`data-view`),
+ * labelled with what it does, never with a size the drawing is not at: hidden while fitting changes
+ * nothing (the drawing fits at its natural size), and offering "smallest readable size" rather than
+ * "fit" for a drawing that still scrolls when fitted. Returns its relabelling, for a resize or an edit.
+ */
+function zoomSwitch(button: HTMLButtonElement, holder: HTMLElement, labels: ZoomLabels): () => void {
   const show = () => {
     const natural = holder.dataset.view === 'natural';
+    const frame = holder.matches('[data-svg]')
+      ? holder
+      : [...holder.querySelectorAll<HTMLElement>(':scope > [data-svg]')].find((el) => el.getClientRects().length > 0);
+    const svg = frame?.querySelector('svg');
+    const width = svg?.viewBox.baseVal?.width ?? 0;
+    const style = frame ? getComputedStyle(frame) : null;
+    const room = frame && style ? frame.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) : 0;
+    // Measured only when shown (a hidden frame has no width): otherwise the button stays as it is.
+    const measured = width > 0 && room > 0;
+    const text = natural ? (!measured || width * SMALLEST <= room + 1 ? labels.fit : labels.smallest) : labels.actual;
+    // Written only when they change: the frame's observer (watchOverflow) sees every change under
+    // the figure, and runs this again.
+    if (button.textContent !== text) button.textContent = text;
+    if (measured) button.hidden = !natural && width <= room + 1;
     button.setAttribute('aria-pressed', String(natural));
-    button.textContent = natural ? labels.fit : labels.actual;
   };
   button.addEventListener('click', () => {
     holder.dataset.view = holder.dataset.view === 'natural' ? 'fit' : 'natural';
     show();
   });
   show();
+  return show;
 }
 
 function openFullSize(figure: Element, closeLabel: string, labels: ZoomLabels): void {
@@ -99,27 +123,35 @@ function download(figure: Element, file: string): void {
  * (`data-overflow`): its caption then says to scroll, so a cut-off drawing never passes for a
  * fitted one. Rechecked when the frame resizes, the view switches or an edit replaces the drawing.
  */
-function watchOverflow(figure: HTMLElement): void {
+function watchOverflow(figure: HTMLElement, then?: () => void): void {
   const update = () => {
     const shown = [...figure.querySelectorAll<HTMLElement>(':scope > [data-svg]')].find((holder) => holder.getClientRects().length > 0);
     figure.toggleAttribute('data-overflow', shown !== undefined && shown.scrollWidth > shown.clientWidth + 1);
+    then?.();
   };
   new ResizeObserver(update).observe(figure);
   new MutationObserver(update).observe(figure, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-view'] });
   update();
 }
 
-// Every frame on the page, the print pieces shown on screen (without tools of their own) too.
-for (const figure of document.querySelectorAll<HTMLElement>('[data-diagram]')) watchOverflow(figure);
+/** The zoom button's relabelling, by frame: run after each overflow check. */
+const relabel = new Map<Element, () => void>();
 
 for (const tools of document.querySelectorAll<HTMLElement>('[data-diagram-tools]')) {
   const figure = tools.closest('[data-diagram]');
   if (!figure) continue;
-  const labels = { actual: tools.dataset.textActual ?? '100%', fit: tools.dataset.textFit ?? 'Fit' };
+  const labels = {
+    actual: tools.dataset.textActual ?? '100%',
+    fit: tools.dataset.textFit ?? 'Fit',
+    smallest: tools.dataset.textSmallest ?? tools.dataset.textFit ?? 'Fit',
+  };
   tools.querySelector('[data-diagram-full]')?.addEventListener('click', () => openFullSize(figure, tools.dataset.textClose ?? '×', labels));
   const zoom = tools.querySelector<HTMLButtonElement>('[data-diagram-zoom]');
-  if (zoom) zoomSwitch(zoom, figure as HTMLElement, labels);
+  if (zoom) relabel.set(figure, zoomSwitch(zoom, figure as HTMLElement, labels));
   const downloadButton = tools.querySelector<HTMLElement>('[data-diagram-download]');
   downloadButton?.addEventListener('click', () => download(figure, downloadButton.dataset.file ?? 'diagram.svg'));
   tools.hidden = false;
 }
+
+// Every frame on the page, the print pieces shown on screen (without tools of their own) too.
+for (const figure of document.querySelectorAll<HTMLElement>('[data-diagram]')) watchOverflow(figure, relabel.get(figure));

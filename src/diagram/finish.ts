@@ -17,6 +17,25 @@ export function finishSvg(svg: SVGSVGElement): void {
   // going past it or shrinking a label under 11 px (components/DiagramFrame.astro).
   if (box && box.width > 0) svg.style.setProperty('--atp-natural', `${Math.ceil(box.width)}px`);
   if (svg.getAttribute('style') === '') svg.removeAttribute('style');
+  // A band (a `rect` block) starts at the left edge of the first lane it covers: Mermaid starts it
+  // at that lane's lifeline, so a band from the client looked as if it began after the client.
+  // The same on the right, to the last lane's right edge.
+  const lanes = [...svg.querySelectorAll('rect.actor-top')].map((lane) => {
+    const left = Number(lane.getAttribute('x'));
+    const width = Number(lane.getAttribute('width'));
+    return { left, centre: left + width / 2, right: left + width };
+  });
+  for (const band of svg.querySelectorAll('rect.rect')) {
+    const x = Number(band.getAttribute('x'));
+    const end = x + Number(band.getAttribute('width'));
+    if (Number.isNaN(end)) continue;
+    const first = lanes.filter((lane) => lane.centre >= x).sort((a, b) => a.centre - b.centre)[0];
+    const last = lanes.filter((lane) => lane.centre <= end).sort((a, b) => b.centre - a.centre)[0];
+    const left = first && first.left < x ? first.left : x;
+    const right = last && last.right > end ? last.right : end;
+    band.setAttribute('x', String(left));
+    band.setAttribute('width', String(right - left));
+  }
   for (const shape of svg.querySelectorAll('[name]')) shape.removeAttribute('name');
   const used = new Set(
     [...svg.querySelectorAll('use')].map((use) => (use.getAttribute('href') ?? use.getAttribute('xlink:href') ?? '').replace(/^#/, '')),

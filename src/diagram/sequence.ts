@@ -14,7 +14,15 @@ export interface Participant {
 export type Label = string | readonly string[];
 
 export type Step =
-  | { readonly kind: 'message'; readonly from: string; readonly to: string; readonly text: Label; readonly reply?: boolean }
+  | {
+      readonly kind: 'message';
+      readonly from: string;
+      readonly to: string;
+      readonly text: Label;
+      readonly reply?: boolean;
+      /** A leg the packets never take (an earlier one went elsewhere): drawn ending in a cross. */
+      readonly untaken?: boolean;
+    }
   | {
       readonly kind: 'note';
       readonly over: readonly string[];
@@ -51,8 +59,12 @@ const TINTS = {
   dns: 'rgba(22, 163, 74, 0.16)',
 } as const;
 
-/** Groups without a tint of their own take these in turn. */
-const GROUP_FILLS = [TINTS.request, TINTS.reply, TINTS.dns];
+/**
+ * A group without a tint of its own (a TLS session, a time window) is grey: never the request's blue,
+ * the reply's orange or name resolution's green, which a reader learns on one page and reads on the
+ * next. A group inside another shows darker, its grey over the outer one's.
+ */
+const NEUTRAL_FILL = 'rgba(100, 116, 139, 0.18)';
 
 export function sequenceSource(diagram: SequenceDiagram): string {
   const ids = new Map(diagram.participants.map((p, index) => [p.key, `p${index}`]));
@@ -67,19 +79,17 @@ export function sequenceSource(diagram: SequenceDiagram): string {
     const name = p.label.flatMap((line) => wrapText(line, PARTICIPANT_WIDTH));
     lines.push(`participant ${idOf(p.key)} as ${name.map(escapeMermaid).join('<br/>')}`);
   }
-  let groupIndex = 0;
   const writeSteps = (steps: readonly Step[], indent: string): void => {
     for (const step of steps) {
       if (step.kind === 'message') {
-        const arrow = step.reply ? '-->>' : '->>';
+        const arrow = `${step.reply ? '--' : '-'}${step.untaken ? 'x' : '>>'}`;
         lines.push(`${indent}${idOf(step.from)}${arrow}${idOf(step.to)}: ${label(step.text)}`);
       } else if (step.kind === 'note') {
         const text = typeof step.text === 'string' ? wrapText(step.text) : step.text.flatMap((line) => wrapText(line));
         const place = step.beside ? `right of ${idOf(step.over[0]!)}` : `over ${middle(step.over.map(idOf))}`;
         lines.push(`${indent}Note ${place}: ${label(text)}`);
       } else {
-        const fill = step.tint ? TINTS[step.tint] : GROUP_FILLS[groupIndex % GROUP_FILLS.length];
-        groupIndex++;
+        const fill = step.tint ? TINTS[step.tint] : NEUTRAL_FILL;
         lines.push(`${indent}rect ${fill}`);
         lines.push(`${indent}  Note over ${middle(participantSpan(step.steps, idOf))}: ${label(wrapText(step.label))}`);
         writeSteps(step.steps, `${indent}  `);
@@ -125,11 +135,68 @@ export function wrapText(text: string, width = NOTE_WIDTH): string[] {
 
 const cells = (text: string): number => [...text].reduce((sum, ch) => sum + (WIDE.test(ch) ? 2 : 1), 0);
 
-/** Greedy line filling. Units never break: a run of half-width non-space characters (a word, an
- * address, a tuple), a run of spaces, or one wide character. */
-function fill(text: string, width: number): string[] {
+/**
+ * Japanese words, where the runtime can tell them (ICU's dictionary: Node and every current
+ * browser). Made on first use: loading the dictionary takes about 9 ms, which a page whose labels
+ * never wrap Japanese text should not pay.
+ */
+let words: Intl.Segmenter | null | undefined;
+const segmenter = (): Intl.Segmenter | null =>
+  (words ??= typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('ja', { granularity: 'word' }) : null);
+/** A word of hiragana alone: a particle or an ending, which stays with the word before it. */
+const HIRAGANA = /^[\u3041-\u309f]+$/u;
+/** Katakana (with the long vowel mark) and kanji: two words of the same script side by side are one compound (ゲート|ウェイ, 送信|元). */
+const SCRIPTS = [/^[\u30a0-\u30ff]+$/u, /^[\u3400-\u4dbf\u4e00-\u9fff々]+$/u];
+const sameScript = (a: string, b: string) => SCRIPTS.some((script) => script.test(a) && script.test(b));
+
+/**
+ * The units a line is filled with, none of which breaks: a run of half-width non-space characters
+ * (a word, an address, a tuple), a run of spaces, or a Japanese phrase: a word with the particles
+ * and endings after it (エッジで, 終端し, 切り替え), so a line never breaks inside a word as Mermaid
+ * would. Without a word segmenter, each wide character is a unit.
+ */
+function unitsOf(text: string): string[] {
   const units =
     text.match(/[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|\s+|./gsu) ?? [];
+  const segments = units.some((unit) => WIDE.test(unit)) ? segmenter() : null;
+  if (!segments) return units;
+  const phrases: string[] = [];
+  let wide = '';
+  const flush = () => {
+    let last = '';
+    // A word the dictionary gives across scripts (間ロード) is taken apart at the change of script first.
+    const pieces = [...segments.segment(wide)].flatMap(({ segment }) => segment.match(/[\u30a0-\u30ff]+|[^\u30a0-\u30ff]+/gu) ?? []);
+    for (const segment of pieces) {
+      // A lone kanji after a katakana word is its suffix (リージョン間).
+      const suffix = segment.length === 1 && SCRIPTS[1]!.test(segment) && SCRIPTS[0]!.test(last);
+      const joins = last !== '' && (HIRAGANA.test(segment) || sameScript(last, segment) || suffix);
+      if (joins) phrases[phrases.length - 1] += segment;
+      else phrases.push(segment);
+      last = segment;
+    }
+    wide = '';
+  };
+  for (const unit of units) {
+    if (WIDE.test(unit)) wide += unit;
+    else {
+      flush();
+      phrases.push(unit);
+    }
+  }
+  flush();
+  // A particle after a number or a name (エンドポイント 1 を) goes with it: no line starts with one.
+  for (let i = phrases.length - 1; i >= 2; i--) {
+    if (HIRAGANA.test(phrases[i]!) && /^\s+$/.test(phrases[i - 1]!) && !WIDE.test(phrases[i - 2]!)) {
+      phrases.splice(i - 2, 3, phrases.slice(i - 2, i + 1).join(''));
+      i -= 2;
+    }
+  }
+  return phrases;
+}
+
+/** Greedy line filling, unit by unit (`unitsOf`). */
+function fill(text: string, width: number): string[] {
+  const units = unitsOf(text);
   const lines: string[] = [];
   let line = '';
   for (const unit of units) {

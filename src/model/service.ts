@@ -338,8 +338,10 @@ export interface DataStage<C> {
    */
   readonly frontend: { readonly public: keyof C & string; readonly private?: keyof C & string } | 'routed';
   /**
-   * The address its lane in a drawing shows, for a stage no packet is addressed to (`routed`): the
-   * packets through it carry the next stage's address, which that stage's lane already shows.
+   * The address its lane in a drawing shows, when not the one its first arriving leg points to: for
+   * a stage no packet is addressed to (`routed`), whose packets carry the next stage's address, which
+   * that stage's lane already shows; or a stage reached at another resource's address (a Private
+   * Link service, reached at the consumer's private endpoint).
    */
   readonly lane?: (s: C) => string;
   /** The kinds of stage that must come right after it, if any (a Private Link service fronts a Load Balancer). */

@@ -41,6 +41,7 @@ export function aksView(s: AksScenario, t: Translate): ExplorerView {
   const node = s.backends[s.pick - 1]!.text;
   const pod = s.pods[s.ppick - 1]!;
   const rotation = nodesInRotation(s);
+  const secondHop = s.etp === 'cluster' && pod.node !== s.pick;
   const message = (i: number): Step => ({ kind: 'message', from: hops[i]!.from, to: hops[i]!.to, text: hopLabel(hops[i]!), reply: i >= 3 });
   const rotationText = rotation.map((n) => `${n} (${s.backends[n - 1]!.text})`).join(', ');
   return {
@@ -60,11 +61,14 @@ export function aksView(s: AksScenario, t: Translate): ExplorerView {
         { key: 'client', label: [t('actor.client'), s.client.text] },
         { key: 'lb', label: [t('actor.lb'), s.lbip.text] },
         { key: 'node', label: [t('actor.node'), node] },
+        // Cluster with the pod on another node: that node is on the way (the verdict's second hop).
+        ...(secondHop ? [{ key: 'pod-node', label: [t('diagram.aks.pod-node', { n: pod.node }), s.backends[pod.node - 1]!.text] }] : []),
         { key: 'pod', label: [t('actor.pod'), pod.ip.text] },
       ],
       steps: [
         message(0),
         message(1),
+        ...(secondHop ? [{ kind: 'note' as const, over: ['pod-node'], text: t('diagram.note.aks-second-hop', { n: pod.node }) }] : []),
         message(2),
         { kind: 'note', over: ['node', 'pod'], text: t(s.etp === 'cluster' ? 'diagram.note.aks-cluster' : 'diagram.note.aks-local') },
         message(3),

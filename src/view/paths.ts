@@ -341,27 +341,46 @@ const WARNING_MARK = '⚠';
 export function pathView(s: PathScenario, t: Translate): ExplorerView {
   const result = pathLegs(s);
   const stages = dataStages(s);
+  const untaken = result.routes.untaken;
+  // A leg a route sends astray is drawn to where it really goes (the device its route names, or around the firewall).
+  const drawnTo = (leg: PathLeg) => {
+    const to = result.routes.astray.get(leg.n);
+    return to === undefined ? leg.receiver : to;
+  };
   const message = (leg: PathLeg, reply: boolean): Step => {
     const [first, ...rest] = undocumentedLabel(leg, t) ?? hopLabel(leg);
     const warned = result.warnings.some((w) => w.leg === leg.n);
-    return { kind: 'message', from: leg.sender, to: drawnTo(leg), text: [warned ? `${WARNING_MARK} ${first}` : first!, ...rest], reply };
+    const text = [warned ? `${WARNING_MARK} ${first}` : first!, ...rest, ...(untaken.has(leg.n) ? [t('diagram.path.not-taken')] : [])];
+    return { kind: 'message', from: leg.sender, to: drawnTo(leg), text, reply, untaken: untaken.has(leg.n) };
   };
+  /** The leg that sent the packets elsewhere or dropped them, before a leg not taken: the last warned leg before it. */
+  const causeOf = (leg: PathLeg) => result.warnings.filter((w) => w.leg < leg.n && !WARNING_ONLY.has(w.key)).at(-1)?.leg;
   const dns = result.dns;
   const dnsGroup = dnsSteps(dns, t);
   const outputs = [
     ...(dns ? [dnsTable(dns.answer.steps, dns.answer.answer, t)] : []),
     hopTable([...result.request, ...result.reply], t, {
       caption: 'table.path.caption',
-      names: (leg) => [who(leg.sender, t), who(leg.receiver, t)],
+      // A leg a route sends elsewhere names where it really goes, as its arrow does, and whom it misses.
+      names: (leg) => {
+        const to = drawnTo(leg);
+        return [
+          who(leg.sender, t),
+          to === leg.receiver ? who(to, t) : t('path.leg.astray', { to: who(to, t), meant: who(leg.receiver, t) }),
+        ];
+      },
       undocumented: undocumentedEnd,
       undocumentedText: t('path.undocumented-address'),
       rowAttrs: (leg) => {
         const warning = result.warnings.find((w) => w.leg === leg.n);
         const attrs: Record<string, string> = { 'data-stage': leg.sender };
         if (warning) attrs['data-warning'] = warning.key;
+        if (untaken.has(leg.n)) attrs['data-taken'] = 'no';
         return attrs;
       },
       more: (leg) => {
+        // A leg not taken has no next hop to show: no packet is sent on it.
+        if (untaken.has(leg.n)) return [h('span', { class: 'atp-note atp-untaken' }, t('path.untaken', { leg: causeOf(leg) ?? '' }))];
         const route = result.routes.legs.find((r) => r.leg === leg.n);
         return route ? [nextHopNote(route, t)] : [];
       },
@@ -373,12 +392,9 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
     verifyTable(result, t),
     ...nextHopTable(result, t),
   ];
-  // A leg a route sends astray is drawn to where it really goes (the device its route names, or around the firewall).
-  const drawnTo = (leg: PathLeg) => {
-    const to = result.routes.astray.get(leg.n);
-    return to === undefined ? leg.receiver : to;
-  };
-  const astrayToAppliance = [...result.routes.astray.values()].includes('appliance');
+  // An appliance outside the chain is known by the address the route that sends a leg to it names.
+  const applianceLeg = [...result.routes.astray].find(([, to]) => to === 'appliance')?.[0];
+  const applianceAddress = result.routes.legs.find((route) => route.leg === applianceLeg)?.next.hop?.text ?? s.fwpriv.text;
   return {
     verdict: pathVerdict(s, result, t),
     outputs,
@@ -390,7 +406,7 @@ export function pathView(s: PathScenario, t: Translate): ExplorerView {
         ...(dns ? [{ key: dns.key, label: [who(dns.key, t), dns.answer.name] }] : []),
         ...stages.map((stage) => ({ key: stage, label: [who(stage, t), addressOf(s, result, stage)] })),
         { key: 'backend', label: [who('backend', t), addressOf(s, result, 'backend')] },
-        ...(astrayToAppliance ? [{ key: 'appliance', label: [who('appliance', t), s.fwpriv.text] }] : []),
+        ...(applianceLeg !== undefined ? [{ key: 'appliance', label: [who('appliance', t), applianceAddress] }] : []),
       ],
       steps: [
         ...(dnsGroup.length > 0 ? [{ kind: 'group' as const, label: t('diagram.path.dns'), steps: dnsGroup, tint: 'dns' as const }] : []),

@@ -9,7 +9,19 @@ import { PATH_GOLDENS } from './path-goldens.ts';
  * checked on the Mermaid source in tests/unit/path-diagram.node.test.ts.) Where a chain has a
  * hand-worked golden (path-goldens.ts), its table and arrows are checked against it too.
  */
-const PRESETS = ['fd,agw', 'fw,agw', 'tm,agw', 'fd,lb', 'agw,lb', 'pls,lb', 'fd,pls,lb', 'agw,fwr', 'tm,fd,fw,agw,lb'];
+const PRESETS = [
+  'fd,agw',
+  'fw,agw',
+  'tm,agw',
+  'fd,lb',
+  'agw,lb',
+  'pls,lb&client=10.1.0.10',
+  'fd,pls,lb',
+  // The "Common designs" preset carries the routes that make it work; the bare chain goes around the firewall.
+  'agw,fwr&routes=agw:10.0.1.0/24%3D10.0.2.4,backend:10.0.0.0/24%3D10.0.2.4',
+  'agw,fwr',
+  'tm,fd,fw,agw,lb',
+];
 
 const squash = (text: string) => text.replace(/\s+/g, '');
 
@@ -26,12 +38,14 @@ async function readSvg(explorer: Locator) {
       byX.set(x, [...(byX.get(x) ?? []), (text.textContent ?? '').trim()]);
     }
     const lanes = [...byX].map(([x, lines]) => ({ name: lines.slice(0, -1).join('').replace(/\s+/g, ''), address: lines.at(-1)!, x }));
-    const arrows: { lines: string[]; from: number; to: number }[] = [];
+    const arrows: { lines: string[]; from: number; to: number; cross: boolean }[] = [];
     let label: string[] = [];
     for (const el of svg.querySelectorAll('text.messageText, line.messageLine0, line.messageLine1')) {
       if (el.localName === 'text') label.push((el.textContent ?? '').trim());
       else {
-        arrows.push({ lines: label, from: Number(el.getAttribute('x1')), to: Number(el.getAttribute('x2')) });
+        // A leg no packet takes ends in Mermaid's cross instead of an arrowhead.
+        const cross = (el.getAttribute('marker-end') ?? '').includes('crosshead');
+        arrows.push({ lines: label, from: Number(el.getAttribute('x1')), to: Number(el.getAttribute('x2')), cross });
         label = [];
       }
     }
@@ -57,26 +71,37 @@ for (const lang of ['ja', 'en'] as const) {
             n: tr.getAttribute('data-hop')!,
             leg: tr.querySelector('.atp-leg')!.textContent!,
             warning: tr.hasAttribute('data-warning'),
+            untaken: tr.getAttribute('data-taken') === 'no',
             nextHop: tr.querySelector('[data-field="next-hop"]')?.getAttribute('data-value') ?? '',
           })),
         );
         for (const row of rows) {
           const arrow = arrows.find((a) => new RegExp(`^(⚠ )?\\(${row.n}\\) `).test(a.lines[0] ?? ''));
           expect(arrow, `leg ${row.n}`).toBeDefined();
-          const [from, to] = row.leg.split(' → ').map(squash);
+          const [from, named] = row.leg.split(' → ');
+          // A leg a route sends elsewhere names where it really goes, then whom it misses
+          // (path.leg.astray: "{to}, not {meant}", 「{meant} ではなく {to}」).
+          const [going, meant] = lang === 'en' ? named!.split(', not ') : named!.split(' ではなく ').reverse();
+          const to = squash(meant === undefined ? named! : going!);
+          if (meant !== undefined) {
+            expect(row.warning, `leg ${row.n} astray`).toBe(true);
+            expect(lanes.map((lane) => lane.name)).toContain(squash(meant));
+          }
           const [sender, receiver] = [laneAt(arrow!.from), laneAt(arrow!.to)];
-          // A leg a route sends astray (it carries a warning) is drawn where it really goes: to the
-          // appliance its route names, or around a device reached by route (whose lane shows a subnet).
-          const named = lanes.find((lane) => lane.name === to);
-          const astray =
-            row.warning &&
-            receiver.name !== to &&
-            (row.nextHop === `VirtualAppliance ${receiver.address}` || named?.address.includes('/') === true);
-          expect([sender.name, astray ? to : receiver.name], `leg ${row.n}`).toEqual([from, to]);
+          // Drawn where its row says it goes: for a leg sent astray, the appliance its route names or
+          // past a device reached by route.
+          expect([sender.name, receiver.name], `leg ${row.n}`).toEqual([squash(from!), to]);
+          if (meant !== undefined && row.nextHop.startsWith('VirtualAppliance '))
+            expect(`VirtualAppliance ${receiver.address}`).toBe(row.nextHop);
           expect(arrow!.lines[0]!.startsWith('⚠'), `leg ${row.n} warning`).toBe(row.warning);
+          // A leg no packet takes is crossed in the table and ends in a cross in the drawing.
+          expect(arrow!.cross, `leg ${row.n} not taken`).toBe(row.untaken);
         }
         // The hand-worked legs, where the chain has them (paths.spec.ts checks the page's preset links).
         const golden = PATH_GOLDENS[chain];
+        // The bare routed chain: the firewall's own legs (3 and 5) are not taken, the others are.
+        if (chain === 'agw,fwr') expect(rows.filter((row) => row.untaken).map((row) => row.n)).toEqual(['3', '5']);
+        if (chain.startsWith('agw,fwr&')) expect(rows.filter((row) => row.untaken || row.warning)).toEqual([]);
         if (golden) {
           expect(await hopValues(explorer)).toEqual(golden.legs);
           await expect(explorer.locator('[data-field="backend-source"]')).toHaveAttribute('data-value', golden.source);

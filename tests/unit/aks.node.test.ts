@@ -171,3 +171,19 @@ describe('AKS chains on the paths page', () => {
     expect(result.ok ? [] : result.errors.map((e) => [e.param, e.rule.code])).toEqual([['chain', code]]);
   });
 });
+
+// Issue 32 (review K): the verdict's second hop is in the drawing too. Defaults: nodes 10.0.1.4 and
+// 10.0.1.5, the Load Balancer picks node 1, the pod picked (10.244.1.7) runs on node 2.
+describe('the drawing of a second hop', () => {
+  const lanes = (raw: RawParams) => aksView(scenario(raw), translator('en')).diagram.participants.map((p) => p.label.at(-1));
+  it.each<[RawParams, string[]]>([
+    // Cluster, the pod on node 2: node 2 is on the way from node 1 to the pod.
+    [{}, ['203.0.113.10', '198.51.100.10', '10.0.1.4', '10.0.1.5', '10.244.1.7']],
+    // Cluster, the pod on the node the Load Balancer picked: no second hop.
+    [{ ppick: '1' }, ['203.0.113.10', '198.51.100.10', '10.0.1.4', '10.244.0.7']],
+    // Local: the node sends only to its own pod.
+    [{ etp: 'local', ppick: '1' }, ['203.0.113.10', '198.51.100.10', '10.0.1.4', '10.244.0.7']],
+  ])('%j', (raw, expected) => {
+    expect(lanes(raw)).toEqual(expected);
+  });
+});

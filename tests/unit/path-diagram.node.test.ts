@@ -3,7 +3,7 @@ import { readPathScenario, STAGES } from '../../src/model/cross-service/paths.ts
 import type { RawParams } from '../../src/model/shared/params.ts';
 import { pathView } from '../../src/view/paths.ts';
 import { sequenceSource } from '../../src/diagram/sequence.ts';
-import { translator, type Lang } from '../../src/i18n.ts';
+import { translator, type Lang, type Translate } from '../../src/i18n.ts';
 import type { ElementNode, TreeNode } from '../../src/view/tree.ts';
 
 /**
@@ -60,7 +60,7 @@ interface Arrow {
 /** The drawing as the Mermaid source states it: the lanes (name lines, then the address line), arrows, notes and bands. */
 function readDrawing(source: string) {
   const lanes = new Map<string, Lane>();
-  const arrows: Arrow[] = [];
+  const arrows: (Arrow & { untaken: boolean })[] = [];
   const notes: { over: string; text: string }[] = [];
   const bands: { fill: string; label: string }[] = [];
   const lines = source.split('\n');
@@ -70,8 +70,9 @@ function readDrawing(source: string) {
       const parts = lane[2]!.split('<br/>').map(unescape);
       lanes.set(lane[1]!, { name: squash(parts.slice(0, -1).join(' ')), address: parts.at(-1)! });
     }
-    const arrow = /^\s*(p\d+)--?>>(p\d+): (.*)$/.exec(line);
-    if (arrow) arrows.push({ from: arrow[1]!, to: arrow[2]!, lines: arrow[3]!.split('<br/>').map(unescape) });
+    // `->>` a packet, `-x` a leg no packet takes (an earlier leg went elsewhere); `--` for a reply.
+    const arrow = /^\s*(p\d+)--?(>>|x)(p\d+): (.*)$/.exec(line);
+    if (arrow) arrows.push({ from: arrow[1]!, to: arrow[3]!, lines: arrow[4]!.split('<br/>').map(unescape), untaken: arrow[2] === 'x' });
     const note = /^\s*Note (?:over|right of) (p\d+): (.*)$/.exec(line);
     if (note) notes.push({ over: note[1]!, text: unescape(note[2]!.split('<br/>').join(' ')) });
     const band = /^\s*rect (.*)$/.exec(line);
@@ -92,6 +93,15 @@ function readDrawing(source: string) {
 /** A cell's value as the drawing must show it: the address, or the words for an undocumented one. */
 const shown = (cell: ElementNode) => (cell.attrs['data-value'] === 'undocumented' ? text(cell) : cell.attrs['data-value']!);
 
+/** The row name of a leg sent astray (path.leg.astray: `{to}, not {meant}` in English), read back. */
+const astrayName = (t: Translate) => {
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = literal(t('path.leg.astray', { to: '\u0000', meant: '\u0001' }))
+    .replace('\u0000', '(?<to>.+?)')
+    .replace('\u0001', '(?<meant>.+?)');
+  return new RegExp(`^${pattern}$`, 'u');
+};
+
 function drawingAndTables(raw: RawParams, lang: Lang) {
   const result = readPathScenario(raw);
   if (!result.ok) throw new Error(`${JSON.stringify(raw)}: ${JSON.stringify(result.errors)}`);
@@ -101,15 +111,20 @@ function drawingAndTables(raw: RawParams, lang: Lang) {
   const hops = [...elements(root)]
     .filter((e) => e.tag === 'tr' && e.attrs['data-hop'])
     .map((row) => {
-      const [from, to] = text(byClass(row, 'atp-leg')!).split(' → ');
+      const [from, named] = text(byClass(row, 'atp-leg')!).split(' → ');
+      // A leg a route sends elsewhere names where it goes, then whom it misses (path.leg.astray).
+      const groups = astrayName(t).exec(named!)?.groups;
+      const [to, meant] = groups ? [groups.to, groups.meant] : [named, undefined];
       return {
         n: row.attrs['data-hop']!,
         from: squash(from!),
         to: squash(to!),
+        meant: meant === undefined ? undefined : squash(meant),
         // An end Microsoft does not document shows as text, not as the stand-in address (SPEC §11).
         src: shown(byField(row, 'src')!),
         dst: shown(byField(row, 'dst')!),
         warning: row.attrs['data-warning'] !== undefined,
+        untaken: row.attrs['data-taken'] === 'no',
         // Where a route sends the leg (SPEC §14): the appliance's address, if it is one.
         appliance: /^VirtualAppliance (.*)$/.exec(byField(row, 'next-hop')?.attrs['data-value'] ?? '')?.[1],
       };
@@ -130,6 +145,10 @@ const SCENARIOS: RawParams[] = [
   ...CHAINS.map((chain) => ({ chain })),
   { chain: 'agw,fwr', fwrule: 'app' },
   { chain: 'pls,lb', proxy: '1' },
+  // Routes that send a leg elsewhere (SPEC §14): around the firewall, to an appliance outside the chain.
+  { chain: 'agw,fwr', routes: 'agw:10.0.1.0/24=10.0.2.4' },
+  { chain: 'lb', routes: 'backend:0.0.0.0/0=10.0.5.4' },
+  { chain: 'fd,agw', routes: 'agw:0.0.0.0/0=10.0.2.4' },
 ];
 
 describe('the paths drawing agrees with its tables, for every valid chain', () => {
@@ -152,16 +171,20 @@ describe('the paths drawing agrees with its tables, for every valid chain', () =
         const arrow = legArrows.find((a) => new RegExp(`^(⚠ )?\\(${hop.n}\\) `).test(a.lines[0]!))!;
         expect(arrow, `leg ${hop.n}`).toBeDefined();
         const [from, to] = [drawing.lanes.get(arrow.from)!, drawing.lanes.get(arrow.to)!];
-        // A leg a route sends astray (it carries a warning) is drawn to where it really goes: the
-        // appliance its route names, or straight to its destination around a device it should pass.
-        // (A device reached by route is nobody's destination: its lane shows its subnet.)
-        const named = lanes.find((lane) => lane.name === hop.to);
-        const astray = hop.warning && to.name !== hop.to && (to.address === hop.appliance || named?.address.includes('/') === true);
-        expect([from.name, astray ? hop.to : to.name], `leg ${hop.n}`).toEqual([hop.from, hop.to]);
+        // A leg a route sends astray carries a warning, and its row and arrow both name where it
+        // really goes (the appliance its route names, or past a device reached by route), and its
+        // row whom it misses.
+        expect([from.name, to.name], `leg ${hop.n}`).toEqual([hop.from, hop.to]);
+        if (hop.meant !== undefined) {
+          expect(hop.warning, `leg ${hop.n} astray`).toBe(true);
+          expect(lanes.map((lane) => lane.name)).toContain(hop.meant);
+          if (to.name.startsWith('Appliance')) expect(to.address).toBe(hop.appliance);
+        }
         expect(arrow.lines.join(' ')).toContain(hop.src);
         expect(arrow.lines.join(' ')).toContain(hop.dst);
-        // A warning marks its leg in the drawing as in the table.
+        // A warning marks its leg in the drawing as in the table, and so does a leg not taken.
         expect(arrow.lines[0]!.startsWith('⚠'), `leg ${hop.n} warning`).toBe(hop.warning);
+        expect(arrow.untaken, `leg ${hop.n} not taken`).toBe(hop.untaken);
       }
       // A DNS question goes to Traffic Manager's lane only if Traffic Manager answers it.
       const tmLane = [...drawing.lanes].find(([, lane]) => lane.name === 'TrafficManager')?.[0];
@@ -188,8 +211,9 @@ describe('the paths drawing agrees with its tables, for every valid chain', () =
   });
 });
 
-// Golden lanes, by hand from SPEC §9 and §11 with the defaults: the routed firewall is addressed by
-// nobody, so its lane shows AzureFirewallSubnet (10.0.2.0/26), not the backend's 10.0.1.4.
+// Golden lanes, by hand from SPEC §9, §11 and §14 with the defaults: the routed firewall is addressed
+// by nobody, so its lane shows its private IP (fwpriv, 10.0.2.4: the next hop the routes name), not the
+// backend's 10.0.1.4 nor AzureFirewallSubnet's range.
 describe('lanes by hand', () => {
   it.each([
     [
@@ -197,7 +221,19 @@ describe('lanes by hand', () => {
       [
         ['Client', '203.0.113.10'],
         ['ApplicationGateway', '198.51.100.20'],
-        ['AzureFirewall(byroute)', '10.0.2.0/26'],
+        ['AzureFirewall(byroute)', '10.0.2.4'],
+        ['Backend', '10.0.1.4'],
+      ],
+    ],
+    // The Private Link service's own address is its NAT IP (plsnat, 10.0.3.4), the source its backends
+    // see; the private endpoint (pe, 10.1.0.5) the packets are addressed to sits in the consumer's network.
+    [
+      'fd,pls,lb',
+      [
+        ['Client', '203.0.113.10'],
+        ['FrontDoor', '198.51.100.50'],
+        ['PrivateLinkservice', '10.0.3.4'],
+        ['LoadBalancer', '10.0.1.100'],
         ['Backend', '10.0.1.4'],
       ],
     ],

@@ -117,12 +117,14 @@ describe('presets', () => {
 // Front Door or first is reached at its public address, behind another stage at its private one,
 // and after Traffic Manager at the endpoint DNS gave).
 describe('fields a chain reads', () => {
-  // Every chain reads the routes' fields (SPEC §14).
-  const common = ['chain', 'client', 'cport', 'xffin', 'port', 'backends', 'bport', 'pick', 'vnet', 'bsubnet', 'fwpriv', 'routes'];
+  // Every chain reads the routes' fields (SPEC §14); the firewall's private IP only a chain with a
+  // firewall (issue 32, review Q: without one, a route's appliance is the address the route names).
+  const common = ['chain', 'client', 'cport', 'xffin', 'port', 'backends', 'bport', 'pick', 'vnet', 'bsubnet', 'routes'];
   const agw = ['subnet', 'instances', 'via', 'gport', 'tls'];
   it.each<[string, string[]]>([
     ['fd,agw', ['fdip', 'edge', 'eport', 'fdid', 'agwip', ...agw]],
-    ['fw,agw', ['fwip', 'fwsnat', 'fwport', 'fwsubnet', 'agwpriv', ...agw]],
+    ['fw,agw', ['fwip', 'fwsnat', 'fwport', 'fwsubnet', 'fwpriv', 'agwpriv', ...agw]],
+    ['agw,fwr', ['agwip', ...agw, 'fwrule', 'fwsnat', 'fwport', 'fwsubnet', 'fwpriv']],
     ['tm,agw', ['profile', 'endpoints', ...agw]],
     ['fd,lb', ['fdip', 'edge', 'eport', 'fdid', 'lbip', 'floating']],
     ['agw,lb', ['agwip', ...agw, 'lbpriv', 'floating']],
@@ -370,10 +372,11 @@ describe('second edition: new stages', () => {
       [5, 'fwr', 'agw', '10.0.1.4:443', '10.0.0.4:40000'],
       [6, 'agw', 'client', '198.51.100.20:443', '203.0.113.10:50000'],
     ]);
-    // Without routes the request goes around the firewall (leg 2) and so does the reply (leg 4): routes.node.test.ts.
+    // Without routes the request goes around the firewall (leg 2) and so does the reply (leg 4): the
+    // flow is symmetric without the firewall, so the reply needs its route as the request does (routes.node.test.ts).
     const result = pathLegs(scenario({ chain: 'agw,fwr' }));
     expect(result.warnings.find((w) => w.leg === 4)).toMatchObject({
-      key: 'asymmetric',
+      key: 'route-needed',
       args: { prefix: '10.0.0.0/24', firewall: '10.0.2.4' },
     });
     expect(nsgOf({ chain: 'agw,fwr' }).at(-1)).toEqual(['backends', '10.0.0.0/24', '10.0.1.4', '443']);

@@ -45,17 +45,33 @@ describe('note wrapping', () => {
       'X-Forwarded-For: 198.51.100.7, 203.0.113.10:50000 and a little more text',
       ['X-Forwarded-For: 198.51.100.7,', '203.0.113.10:50000 and a', 'little more text'],
     ],
-    // Japanese breaks between characters, never before a closing mark, never inside an address.
+    // Japanese breaks between phrases (a word with its particles and endings; issue 32, review I:
+    // ゲー|トウェイ, インスタン|ス were mid-word), never before a closing mark, never inside an address.
     [
       'クライアントのセッションはゲートウェイで終端し、インスタンスがセッション 2 を開く',
-      ['クライアントのセッションはゲー', 'トウェイで終端し、インスタン', 'スがセッション 2 を開く'],
+      ['クライアントのセッションは', 'ゲートウェイで終端し、', 'インスタンスがセッション 2 を開く'],
     ],
-  ])('%s', (text, lines) => {
-    expect(wrapText(text)).toEqual(lines);
+    // The review's cases: a compound stays whole (送信元, 切り替え), a particle stays with its word.
+    ['エッジの送信元アドレス', ['エッジの送信元', 'アドレス'], 16],
+    ['停止から切り替えまで', ['停止から', '切り替えまで'], 12],
+    ['リージョン間ロード バランサー', ['リージョン間', 'ロード', 'バランサー'], 16],
+    // A particle after a number stays with it.
+    [
+      't=160 秒: エンドポイント 1 を機能低下と判定。以降の DNS 応答はエンドポイント 2',
+      ['t=160 秒: エンドポイント', '1 を機能低下と判定。以降の', 'DNS 応答はエンドポイント 2'],
+      28,
+    ],
+  ])('%s', (text, lines, width?: number) => {
+    expect(wrapText(text, width)).toEqual(lines);
   });
 
-  it('never ends a line with an opening bracket', () => {
-    expect(wrapText('あいうえ（おかきくけこ', 10)).toEqual(['あいうえ', '（おかき', 'くけこ']);
+  it('never ends a line with an opening bracket, nor starts one with a closing mark', () => {
+    for (let width = 6; width <= 16; width++) {
+      const lines = wrapText('あいうえ（東京都 大阪府）と名古屋、福岡', width);
+      // Nothing lost but the spaces a line breaks at.
+      expect(lines.join('').replace(/\s/g, ''), `width ${width}`).toBe('あいうえ（東京都大阪府）と名古屋、福岡');
+      for (const line of lines) expect(line, `width ${width}`).not.toMatch(/（$|^[）、]/u);
+    }
   });
 
   it('draws a note about two participants over the middle one, so Mermaid sizes it to its text', () => {

@@ -143,8 +143,11 @@ describe('routes on a path', () => {
     const result = pathLegs(scenario({ chain: 'agw,fwr' }));
     expect(result.warnings.map((w) => [w.leg, w.key, w.args])).toEqual([
       [2, 'route-needed', { prefix: '10.0.1.0/24', firewall: '10.0.2.4' }],
-      [4, 'asymmetric', { prefix: '10.0.0.0/24', firewall: '10.0.2.4' }],
+      // Not asymmetric: the request never passed the firewall either, so nothing drops the reply.
+      [4, 'route-needed', { prefix: '10.0.0.0/24', firewall: '10.0.2.4' }],
     ]);
+    // The firewall's own legs never happen: the request and the reply go around it.
+    expect([...result.routes.untaken]).toEqual([3, 5]);
     expect(result.routes.needed).toEqual([
       { route: 'agw:10.0.1.0/24=10.0.2.4', given: false },
       { route: 'backend:10.0.0.0/24=10.0.2.4', given: false },
@@ -195,6 +198,33 @@ describe('routes on a path', () => {
 
   it('a request routed through an appliance whose reply comes back directly skips it', () => {
     expect(warnings({ chain: 'fd,agw', routes: 'agw:10.0.1.0/24=10.0.2.4' })).toEqual([[4, 'asymmetric', 'asymmetric-skips']]);
+  });
+
+  // Issue 32 (review A): a leg whose sender the packets never reach is not taken, and a dropped
+  // packet ends the walk. Worked out by hand from the legs above: agw,fwr is 1 client>agw, 2 agw>fwr,
+  // 3 fwr>backend, 4 backend>fwr, 5 fwr>agw, 6 agw>client; lb is 1 client>lb, 2 lb>backend,
+  // 3 backend>lb, 4 lb>client; fd,agw is 1 client>fd, 2 fd>agw, 3 agw>backend, 4 backend>agw, 5 agw>fd, 6 fd>client.
+  it.each([
+    // No routes: leg 2 goes straight to the backend, leg 4 straight back to the gateway; the firewall sends nothing.
+    [{ chain: 'agw,fwr' }, [3, 5], [2, 4]],
+    // The gateway's route only: the request passes the firewall; the reply goes around it (leg 4), so leg 5 never happens.
+    [{ chain: 'agw,fwr', routes: 'agw:10.0.1.0/24=10.0.2.4' }, [5], [4]],
+    // Both routes: every leg is taken.
+    [{ chain: 'agw,fwr', routes: 'agw:10.0.1.0/24=10.0.2.4,backend:10.0.0.0/24=10.0.2.4' }, [], []],
+    // An application rule needs only the gateway's route.
+    [{ chain: 'agw,fwr', fwrule: 'app', routes: 'agw:10.0.1.0/24=10.0.2.4' }, [], []],
+    // The backends' prefix routed to None: leg 2 is dropped, nothing after it happens, and only leg 2 is flagged.
+    [{ chain: 'agw,fwr', routes: 'agw:10.0.1.0/24=none' }, [3, 4, 5, 6], [2]],
+    // The firewall drops the reply the request never brought (leg 3): the Load Balancer has nothing to send back (leg 4).
+    [{ chain: 'lb', routes: 'backend:0.0.0.0/0=10.0.2.4' }, [4], [3]],
+    // The gateway's reply to Front Door goes to the appliance (leg 5) and is dropped: Front Door never answers (leg 6).
+    [{ chain: 'fd,agw', routes: 'agw:0.0.0.0/0=10.0.2.4' }, [6], [5, 5]],
+    // A reply that skips the appliance the request passed still arrives: the walk goes on (the appliance's loss is the warning).
+    [{ chain: 'fd,agw', routes: 'agw:10.0.1.0/24=10.0.2.4' }, [], [4]],
+  ])('legs not taken: %j', (raw, untaken, warned) => {
+    const result = pathLegs(scenario(raw as RawParams));
+    expect([...result.routes.untaken].sort((a, b) => a - b)).toEqual(untaken);
+    expect(result.warnings.map((w) => w.leg)).toEqual(warned);
   });
 
   it.each([
@@ -284,6 +314,8 @@ describe('no routes: today’s results', () => {
           if (!result.ok) return;
           const legs = pathLegs(result.scenario);
           expect(legs.warnings.filter((w) => w.key === 'asymmetric')).toEqual([]);
+          // And every leg is taken.
+          expect([...legs.routes.untaken]).toEqual([]);
         },
       ),
       { numRuns: 300 },
@@ -310,6 +342,11 @@ describe('the diagram', () => {
       participants: ['client', 'lb', 'backend', 'appliance'],
       arrows: ['client>lb', 'lb>backend', 'backend>appliance', 'lb>client'],
     });
+    // That appliance's lane shows the address its route names, not the firewall's private IP
+    // (fwpriv, which a chain without a firewall does not read).
+    const lane = (raw: RawParams) =>
+      path.view(scenario(raw), translator('en')).diagram.participants.find((p) => p.key === 'appliance')?.label;
+    expect(lane({ chain: 'lb', routes: 'backend:0.0.0.0/0=10.0.5.4' })?.at(-1)).toBe('10.0.5.4');
     // Without routes the gateway's request (leg 2) and the backend's reply (leg 4) go around the firewall.
     expect(arrows({ chain: 'agw,fwr' }).arrows).toEqual([
       'client>agw',

@@ -215,7 +215,8 @@ describe('Private Link', () => {
 // Firewall and Application Gateway for virtual networks; snat-private-range; tutorial-private-ip-dnat.
 describe('the routed firewall’s fixes', () => {
   it.each(['en', 'ja'] as const)('agw,fwr with a network rule (%s): the return route, private DNAT and 255.255.255.255/32', (lang) => {
-    const callout = elements(view('path', { chain: 'agw,fwr' }, lang).outputs).find(
+    // The gateway's route alone: the request passes the firewall, the reply goes around it (leg 4).
+    const callout = elements(view('path', { chain: 'agw,fwr', routes: 'agw:10.0.1.0/24=10.0.2.4' }, lang).outputs).find(
       (n) => n.tag === 'p' && n.attrs['data-warning'] === 'asymmetric',
     )!;
     const said = text(callout);

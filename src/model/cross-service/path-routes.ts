@@ -63,6 +63,12 @@ export interface RouteAnalysis {
   readonly needed: readonly { readonly route: string; readonly given: boolean }[];
   /** Legs that do not reach their receiver: where the route sends them instead (a stage key, or `appliance`). */
   readonly astray: ReadonlyMap<number, string>;
+  /**
+   * Legs the flow never takes, because an earlier leg did not go where the chain meant it to: those a
+   * stage sends that the flow went around (a firewall's legs when no route sends the traffic to it),
+   * and every leg after a packet that is dropped (a route to None, a reply a stateful device drops).
+   */
+  readonly untaken: ReadonlySet<number>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a stage's settings are its own
@@ -108,6 +114,8 @@ export function routeLegs(
   const astray = new Map<number, string>();
   /** Where each leg sent from a subnet goes first: its receiver, a device a route puts in the way, or `around` a routed receiver. */
   const reaches = new Map<number, string>();
+  /** Legs whose packet goes no further: a route to None, or a reply a stateful device drops. */
+  const dropped = new Set<number>();
   for (const leg of [...request, ...reply]) {
     const from = subnetOf(leg.sender);
     const next = from && nextHop(s.vnet, routesOf(s.routes, from.subnet), leg.dst.ip);
@@ -115,7 +123,12 @@ export function routeLegs(
     legs.push({ leg: leg.n, subnet: from.subnet, next, fromVm: leg.sender === 'backend' });
     if (next.type === 'None') {
       // A system None route is this scenario's lack of peering or a gateway, not the reader's choice: shown, not flagged.
-      if (next.route.source === 'user') warnings.push(warning(leg.n, 'no-route', { prefix: next.route.prefix.text }));
+      // The walk ends there only for the reader's None route, which is flagged (a client behind
+      // peering or a VPN is reached in reality, by routes this page does not model).
+      if (next.route.source === 'user') {
+        warnings.push(warning(leg.n, 'no-route', { prefix: next.route.prefix.text }));
+        dropped.add(leg.n);
+      }
       reaches.set(leg.n, 'none');
     } else if (next.type === 'VirtualAppliance') {
       reaches.set(leg.n, device(next.hop!));
@@ -146,12 +159,16 @@ export function routeLegs(
     if (to === leg.receiver) continue;
     if (routed(leg.receiver)) {
       // The reply is addressed past the firewall and nothing routes it there: it skips the firewall.
-      warnings.push(warning(leg.n, 'asymmetric', fixArgs(leg)));
+      // When the request went around the firewall too, the flow is symmetric without it: the reply
+      // needs its route as the request does, and nothing drops it.
+      const around = request.some((r) => r.receiver === leg.receiver && astray.has(r.n));
+      warnings.push(warning(leg.n, around ? 'route-needed' : 'asymmetric', fixArgs(leg)));
       astray.set(leg.n, ownerOf(leg.dst.ip));
     } else if (!passed.has(to)) {
       // A route sends the reply to a stateful device the request never passed: it drops the reply.
       warnings.push({ ...warning(leg.n, 'asymmetric', { ...fixArgs(leg), hop: hopOf(leg.n) }), message: 'asymmetric-reaches' });
       astray.set(leg.n, to);
+      dropped.add(leg.n);
     }
   }
   // A device the request passed by route and no reply comes back through: the replies skip it.
@@ -171,7 +188,35 @@ export function routeLegs(
     if (leg) warnings.push(warning(leg.n, 'agw-default-route', { hop: defaultRoute.hop!.text }));
   }
   warnings.sort((a, b) => a.leg - b.leg);
-  return { legs, warnings, needed: neededRoutes(s, request, subnetOf, prefixOf, routed, fixArgs), astray };
+  const untaken = untakenLegs(request, reply, astray, dropped);
+  // A leg no packet takes cannot go astray; an unsupported route stays flagged wherever it sits.
+  const kept = warnings.filter((w) => !untaken.has(w.leg) || w.key === 'agw-default-route');
+  return { legs, warnings: kept, needed: neededRoutes(s, request, subnetOf, prefixOf, routed, fixArgs), astray, untaken };
+}
+
+/**
+ * The walk as the packets really go: a leg is taken only if its sender is where the flow is, which
+ * is the receiver of the last leg taken (or where a route sent it instead); a dropped packet ends
+ * the walk, and the reply starts only if the request reached the backend.
+ */
+function untakenLegs(
+  request: readonly RoutedLeg[],
+  reply: readonly RoutedLeg[],
+  astray: ReadonlyMap<number, string>,
+  dropped: ReadonlySet<number>,
+): Set<number> {
+  const untaken = new Set<number>();
+  const walk = (legs: readonly RoutedLeg[], start: string): string => {
+    let at = start;
+    for (const leg of legs) {
+      if (leg.sender !== at) untaken.add(leg.n);
+      else at = dropped.has(leg.n) ? '' : (astray.get(leg.n) ?? leg.receiver);
+    }
+    return at;
+  };
+  const end = walk(request, 'client');
+  walk(reply, end === 'backend' ? 'backend' : '');
+  return untaken;
 }
 
 const warning = (leg: number, key: string, args: Record<string, string>): RouteWarning => ({ leg, key, message: key, args });

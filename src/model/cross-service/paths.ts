@@ -403,7 +403,11 @@ export { crossCheck as checkPathScenario };
  * private, as its place in the chain decides) and its settings. The form shows only these.
  */
 export function pathFieldsInUse(s: PathScenario): ReadonlySet<string> {
-  const used = new Set<string>(['chain', 'client', 'cport', 'xffin', 'port', 'backends', 'bport', 'pick', ...ROUTE_FIELDS]);
+  // The firewall's private IP only means something with a firewall in the chain: an appliance a
+  // route names outside the chain is known by the address the route gives.
+  const firewall = stagesOf(s).some((stage) => stage.data?.sendsFrom?.subnet === FIREWALL_SUBNET);
+  const routeFields = ROUTE_FIELDS.filter((field) => firewall || field !== 'fwpriv');
+  const used = new Set<string>(['chain', 'client', 'cport', 'xffin', 'port', 'backends', 'bport', 'pick', ...routeFields]);
   let index = 0;
   for (const stage of stagesOf(s)) {
     if (stage.dns) {

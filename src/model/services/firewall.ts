@@ -95,6 +95,8 @@ export type FirewallRule = (typeof FIREWALL_RULES)[number];
 
 interface FirewallRouteSettings extends Pick<FirewallStageSettings, 'fwsnat' | 'fwport' | 'fwsubnet'> {
   readonly fwrule: FirewallRule;
+  /** The firewall's private IP, the next hop the routes name (the paths page's `fwpriv`, SPEC §14). */
+  readonly fwpriv?: Ip;
 }
 
 /** Whether a firewall reached by route translates the source toward `target`. */
@@ -149,8 +151,9 @@ export const firewallService: ServiceModule<never, 'firewall'> = {
       follows: ['regional-proxy'],
       frontend: 'routed',
       sendsFrom: { subnet: 'fw', prefix: 'fwsubnet' },
-      // Nothing is addressed to it: its lane shows AzureFirewallSubnet, where its instances are.
-      lane: (s) => s.fwsubnet.text,
+      // Nothing is addressed to it: its lane shows its private IP, the address the routes send the
+      // traffic to (AzureFirewallSubnet's prefix is a range, not a device).
+      lane: (s) => (s.fwpriv ?? s.fwsubnet).text,
       source: (s, target) => (routeTranslates(s, target) ? 'own' : 'kept'),
       params: { fwrule: enumParam<FirewallRule>('network', FIREWALL_RULES), fwsnat, fwport, fwsubnet },
       check: checkInstance,

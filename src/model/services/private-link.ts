@@ -72,6 +72,9 @@ export const privateLinkService: ServiceModule<never, 'private-link'> = {
       // A Private Link service fronts a Standard Load Balancer's frontend IP configuration.
       leadsTo: ['balancer'],
       frontend: { public: 'pe' },
+      // The consumer's packets are addressed to its private endpoint, in the consumer's network; the
+      // service itself is known in the provider's network by its NAT IP, the source its backends see.
+      lane: (s) => s.plsnat.text,
       source: 'own',
       params,
       occupies: (s) => [

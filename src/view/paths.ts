@@ -241,7 +241,7 @@ function addressOf(s: PathScenario, result: PathResult, key: string): string {
 const WARNING_ONLY = new Set(['agw-default-route', 'hairpin-chance', 'public-consumer']);
 
 /** The verdict's opening for a failing warning, where it is not a reply gone astray (`path.verdict.<key>`). */
-const FAILING_VERDICT: Readonly<Record<string, string>> = { 'route-needed': 'route-needed', hairpin: 'hairpin' };
+const FAILING_VERDICT: Readonly<Record<string, string>> = { 'route-needed': 'route-needed', 'no-route': 'no-route', hairpin: 'hairpin' };
 
 /** Where the client's own address reaches the backend: the packet's source, an X-Forwarded-For entry, the PROXY header, or nowhere. */
 type ClientAt =
@@ -304,7 +304,7 @@ function pathVerdict(s: PathScenario, result: PathResult, t: Translate): Verdict
   // A leg that fails as routed (or the hairpin) comes before what the backend would receive.
   const failing = result.warnings.find((warning) => !WARNING_ONLY.has(warning.key));
   if (failing) {
-    const why = t(uiKey(`path.verdict.${FAILING_VERDICT[failing.key] ?? 'fails'}`), { leg: failing.leg });
+    const why = t(uiKey(`path.verdict.${FAILING_VERDICT[failing.key] ?? 'fails'}`), { ...failing.args, leg: failing.leg });
     return verdict('fails', t('path.verdict.failing', { why, answer }), values);
   }
   if (legs.length === 0) return verdict(clientAddressState(where.at !== 'lost'), answer, values);

@@ -238,6 +238,16 @@ describe.each<[string, string, Record<string, string>, Verdict['state'], string,
     'Leg 2 does not reach the firewall: a route it needs is missing, so the traffic goes around it (see the routes listed under the table). The backend sees 10.0.0.4:40000 as the source; X-Forwarded-For carries the client’s 203.0.113.10:50000; the client certificate stops at Application Gateway.',
     '区間 2 はファイアウォールに届きません。必要なルートが足りないため、通信はファイアウォールを迂回します（表の下に挙げたルートを参照）。バックエンドに届く送信元は 10.0.0.4:40000 です。X-Forwarded-For にはクライアントの 203.0.113.10:50000 が入ります。クライアント証明書は Application Gateway で止まります。',
   ],
+  [
+    // A user route to None on the gateway's subnet for the backends' prefix: the gateway's request
+    // (leg 2) is dropped there; the verdict opens with that, not with a reply gone astray.
+    'path',
+    'agw with a route to None',
+    { chain: 'agw', routes: 'agw:10.0.1.0/24=none' },
+    'fails',
+    'Leg 2 is dropped: a user-defined route sends 10.0.1.0/24 to next hop None (see the warning under the table). The backend sees 10.0.0.4:40000 as the source; X-Forwarded-For carries the client’s 203.0.113.10:50000; the client certificate stops at Application Gateway.',
+    '区間 2 は破棄されます。10.0.1.0/24 の次ホップを「なし」にしたユーザー定義ルートがあります（表の下の警告を参照）。バックエンドに届く送信元は 10.0.0.4:40000 です。X-Forwarded-For にはクライアントの 203.0.113.10:50000 が入ります。クライアント証明書は Application Gateway で止まります。',
+  ],
 ])('%s verdict, %s', (kind, _name, raw, state, en, ja) => {
   it('English', () => expect(verdictOf(kind, raw, 'en')).toMatchObject({ state, text: en }));
   it('Japanese', () => expect(verdictOf(kind, raw, 'ja')).toMatchObject({ state, text: ja }));

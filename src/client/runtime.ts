@@ -37,6 +37,9 @@ function loadRedraw(): Promise<Redraw> {
  */
 export function prepare(root: HTMLElement): void {
   prepareDiagrams(root);
+  // Each kind of intent calls this once: one rehearsal is enough.
+  if (rehearsed.has(root)) return;
+  rehearsed.add(root);
   void whenIdle()
     .then(() => rehearse(root))
     .then(whenIdle)
@@ -61,6 +64,8 @@ function prepareDiagrams(root: HTMLElement): void {
   });
 }
 
+const rehearsed = new WeakSet<HTMLElement>();
+
 /**
  * Runs what an edit runs to show its scenario (showScenario: reading the form, the engine, the
  * view, the patch of the verdict and the tables) before the reader's first edit, on a copy of
@@ -72,8 +77,6 @@ function prepareDiagrams(root: HTMLElement): void {
  * On the page itself only the two lines an edit writes first get an empty text node (textReady).
  */
 function rehearse(root: HTMLElement): void {
-  // An explorer already edited has run this code.
-  if (generations.has(root)) return;
   textReady(root);
   const copy = root.cloneNode(false) as HTMLElement;
   // The drawings are not needed: the rehearsal stops before the diagram, which prepareDiagrams warms up.

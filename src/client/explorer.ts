@@ -18,9 +18,9 @@ function loadRuntime(): Promise<Runtime> {
   return loading;
 }
 
-/** The reader is about to edit `root`: fetch the engine, then Mermaid and its sequence diagram. */
+/** The reader is about to edit `root`: fetch the engine, then get the first edit ready (runtime.ts `prepare`). */
 function prepare(root: HTMLElement): void {
-  void loadRuntime().then((module) => module.prepareDiagrams(root));
+  void loadRuntime().then((module) => module.prepare(root));
 }
 
 function update(root: HTMLElement, cause: Cause, edited?: string): void {

@@ -11,6 +11,7 @@ import type { Render } from './diagram-renderer.ts';
 import { DIAGRAM_THEMES, type DiagramTheme } from '../diagram/config.ts';
 import { sequenceSource, type SequenceDiagram } from '../diagram/sequence.ts';
 import { themeVariant } from '../diagram/variant.ts';
+import { afterPaint, whenIdle } from './frames.ts';
 
 let renderCount = 0;
 let renderer: Promise<Render> | undefined;
@@ -70,13 +71,6 @@ const WARM_UP: SequenceDiagram = {
   ],
 };
 
-/** Resolves when the browser is idle (or after a short wait where it cannot say). */
-export function whenIdle(): Promise<void> {
-  return new Promise((done) =>
-    'requestIdleCallback' in window ? requestIdleCallback(() => done(), { timeout: 2000 }) : setTimeout(done, 200),
-  );
-}
-
 /**
  * While the reader is still reading: the frame, Mermaid and its sequence diagram, then, when the
  * browser is idle, one throwaway drawing — of the diagram the reader is looking at, if given — so
@@ -93,14 +87,6 @@ export function warmUp(diagram: SequenceDiagram = WARM_UP): Promise<unknown> {
 
 /** The Mermaid source each explorer's holders show now (both themes), once drawn here. */
 const shown = new WeakMap<HTMLElement, string>();
-
-/** Resolves once the current frame has been painted. */
-function afterPaint(): Promise<void> {
-  return new Promise((done) => {
-    if (document.hidden) setTimeout(done);
-    else requestAnimationFrame(() => setTimeout(done));
-  });
-}
 
 /**
  * Says that `root`'s holders already show `diagram` (the build drew it), unless a redraw has been

@@ -52,11 +52,14 @@ for (const { path, field, value } of [
       // starts by giving the status line its (empty) text node.
       await explorer.locator(`input[name="${field}"]`).focus();
       await expect.poll(() => status.evaluate((line) => line.firstChild instanceof Text)).toBe(true);
-      // Nothing the reader sees has changed: the status line is still empty and hidden, no count.
-      await expect(status).toBeHidden();
+      // Nothing the reader sees has changed: the status line is still empty, no count.
+      await expect(status).toHaveText('');
       await expect(explorer.locator('[data-changed-count]')).toHaveText('');
       expect(await explorer.getAttribute('data-rendered')).toBeNull();
 
+      // The results stand where they will stand after the edit: the status line holds its line.
+      const outputTop = () => explorer.locator('[data-output]').evaluate((output) => output.getBoundingClientRect().top);
+      const top = await outputTop();
       const before = await ranSince(session);
       await watchLines(page);
       await explorer.locator(`input[name="${field}"]`).fill(value);
@@ -71,7 +74,8 @@ for (const { path, field, value } of [
       // The status line and the count took their text as a change of data, as at every later edit:
       // no node was inserted there (an inserted node makes Chromium re-check Starlight's list rule
       // over the whole page's content).
-      await expect(status).toBeVisible();
+      await expect(status).not.toHaveText('');
+      expect(await outputTop(), 'the results moved when the status line spoke').toBe(top);
       await expect(explorer.locator('[data-changed-count]')).not.toHaveText('');
       const lines = await page.evaluate(() => (window as unknown as { __lines: string[] }).__lines);
       expect(lines).toEqual(['characterData', 'characterData']);

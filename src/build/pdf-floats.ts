@@ -15,9 +15,9 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
  *
  * Which drawing starts which page comes from the draft print: every drawing's caption is the same
  * line of text, so the n-th caption in the PDF is the n-th drawing on the page. One drawing moves
- * a draft, the first that can: a move shifts every page after it. Returns how many moved (0 or 1).
+ * a draft, the first that can: a move shifts every page after it. Returns the move made, if any.
  */
-export async function floatDrawings(page: Page, pdf: Uint8Array): Promise<number> {
+export async function floatDrawings(page: Page, pdf: Uint8Array): Promise<FloatMove | undefined> {
   const figures = await page.locator('figure.atp-diagram').evaluateAll((all) =>
     all
       .filter((figure) => figure.getClientRects().length > 0)
@@ -27,11 +27,11 @@ export async function floatDrawings(page: Page, pdf: Uint8Array): Promise<number
       })),
   );
   const caption = figures[0]?.caption;
-  if (!caption) return 0;
+  if (!caption) return undefined;
   const pages = await pageLayout(pdf, caption);
   const captions = pages.flatMap((layout, index) => layout.captions.map((y) => ({ page: index, y })));
   // The mapping holds only if the PDF has exactly the drawings the page shows.
-  if (captions.length !== figures.length) return 0;
+  if (captions.length !== figures.length) return undefined;
 
   const moves: { figure: number; room: number; fill: number; body: number }[] = [];
   captions.forEach(({ page: index, y }, figure) => {
@@ -48,8 +48,8 @@ export async function floatDrawings(page: Page, pdf: Uint8Array): Promise<number
       body: (before.top - before.bottom) / PT_PER_PX,
     });
   });
-  if (moves.length === 0) return 0;
-  return page.locator('figure.atp-diagram').evaluateAll(
+  if (moves.length === 0) return undefined;
+  const move = await page.locator('figure.atp-diagram').evaluateAll(
     (all, { moves, overflow, full }) => {
       const visible = all.filter((figure) => figure.getClientRects().length > 0);
       // The first drawing that can move, only: a move shifts every page after it, so the draft
@@ -116,24 +116,48 @@ export async function floatDrawings(page: Page, pdf: Uint8Array): Promise<number
           }
           break;
         }
-        if (split) {
-          const { list, items } = split;
-          const rest = list.cloneNode(false) as Element;
-          rest.removeAttribute('id');
-          rest.append(...[...list.children].slice(items));
-          if (list.matches('ol')) rest.setAttribute('start', String(Number(list.getAttribute('start') ?? '1') + items));
-          list.after(rest);
-          after = list;
-        }
+        if (split) after = split.list;
         if (!after) continue;
-        after.after(figure);
-        figure.classList.add('atp-floated');
-        return 1;
+        // Where it goes, by the elements' order in the page as it is now (applyMove makes the move).
+        return { figure: index, after: [...document.querySelector('main')!.querySelectorAll('*')].indexOf(after), split: split?.items };
       }
-      return 0;
+      return undefined;
     },
     { moves, overflow: MAX_OVERFLOW_PX, full: FULL },
   );
+  if (move) await applyMove(page, move);
+  return move;
+}
+
+/**
+ * One drawing moved: the `figure`-th drawing shown goes after the `after`-th element of the page's
+ * main content (in document order before the move); with `split`, that element is a list whose items after
+ * the first `split` go on in a list of their own after the drawing.
+ */
+export interface FloatMove {
+  readonly figure: number;
+  readonly after: number;
+  readonly split?: number | undefined;
+}
+
+/** Makes a move floatDrawings chose, on this page or on another print of the same guide (pdf.ts). */
+export async function applyMove(page: Page, move: FloatMove): Promise<void> {
+  const done = await page.evaluate(({ figure: index, after: at, split }) => {
+    const figure = [...document.querySelectorAll('figure.atp-diagram')].filter((each) => each.getClientRects().length > 0)[index];
+    const after = document.querySelector('main')!.querySelectorAll('*')[at];
+    if (!figure || !after || after === figure || figure.contains(after)) return false;
+    if (split !== undefined) {
+      const rest = after.cloneNode(false) as Element;
+      rest.removeAttribute('id');
+      rest.append(...[...after.children].slice(split));
+      if (after.matches('ol')) rest.setAttribute('start', String(Number(after.getAttribute('start') ?? '1') + split));
+      after.after(rest);
+    }
+    after.after(figure);
+    figure.classList.add('atp-floated');
+    return true;
+  }, move);
+  if (!done) throw new Error(`the print page has no drawing ${move.figure} or element ${move.after} to move it after`);
 }
 
 /** A page at least this full (as pdf-fill.spec.ts measures) leaves no gap worth filling. */

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PDFDocument } from 'pdf-lib';
@@ -7,7 +8,7 @@ import { originOf, serve } from '../../scripts/serve.ts';
 import { withBase } from '../base.ts';
 import { launchBrowser } from '../browser/resolve.ts';
 import { guidePdfFile } from '../guide.ts';
-import { floatDrawings } from './pdf-floats.ts';
+import { applyMove, floatDrawings, type FloatMove } from './pdf-floats.ts';
 import type { Lang } from '../i18n.ts';
 
 /**
@@ -72,6 +73,43 @@ const MAX_PRINTS = 14;
 /** Drafts after which a drawing may float (src/build/pdf-floats.ts), one drawing a draft. */
 const FLOAT_PRINTS = 10;
 
+/**
+ * Where the drawings' moves are kept between builds, by layout: the second build of `npm test`
+ * (the site under a sub-path) prints the same pages and makes the same moves without the drafts
+ * that found them (about a CPU-minute), and so does a rebuild whose print page is unchanged.
+ * Inside node_modules, so a fresh install starts without it.
+ */
+const FLOAT_CACHE = 'node_modules/.cache/atp-pdf-floats';
+
+/**
+ * What the print page's layout depends on, as a hash: the Chromium version, the page width, every
+ * element of the printed content (main: the search box's script adds its own elements to the
+ * page in its own time) with its classes, inline style and text, the links whose address print.css
+ * prints, and the stylesheets' rules with their url()s left out (they name the same files under
+ * another base path). Two prints with one key break their pages alike.
+ */
+async function layoutKey(page: Page): Promise<string> {
+  const layout = await page.evaluate(() => {
+    const elements = [...document.querySelector('main')!.querySelectorAll('*')].map((element) =>
+      [
+        element.tagName,
+        element.getAttribute('class') ?? '',
+        element.getAttribute('style') ?? '',
+        element.matches('a[href^="http"]') ? element.getAttribute('href') : '',
+        [...element.childNodes].map((node) => (node.nodeType === Node.TEXT_NODE ? node.textContent : '')).join(''),
+      ].join('\u0001'),
+    );
+    const rules = [...document.styleSheets].flatMap((sheet) =>
+      [...sheet.cssRules].map((rule) => rule.cssText.replace(/url\([^)]*\)/g, 'url()')),
+    );
+    return JSON.stringify([innerWidth, elements, rules]);
+  });
+  return createHash('sha256')
+    .update(`${page.context().browser()?.version() ?? ''}\n${layout}`)
+    .digest('hex')
+    .slice(0, 32);
+}
+
 async function printGuide(browser: Browser, url: string): Promise<Buffer> {
   // The window as wide as the printed column, so that what floatDrawings measures in the page is
   // laid out as on paper (at the default 1280 px a paragraph took half the lines it takes there).
@@ -83,6 +121,11 @@ async function printGuide(browser: Browser, url: string): Promise<Buffer> {
     const targets = await page
       .locator('[data-toc-page]')
       .evaluateAll((slots) => slots.map((slot) => slot.getAttribute('data-toc-page') ?? ''));
+    // The drawings' moves, found by earlier drafts of a print laid out the same (see layoutKey).
+    const cache = join(FLOAT_CACHE, `${await layoutKey(page)}.json`);
+    const known = existsSync(cache) ? (JSON.parse(readFileSync(cache, 'utf8')) as FloatMove[]) : undefined;
+    for (const move of known ?? []) await applyMove(page, move);
+    const moves: FloatMove[] = [];
     let written: readonly number[] | undefined;
     let missing: string[] = [];
     for (let print = 1; print <= MAX_PRINTS; print++) {
@@ -92,7 +135,15 @@ async function printGuide(browser: Browser, url: string): Promise<Buffer> {
       // A draft shows which drawings left a page part-empty; the first floats past the text after
       // it and the page prints again (a move shifts every page after it), before any number is
       // written. The guide had 8 such drawings in English and 5 in Japanese.
-      if (print <= FLOAT_PRINTS && (await floatDrawings(page, pdf)) > 0) continue;
+      const move = !known && print <= FLOAT_PRINTS ? await floatDrawings(page, pdf) : undefined;
+      if (move) {
+        moves.push(move);
+        continue;
+      }
+      if (!known && !written) {
+        mkdirSync(FLOAT_CACHE, { recursive: true });
+        writeFileSync(cache, JSON.stringify(moves));
+      }
       const starts = await startPages(pdf, targets);
       missing = targets.filter((_, i) => starts[i] === undefined);
       if (missing.length > 0) continue;
